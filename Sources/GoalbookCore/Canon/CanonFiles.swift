@@ -1,0 +1,30 @@
+import Foundation
+
+/// Reads and checks canon files named by the user, all before anything is written.
+public enum CanonFiles {
+    /// Parses every file. Problems in all files are gathered into one ``GoalbookError/badInput(_:)``;
+    /// with `strict`, warnings count as problems too.
+    public static func read(_ paths: [String], format: CanonFormat?, family: String?, strict: Bool) throws -> [CanonDocument] {
+        var documents: [CanonDocument] = []
+        var problems: [InputIssue] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                problems.append(InputIssue(file: path, line: nil, message: "cannot read the file (missing, a folder, or not readable)"))
+                continue
+            }
+            do {
+                let document = try CanonParser.parse(bytes: Array(data), fileName: path, format: format, family: family)
+                if strict && !document.warnings.isEmpty {
+                    problems += document.warnings.map {
+                        InputIssue(file: $0.file, line: $0.line, column: $0.column, message: $0.message + " (an error under --strict)")
+                    }
+                }
+                documents.append(document)
+            } catch GoalbookError.badInput(let issues) {
+                problems += issues
+            }
+        }
+        if !problems.isEmpty { throw GoalbookError.badInput(problems) }
+        return documents
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// The one owner of the database file. Every SQL statement Goalbook runs outside `migrations/`
+/// lives in this type and its extensions; commands and reports call its methods.
+///
+/// Opening creates the file (mode 0600, with its folder) when it is missing, applies the embedded
+/// migrations, and refuses a database made by a newer Goalbook without writing to it.
+public final class GoalbookStore {
+    /// The database file's path.
+    public let path: String
+    /// True when this open created the file (and so imported the built-in canon).
+    public let wasCreated: Bool
+    /// The schema version the file had before this open (0 for a new file).
+    public let schemaVersionBefore: Int
+
+    let queue: DatabaseQueue
+
+    /// The schema version this Goalbook writes: the number of embedded migrations.
+    public static var schemaVersion: Int { Migration.all.count }
+
+    /// Opens (creating and migrating when needed) the database at `path`.
+    /// - Parameter actor: who is acting, recorded on the built-in canon import of a new file.
+    public init(path: String, actor: String, now: Date = Date()) throws {
+        self.path = path
+        let created = try Self.createFileIfMissing(path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "goalbook"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            schemaVersionBefore = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        } catch let error as DatabaseError {
+            throw Self.openError(error, path: path)
+        }
+        wasCreated = created
+        let known = Self.schemaVersion
+        if schemaVersionBefore > known {
+            throw GoalbookError.newerDatabase(path: path, version: schemaVersionBefore, known: known)
+        }
+        if schemaVersionBefore < known {
+            try migrate(from: schemaVersionBefore)
+        }
+        if created {
+            _ = try importBuiltInCanon(actor: actor, now: now)
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one IMMEDIATE write transaction; any thrown error rolls everything back.
+    /// SQLite failures a person can act on come back as ``GoalbookError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.write { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw mapped(error)
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read { db in try body(db) }
+        } catch let error as DatabaseError {
+            throw mapped(error)
+        }
+    }
+
+    private func mapped(_ error: DatabaseError) -> Error {
+        switch error.resultCode {
+        case .SQLITE_FULL: return GoalbookError.databaseFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return GoalbookError.databaseBusy(path: path)
+        case .SQLITE_CONSTRAINT: return GoalbookError.refused("the database refused the change: \(error.message ?? "constraint failed")")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_IOERR, .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return Self.openError(error, path: path)
+        default: return error
+        }
+    }
+
+    private static func openError(_ error: DatabaseError, path: String) -> GoalbookError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .cannotOpen(path: path, reason: "the file is not a SQLite database")
+        case .SQLITE_CORRUPT: return .cannotOpen(path: path, reason: "the database file is damaged (run `goalbook check`)")
+        case .SQLITE_READONLY: return .cannotOpen(path: path, reason: "the file or its folder is read-only")
+        case .SQLITE_FULL: return .databaseFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .databaseBusy(path: path)
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    // MARK: - Creating the file
+
+    /// Creates the folder (0700) and an empty file (0600) when the file does not exist yet.
+    private static func createFileIfMissing(_ path: String) throws -> Bool {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw GoalbookError.cannotOpen(path: path, reason: "it is a folder") }
+            return false
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw GoalbookError.cannotOpen(path: path, reason: "cannot create folder \(folder): \(error.localizedDescription)")
+            }
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            if errno == EEXIST { return false }
+            throw GoalbookError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+        return true
+    }
+}

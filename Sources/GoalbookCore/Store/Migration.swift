@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// One schema migration: a plain SQL file from `migrations/`, embedded in the binary.
+public struct Migration: Sendable {
+    /// The number in the file name (`0001_canon.sql` is version 1).
+    public let version: Int
+    /// The rest of the file name (`canon`).
+    public let name: String
+    /// The SQL text.
+    public let sql: String
+    /// Hex SHA-256 of the file's bytes, recorded in `schema_migration`.
+    public let sha256: String
+
+    /// Every embedded migration, in order. Versions run 1, 2, 3… with no gap (a test checks it).
+    public static let all: [Migration] = Resources.migrations.map { file in
+        let stem = file.name.replacingOccurrences(of: ".sql", with: "")
+        let parts = stem.split(separator: "_", maxSplits: 1)
+        return Migration(
+            version: Int(parts.first ?? "") ?? 0,
+            name: parts.count > 1 ? String(parts[1]) : stem,
+            sql: String(decoding: file.bytes, as: UTF8.self),
+            sha256: file.sha256)
+    }
+}
+
+extension GoalbookStore {
+    /// Applies every migration above `version`, each in one transaction of its own, then turns on WAL.
+    func migrate(from version: Int) throws {
+        if version == 0 {
+            // A file at version 0 is either new or someone else's database: never write into the latter.
+            let tables = try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_schema") ?? 0 }
+            if tables > 0 {
+                throw GoalbookError.cannotOpen(path: path, reason: "it is a SQLite database, but not a Goalbook one; it was left untouched")
+            }
+        }
+        let now = Timestamp.string(Date())
+        for migration in Migration.all where migration.version > version {
+            try write { db in
+                // Another process may have migrated while this one waited for the lock.
+                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard current < migration.version else { return }
+                try db.execute(sql: migration.sql)
+                try db.execute(
+                    sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+                    arguments: [migration.version, migration.name, migration.sha256, now])
+                try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+            }
+        }
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+    }
+
+    /// The migrations recorded in the file: version, name and the SHA-256 it had when applied.
+    public func appliedMigrations() throws -> [(version: Int, name: String, sha256: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT version, name, sha256 FROM schema_migration ORDER BY version").map {
+                (version: $0["version"], name: $0["name"], sha256: $0["sha256"])
+            }
+        }
+    }
+}

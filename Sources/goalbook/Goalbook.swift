@@ -1,0 +1,16 @@
+import ArgumentParser
+import GoalbookCore
+
+@main
+struct Goalbook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "goalbook",
+        abstract: "Goal records from your job-architecture canon, kept in one SQLite file.",
+        discussion: """
+            The database is --db PATH, else $GOALBOOK_DB, else $XDG_DATA_HOME/goalbook/goalbook.db \
+            (~/.local/share/goalbook/goalbook.db when XDG_DATA_HOME is not set). It is created on first use.
+            """,
+        version: GoalbookVersion.string,
+        subcommands: [Init.self, Canon.self, Templates.self]
+    )
+}

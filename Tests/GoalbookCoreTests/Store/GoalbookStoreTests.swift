@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// Opening, migrating and refusing databases.
+@Suite struct GoalbookStoreTests {
+    @Test func aNewDatabaseIsMigratedInWALWithTheBuiltInCanonAndMode0600() throws {
+        let folder = try makeTemporaryFolder().appendingPathComponent("nested/deeper")
+        let path = folder.appendingPathComponent("g.db").path
+        let store = try GoalbookStore(path: path, actor: "tester")
+        #expect(store.wasCreated)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let queue = try DatabaseQueue(path: path)
+        let facts = try queue.read { db in
+            [try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try String.fetchOne(db, sql: "PRAGMA user_version"),
+             try String.fetchOne(db, sql: "SELECT count(*) FROM schema_migration"),
+             try String.fetchOne(db, sql: "SELECT imported_by FROM canon_version")]
+        }
+        #expect(facts == ["wal", "\(GoalbookStore.schemaVersion)", "\(Migration.all.count)", "tester"])
+        #expect(try store.frameSummaries().map(\.function) == ["AI / Machine Learning Engineering"])
+    }
+
+    @Test func reopeningChangesNothing() throws {
+        let (_, path) = try makeStore()
+        let before = try databaseDump(path)
+        let again = try GoalbookStore(path: path, actor: "someone else")
+        #expect(!again.wasCreated)
+        #expect(try databaseDump(path) == before)
+    }
+
+    @Test func aDatabaseFromANewerGoalbookIsRefusedAndLeftUntouched() throws {
+        let (_, path) = try makeStore()
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 999") }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: GoalbookError.newerDatabase(path: path, version: 999, known: GoalbookStore.schemaVersion)) {
+            _ = try GoalbookStore(path: path, actor: "tester")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test func someoneElsesSQLiteDatabaseIsRefusedAndLeftUntouched() throws {
+        let path = try makeTemporaryFolder().appendingPathComponent("other.db").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE mine (x)") }
+        let before = try databaseDump(path)
+        #expect(throws: GoalbookError.cannotOpen(path: path, reason: "it is a SQLite database, but not a Goalbook one; it was left untouched")) {
+            _ = try GoalbookStore(path: path, actor: "tester")
+        }
+        #expect(try databaseDump(path) == before)
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAClearError() throws {
+        let folder = try makeTemporaryFolder()
+        let path = try writeFile(folder, "notes.db", String(repeating: "not sqlite at all\n", count: 100))
+        #expect(throws: GoalbookError.cannotOpen(path: path, reason: "the file is not a SQLite database")) {
+            _ = try GoalbookStore(path: path, actor: "tester")
+        }
+    }
+
+    @Test func aFolderInPlaceOfTheFileIsAClearError() throws {
+        let folder = try makeTemporaryFolder()
+        #expect(throws: GoalbookError.cannotOpen(path: folder.path, reason: "it is a folder")) {
+            _ = try GoalbookStore(path: folder.path, actor: "tester")
+        }
+    }
+
+    @Test func theDefaultPathFollowsTheFlagThenTheEnvironmentThenXDGThenHome() {
+        #expect(DatabaseLocation.resolve(explicit: "x.db", environment: ["GOALBOOK_DB": "/e.db"]) == "x.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["GOALBOOK_DB": "/e.db", "XDG_DATA_HOME": "/xdg"]) == "/e.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/h"]) == "/xdg/goalbook/goalbook.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
+        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// Shipped migrations never change, and the binary carries exactly the files in the repository.
+@Suite struct MigrationTests {
+    /// SHA-256 of every shipped migration. A new migration adds a line here; an existing line never changes.
+    static let shipped: [Int: String] = [
+        1: "a3182aa533914ded311007adcddf4bdb42350de203a4fceddeb00abd04f0b93f",
+    ]
+
+    @Test func shippedMigrationsAreNeverModified() {
+        for migration in Migration.all {
+            guard let recorded = Self.shipped[migration.version] else { continue }
+            #expect(migration.sha256 == recorded, "migration \(migration.version)_\(migration.name) changed after it shipped: add a new migration instead")
+        }
+        #expect(Set(Self.shipped.keys).isSubset(of: Set(Migration.all.map(\.version))), "a shipped migration was removed")
+    }
+
+    @Test func versionsRunFromOneWithoutGaps() {
+        #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
+    }
+
+    @Test func embeddedResourcesMatchTheFilesInTheRepository() throws {
+        for (folder, embedded) in [("migrations", Resources.migrations), ("canon", Resources.builtInCanon)] {
+            let url = repositoryRoot.appendingPathComponent(folder)
+            let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+            #expect(embedded.map(\.name) == names, "run scripts/embed-resources")
+            for file in embedded {
+                let onDisk = try Data(contentsOf: url.appendingPathComponent(file.name))
+                #expect(file.bytes == onDisk, "\(folder)/\(file.name) differs from the binary's copy: run scripts/embed-resources")
+            }
+        }
+    }
+
+    @Test func appliedMigrationsAreRecordedWithTheirChecksums() throws {
+        let (store, _) = try makeStore()
+        #expect(try store.appliedMigrations().map(\.sha256) == Migration.all.map(\.sha256))
+    }
+}

@@ -1,0 +1,40 @@
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// The built-in canon printed through the templates must equal seed 000's print blocks byte for byte.
+@Suite struct TemplateRendererGoldenTests {
+    static let function = "AI / Machine Learning Engineering"
+
+    func builtInFrame() throws -> Frame {
+        try makeStore().store.currentFrame(function: Self.function, level: "P2")
+    }
+
+    @Test(arguments: Framework.allCases)
+    func printBlockEqualsTheSeedBlockByteForByte(framework: Framework) throws {
+        let expected = try fixtureText("seed000-\(framework.rawValue).txt")
+        let actual = TemplateRenderer.printBlock(framework, for: try builtInFrame())
+        #expect(Array(actual.utf8) == Array(expected.utf8))
+    }
+
+    @Test func allFourBlocksComeInOrderEachAfterItsHeading() throws {
+        var expected: [String] = []
+        for framework in Framework.allCases {
+            expected.append("\(framework.heading)\n\n" + (try fixtureText("seed000-\(framework.rawValue).txt")))
+        }
+        #expect(TemplateRenderer.printAll(for: try builtInFrame()) == expected.joined(separator: "\n"))
+    }
+
+    @Test func jsonRowsCarryEachFieldsSource() throws {
+        let frame = try builtInFrame()
+        let rows = TemplateRenderer.rows(.okr, for: frame)
+        #expect(rows.count == 5)
+        let kr2 = try #require(rows[4].fields.first { $0.name == "KR2" })
+        #expect(kr2.text == "Evidence at this level's decision rights bar: \"Routine technical choices within guidance\" — ⟨target⟩ by ⟨date⟩")
+        let decisionRights = try #require(frame.statements(.dimension).first { $0.name == "Decision rights" })
+        #expect(kr2.source == TemplateSource(label: "level dimension (Decision rights)", canonVersion: frame.canonVersionId, statementId: decisionRights.id))
+        let smart = TemplateRenderer.rows(.smart, for: frame)
+        #expect(smart[0].fields.map(\.name) == ["Specific", "Measurable", "Achievable", "Relevant", "Time-bound"])
+        #expect(smart[0].fields[1].source == nil, "the Measurable line is a fixed template, not canon")
+    }
+}

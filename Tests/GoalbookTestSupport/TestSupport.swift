@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import GoalbookCore
+
+/// The repository's root, found from this file's place in it.
+public let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fixture file's exact bytes, from `Tests/<target>/Fixtures/`.
+public func fixtureBytes(_ name: String, target: String = "GoalbookCoreTests") throws -> [UInt8] {
+    Array(try Data(contentsOf: fixtureURL(name, target: target)))
+}
+
+/// A fixture file's text.
+public func fixtureText(_ name: String, target: String = "GoalbookCoreTests") throws -> String {
+    String(decoding: try fixtureBytes(name, target: target), as: UTF8.self)
+}
+
+public func fixtureURL(_ name: String, target: String = "GoalbookCoreTests") -> URL {
+    repositoryRoot.appendingPathComponent("Tests/\(target)/Fixtures/\(name)")
+}
+
+/// A fresh, empty folder under the system's temp folder, unique to the caller.
+public func makeTemporaryFolder(_ label: String = "goalbook-test") throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Writes text to a new file in `folder` and returns its path.
+@discardableResult
+public func writeFile(_ folder: URL, _ name: String, _ text: String) throws -> String {
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url.path
+}
+
+/// A new database in a fresh temp folder: its store and path.
+public func makeStore(actor: String = "tester") throws -> (store: GoalbookStore, path: String) {
+    let path = try makeTemporaryFolder().appendingPathComponent("goalbook.db").path
+    return (try GoalbookStore(path: path, actor: actor), path)
+}
+
+/// Every row of every table, as sorted text: equal dumps mean an unchanged database.
+public func databaseDump(_ path: String) throws -> String {
+    let queue = try DatabaseQueue(path: path)
+    return try queue.read { db in
+        var out: [String] = []
+        out.append("user_version=\(try Int.fetchOne(db, sql: "PRAGMA user_version") ?? -1)")
+        let objects = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_schema ORDER BY name")
+        for object in objects {
+            out.append("\(object["type"] as String) \(object["name"] as String): \((object["sql"] as String?) ?? "")")
+            guard object["type"] == "table" else { continue }
+            let name: String = object["name"]
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\"").map { $0.description }.sorted()
+            out += rows.map { "  \(name) \($0)" }
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// What running a command gave back.
+public struct CommandResult: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+}
+
+/// Runs an executable with arguments, optional stdin, environment and working folder.
+public func run(_ executable: String, _ arguments: [String], stdin: String? = nil,
+                environment: [String: String]? = nil, in folder: URL? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let folder { process.currentDirectoryURL = folder }
+    // Output goes to files, so a chatty command never blocks on a full pipe.
+    let folderForOutput = try makeTemporaryFolder("goalbook-run")
+    defer { try? FileManager.default.removeItem(at: folderForOutput) }
+    let outURL = folderForOutput.appendingPathComponent("stdout"), errURL = folderForOutput.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    try out.close()
+    try err.close()
+    let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+    return CommandResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The `goalbook` binary that `swift build` made beside the test bundle.
+public func goalbookBinary() throws -> String {
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("goalbook").path
+    for candidate in [besideTests, repositoryRoot.appendingPathComponent(".build/debug/goalbook").path]
+    where FileManager.default.isExecutableFile(atPath: candidate) {
+        return candidate
+    }
+    throw GoalbookError.invalidArgument("the goalbook binary was not built: run swift build --build-tests")
+}
+
+/// An environment with nothing of the caller's Goalbook settings: HOME is `home`, no GOALBOOK_DB.
+public func cleanEnvironment(home: URL, extra: [String: String] = [:]) -> [String: String] {
+    var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "GOALBOOK_USER": "e2e", "LANG": "C.UTF-8"]
+    environment.merge(extra) { $1 }
+    return environment
+}

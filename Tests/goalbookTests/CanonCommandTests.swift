@@ -1,0 +1,126 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// `goalbook init`, `canon …` and `templates print`, run as a user runs them.
+@Suite struct CanonCommandTests {
+    let function = "AI / Machine Learning Engineering"
+
+    /// A fresh home folder and the database path under it.
+    func freshHome() throws -> (home: URL, db: String) {
+        let home = try makeTemporaryFolder("goalbook-home")
+        return (home, home.appendingPathComponent("goalbook.db").path)
+    }
+
+    @Test func initCreatesTheDatabaseUnderXDGDataAndSaysWhere() throws {
+        let (home, _) = try freshHome()
+        let result = try run(try goalbookBinary(), ["init"], environment: cleanEnvironment(home: home))
+        let expectedPath = home.path + "/.local/share/goalbook/goalbook.db"
+        #expect(result.status == 0)
+        #expect(result.stdout == "Created \(expectedPath) (schema version \(GoalbookStore.schemaVersion)) with the built-in canon.\n")
+        #expect(result.stderr == "")
+        #expect(FileManager.default.fileExists(atPath: expectedPath))
+        let again = try run(try goalbookBinary(), ["init"], environment: cleanEnvironment(home: home))
+        #expect(again.stdout == "\(expectedPath) is up to date (schema version \(GoalbookStore.schemaVersion)).\n")
+    }
+
+    @Test(arguments: Framework.allCases)
+    func templatesPrintMatchesTheSeedBlock(framework: Framework) throws {
+        let (home, db) = try freshHome()
+        let result = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--framework", framework.rawValue],
+                             environment: cleanEnvironment(home: home))
+        #expect(result.status == 0)
+        #expect(Array(result.stdout.utf8) == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
+    }
+
+    @Test func aCopiedBinaryWorksFromAnotherFolderWithAnEmptyHome() throws {
+        let (home, _) = try freshHome()
+        let elsewhere = try makeTemporaryFolder("goalbook-elsewhere")
+        let copy = elsewhere.appendingPathComponent("goalbook").path
+        try FileManager.default.copyItem(atPath: try goalbookBinary(), toPath: copy)
+        let workdir = try makeTemporaryFolder("goalbook-cwd")
+        let result = try run(copy, ["templates", "print", "--function", function, "--level", "P2", "--framework", "scorecard"],
+                             environment: cleanEnvironment(home: home), in: workdir)
+        #expect(result.status == 0)
+        #expect(Array(result.stdout.utf8) == (try fixtureBytes("seed000-scorecard.txt")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workdir.path).isEmpty, "nothing is written to the current folder")
+    }
+
+    @Test func canonListShowsTheBuiltInFrame() throws {
+        let (home, db) = try freshHome()
+        let result = try run(try goalbookBinary(), ["canon", "list", "--db", db], environment: cleanEnvironment(home: home))
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            FAMILY                   FUNCTION                          LEVEL TITLE                   RESP DIMS RUBRICS CANON
+            Data Science & Analytics AI / Machine Learning Engineering P2    Developing Professional    5    6       2 v1 JFM
+
+            """)
+    }
+
+    @Test func canonShowPrintsEveryStatementVerbatim() throws {
+        let (home, db) = try freshHome()
+        let result = try run(try goalbookBinary(), ["canon", "show", "--db", db, "--function", function, "--level", "P2"],
+                             environment: cleanEnvironment(home: home))
+        #expect(result.status == 0)
+        #expect(result.stdout == (try fixtureText("canon-show-p2.txt", target: "goalbookTests")))
+    }
+
+    @Test func unknownFunctionIsAnErrorWithCloseMatches() throws {
+        let (home, db) = try freshHome()
+        let result = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", "AI / ML Engineering", "--level", "P2"],
+                             environment: cleanEnvironment(home: home))
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            Error: function 'AI / ML Engineering' not found; did you mean:
+              --function "AI / Machine Learning Engineering" --level P2
+
+            """)
+    }
+
+    @Test func importingABadCanonFileFailsWithFileAndLineAndChangesNothing() throws {
+        let (home, db) = try freshHome()
+        _ = try run(try goalbookBinary(), ["init", "--db", db], environment: cleanEnvironment(home: home))
+        let before = try databaseDump(db)
+        let folder = try makeTemporaryFolder()
+        let good = try writeFile(folder, "good.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n")
+        let bad = try writeFile(folder, "bad.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [\"\"]\n")
+        let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, good, bad], environment: cleanEnvironment(home: home))
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: \(bad):7:28: a responsibility of level L1 is empty\nnothing was written\n")
+        #expect(try databaseDump(db) == before)
+    }
+
+    @Test func importingTwiceSaysUnchangedTheSecondTime() throws {
+        let (home, db) = try freshHome()
+        let folder = try makeTemporaryFolder()
+        let file = try writeFile(folder, "c.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [Does.]\n")
+        let first = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
+        #expect(first.status == 0)
+        #expect(first.stdout == "\(file): imported as canon version 2: 1 new, 0 changed, 0 unchanged frames\n")
+        let second = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
+        #expect(second.stdout == "\(file): unchanged, identical to canon version 2; nothing imported\n")
+    }
+
+    @Test func aNewerDatabaseIsRefusedThroughTheBinary() throws {
+        let (home, db) = try freshHome()
+        _ = try run(try goalbookBinary(), ["init", "--db", db], environment: cleanEnvironment(home: home))
+        _ = try run("/usr/bin/sqlite3", [db, "PRAGMA user_version = 77"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let result = try run(try goalbookBinary(), ["canon", "list", "--db", db], environment: cleanEnvironment(home: home))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("was made by a newer Goalbook (schema version 77"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test func versionAndHelpWork() throws {
+        let version = try run(try goalbookBinary(), ["--version"])
+        #expect(version.stdout == "\(GoalbookVersion.string)\n")
+        for command in [["--help"], ["canon", "import", "--help"], ["templates", "print", "--help"], ["init", "--help"]] {
+            let help = try run(try goalbookBinary(), command)
+            #expect(help.status == 0)
+            #expect(help.stdout.hasPrefix("OVERVIEW: "))
+        }
+    }
+}
