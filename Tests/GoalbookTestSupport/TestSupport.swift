@@ -114,3 +114,20 @@ public func cleanEnvironment(home: URL, extra: [String: String] = [:]) -> [Strin
     environment.merge(extra) { $1 }
     return environment
 }
+
+/// Compares `actual` with a golden fixture byte for byte. With `GOALBOOK_RECORD=1` in the
+/// environment it writes the fixture instead (re-record on purpose, then read the diff).
+/// Returns a description of the difference, or nil when they are equal.
+public func goldenMismatch(_ actual: String, fixture name: String, target: String = "GoalbookCoreTests") throws -> String? {
+    let url = fixtureURL(name, target: target)
+    if ProcessInfo.processInfo.environment["GOALBOOK_RECORD"] == "1" {
+        try Data(actual.utf8).write(to: url)
+        return nil
+    }
+    let expected = try Data(contentsOf: url)
+    if expected == Data(actual.utf8) { return nil }
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+    return "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")"
+}

@@ -47,13 +47,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: workdir.path).isEmpty, "nothing is written to the current folder")
     }
 
-    @Test func canonListShowsTheBuiltInFrame() throws {
+    @Test func canonListShowsTheBuiltInFrames() throws {
         let (home, db) = try freshHome()
         let result = try run(try goalbookBinary(), ["canon", "list", "--db", db], environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
         #expect(result.stdout == """
             FAMILY                   FUNCTION                          LEVEL TITLE                   RESP DIMS RUBRICS CANON
             Data Science & Analytics AI / Machine Learning Engineering P2    Developing Professional    5    6       2 v1 JFM
+            Engineering              Machine Learning Engineer         IC2   -                         39    5       0 v2 Ladder
 
             """)
     }
@@ -98,9 +99,9 @@ import Testing
         let file = try writeFile(folder, "c.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [Does.]\n")
         let first = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
         #expect(first.status == 0)
-        #expect(first.stdout == "\(file): imported as canon version 2: 1 new, 0 changed, 0 unchanged frames\n")
+        #expect(first.stdout == "\(file): imported as canon version 3: 1 new, 0 changed, 0 unchanged frames\n")
         let second = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
-        #expect(second.stdout == "\(file): unchanged, identical to canon version 2; nothing imported\n")
+        #expect(second.stdout == "\(file): unchanged, identical to canon version 3; nothing imported\n")
     }
 
     @Test func aNewerDatabaseIsRefusedThroughTheBinary() throws {
@@ -122,5 +123,56 @@ import Testing
             #expect(help.status == 0)
             #expect(help.stdout.hasPrefix("OVERVIEW: "))
         }
+    }
+
+    // MARK: - Ladders
+
+    static let ladder = "L4 Platform Engineer\nI run the platform.\nScope What I own |\n- The cluster.\n|\nRun\nResponsibility | Key Behaviors |\nUptime | - I keep it |up\n|\n"
+
+    @Test func aLadderImportsWithItsFamilyAndWarnsOfArtefacts() throws {
+        let (home, db) = try freshHome()
+        let folder = try makeTemporaryFolder()
+        let file = try writeFile(folder, "platform.txt", Self.ladder)
+        let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--format", "ladder", "--family", "Infra", file],
+                             environment: cleanEnvironment(home: home))
+        #expect(result.status == 0)
+        #expect(result.stderr == "warning: \(file):8:22: stray '|' inside a statement, kept as it is\n")
+        let shown = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", "Platform Engineer", "--level", "L4", "--framework", "okr"],
+                            environment: cleanEnvironment(home: home))
+        #expect(shown.stdout == """
+            Objective 1: I keep it |up  [source: Run › Uptime (L4)]
+              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "I keep it |up"
+              KR2. Evidence at this level's scope bar: "The cluster." — ⟨target⟩ by ⟨date⟩
+
+            """)
+    }
+
+    @Test func aLadderWithoutFamilyOrUnderStrictIsRefusedAndChangesNothing() throws {
+        let (home, db) = try freshHome()
+        _ = try run(try goalbookBinary(), ["init", "--db", db], environment: cleanEnvironment(home: home))
+        let before = try databaseDump(db)
+        let folder = try makeTemporaryFolder()
+        let file = try writeFile(folder, "platform.txt", Self.ladder)
+        let noFamily = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
+        #expect(noFamily.status == 1)
+        #expect(noFamily.stderr == "Error: \(file): a career ladder does not name its family: give it with --family\nnothing was written\n")
+        let strict = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", "--strict", file],
+                             environment: cleanEnvironment(home: home))
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("\(file):8:22: stray '|' inside a statement, kept as it is (an error under --strict)"))
+        let broken = try writeFile(folder, "broken.txt", "L4 Platform Engineer\nRun\nResponsibility | Key Behaviors |\nUptime | - I keep it up\n")
+        let unterminated = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", broken],
+                                   environment: cleanEnvironment(home: home))
+        #expect(unterminated.status == 1)
+        #expect(unterminated.stderr == "Error: \(broken):4: unterminated cell at the end: the cell of 'Uptime' has no closing '|'\nnothing was written\n")
+        #expect(try databaseDump(db) == before)
+    }
+
+    @Test func aFileOfNoKnownFormatSaysWhichFormatsExist() throws {
+        let (home, db) = try freshHome()
+        let file = try writeFile(try makeTemporaryFolder(), "notes.txt", "just some notes\n")
+        let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--format yaml (job-frame YAML, a .yaml or .yml file) or --format ladder"))
     }
 }

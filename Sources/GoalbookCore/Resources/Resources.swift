@@ -19,6 +19,12 @@ public enum Resources {
     /// The built-in canon files, in file-name order.
     public static var builtInCanon: [EmbeddedFile] { Embedded.canon.map(decode) }
 
+    /// The family of each built-in ladder (ladders do not name their own). A test checks that
+    /// every built-in ladder has one.
+    public static let builtInLadderFamilies = [
+        "ic2-machine-learning-engineer.txt": "Engineering",
+    ]
+
     private static func decode(_ entry: (name: String, base64: String)) -> EmbeddedFile {
         // The generator only writes valid base64, and a test decodes every entry.
         EmbeddedFile(name: entry.name, bytes: Data(base64Encoded: entry.base64, options: .ignoreUnknownCharacters) ?? Data())

@@ -19,7 +19,8 @@ extension GoalbookStore {
     /// Imports the canon embedded in the binary; files already imported change nothing.
     public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
         let documents = try Resources.builtInCanon.map { file in
-            try CanonParser.parse(bytes: Array(file.bytes), fileName: "builtin:\(file.name)", format: nil, family: nil)
+            try CanonParser.parse(bytes: Array(file.bytes), fileName: "builtin:\(file.name)", format: nil,
+                                  family: Resources.builtInLadderFamilies[file.name])
         }
         return try importCanon(documents, actor: actor, now: now)
     }

@@ -21,7 +21,7 @@ import Testing
              try String.fetchOne(db, sql: "SELECT imported_by FROM canon_version")]
         }
         #expect(facts == ["wal", "\(GoalbookStore.schemaVersion)", "\(Migration.all.count)", "tester"])
-        #expect(try store.frameSummaries().map(\.function) == ["AI / Machine Learning Engineering"])
+        #expect(try store.frameSummaries().map(\.function) == ["AI / Machine Learning Engineering", "Machine Learning Engineer"])
     }
 
     @Test func reopeningChangesNothing() throws {
