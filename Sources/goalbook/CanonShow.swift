@@ -34,7 +34,7 @@ struct FrameJSON: Encodable {
     var canonVersion: Int64
     var source: String
     var release: String?
-    var statements: [Statement]?
+    var statements: [CanonStatement]?
 
     init(_ frame: Frame) {
         family = frame.family

@@ -131,3 +131,11 @@ public func goldenMismatch(_ actual: String, fixture name: String, target: Strin
     let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
     return "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")"
 }
+
+/// A plain SQLite connection to a Goalbook file, for trying what an analyst's raw SQL can do.
+public struct GRDBQueue {
+    let queue: DatabaseQueue
+    public init(_ path: String) throws { queue = try DatabaseQueue(path: path) }
+    public func execute(_ sql: String) throws { try queue.write { try $0.execute(sql: sql) } }
+    public func strings(_ sql: String) throws -> [String?] { try queue.read { try String?.fetchAll($0, sql: sql) } }
+}

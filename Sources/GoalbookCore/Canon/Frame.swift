@@ -1,5 +1,5 @@
 /// A stored canon statement, with the ids a goal or a program can point at.
-public struct Statement: Sendable, Equatable, Codable {
+public struct CanonStatement: Sendable, Equatable, Codable {
     public var id: Int64
     public var kind: StatementKind
     /// 1-based order among the frame version's statements of this kind.
@@ -26,15 +26,15 @@ public struct Frame: Sendable, Equatable {
     public var levelCode: String
     public var levelTitle: String?
     /// Every statement, grouped by kind in canon order.
-    public var statements: [Statement]
+    public var statements: [CanonStatement]
 
     /// Statements of one kind, in canon order.
-    public func statements(_ kind: StatementKind) -> [Statement] {
+    public func statements(_ kind: StatementKind) -> [CanonStatement] {
         statements.filter { $0.kind == kind }.sorted { $0.position < $1.position }
     }
 
     /// The rubric with this name, if the canon gives one.
-    public func rubric(_ name: String) -> Statement? {
+    public func rubric(_ name: String) -> CanonStatement? {
         statements.first { $0.kind == .rubric && $0.name == name }
     }
 

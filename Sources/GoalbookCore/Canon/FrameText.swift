@@ -14,9 +14,7 @@ public enum FrameText {
              Column(title: "RUBRICS", value: $0.rubrics, align: .right),
              Column(title: "CANON", value: "v\($0.canonVersion) \($0.source)\($0.release.map { " " + $0 } ?? "")")]
         }
-        // The table pads its last column; trailing blanks help nobody.
-        let text = table.string(for: frames, style: Style.plain) ?? ""
-        return text.split(separator: "\n").map { $0.trimmingTrailingSpaces() + "\n" }.joined()
+        return TableText.render(table, frames)
     }
 
     /// Everything a frame holds, grouped by kind, each statement verbatim with its source label.

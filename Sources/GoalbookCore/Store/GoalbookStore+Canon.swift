@@ -177,7 +177,7 @@ extension GoalbookStore {
             SELECT statement_id, kind, position, name, area, description, text, source_label, source_line
             FROM frame_statement WHERE frame_version_id = ? ORDER BY statement_id
             """, arguments: [versionId]).map { s in
-            Statement(id: s["statement_id"], kind: StatementKind(rawValue: s["kind"]) ?? .responsibility, position: s["position"],
+            CanonStatement(id: s["statement_id"], kind: StatementKind(rawValue: s["kind"]) ?? .responsibility, position: s["position"],
                       name: s["name"], area: s["area"], description: s["description"], text: s["text"],
                       sourceLabel: s["source_label"], line: s["source_line"])
         }

@@ -74,3 +74,8 @@ public enum GoalbookError: Error, LocalizedError, Equatable {
         }
     }
 }
+
+/// `1 goal`, `3 goals`.
+public func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+}

@@ -2,6 +2,16 @@
 public enum Framework: String, Sendable, CaseIterable, Codable {
     case smart, okr, mbo, scorecard
 
+    /// What one row of the framework is called: `OKR objective 2`, `SMART row 1`.
+    public func rowName(_ number: Int) -> String {
+        switch self {
+        case .smart: return "SMART row \(number)"
+        case .okr: return "OKR objective \(number)"
+        case .mbo: return "MBO area \(number)"
+        case .scorecard: return "scorecard line \(number)"
+        }
+    }
+
     /// The heading the template page gives the framework.
     public var heading: String {
         switch self {
@@ -45,6 +55,17 @@ public struct TemplateField: Sendable, Equatable, Codable {
     public var source: TemplateSource?
 }
 
+/// A part of a template row whose placeholders a goal fills: `main`, or an OKR key result.
+public struct TemplateItem: Sendable, Equatable, Codable {
+    /// `main` for SMART, MBO and Scorecard rows; `KR1`, `KR2` for OKR key results.
+    public var name: String
+    /// The 1-based print lines the item's placeholders are on.
+    public var firstLine: Int
+    public var lastLine: Int
+    /// The slots the item's placeholders ask for, in the order baseline, target, date.
+    public var slots: [String]
+}
+
 /// One row of a framework: a SMART row, an OKR objective, an MBO area or a scorecard line.
 public struct TemplateRow: Sendable, Equatable, Codable {
     public var framework: Framework
@@ -57,6 +78,19 @@ public struct TemplateRow: Sendable, Equatable, Codable {
     public var fields: [TemplateField]
     /// The row's lines in the print form, without a trailing newline.
     public var printLines: [String]
+
+    /// The items whose placeholders a goal made from this row fills.
+    public var items: [TemplateItem] {
+        func item(_ name: String, _ first: Int, _ last: Int) -> TemplateItem {
+            let text = printLines[(first - 1)...(last - 1)].joined(separator: "\n")
+            let slots = [("baseline", Placeholder.baseline), ("target", Placeholder.target), ("date", Placeholder.date)]
+                .filter { text.contains($0.1) }.map(\.0)
+            return TemplateItem(name: name, firstLine: first, lastLine: last, slots: slots)
+        }
+        guard framework == .okr else { return [item("main", 1, printLines.count)] }
+        // An objective's print lines are the objective, then one line per key result, in order.
+        return fields.filter { $0.name.hasPrefix("KR") }.enumerated().map { item($0.element.name, $0.offset + 2, $0.offset + 2) }
+    }
 }
 
 /// Renders a frame's templates by the fixed rules of `docs/templates.md`.
@@ -114,8 +148,8 @@ public enum TemplateRenderer {
 
     private struct Context {
         let frame: Frame
-        let responsibilities: [Statement]
-        let dimensions: [Statement]
+        let responsibilities: [CanonStatement]
+        let dimensions: [CanonStatement]
         /// The canon source as rubric citations spell it (`jfm`).
         let sourceLower: String
 
@@ -126,11 +160,11 @@ public enum TemplateRenderer {
             sourceLower = frame.canonSource.lowercased()
         }
 
-        func source(_ statement: Statement) -> TemplateSource {
+        func source(_ statement: CanonStatement) -> TemplateSource {
             TemplateSource(label: statement.sourceLabel, canonVersion: frame.canonVersionId, statementId: statement.id)
         }
 
-        func field(_ name: String, _ text: String, _ statement: Statement?) -> TemplateField {
+        func field(_ name: String, _ text: String, _ statement: CanonStatement?) -> TemplateField {
             TemplateField(name: name, text: text, source: statement.map(source))
         }
 
@@ -149,7 +183,7 @@ public enum TemplateRenderer {
         }
 
         /// `this level's <name in lower case> bar: "<bar>"`
-        func barCitation(_ dimension: Statement) -> String {
+        func barCitation(_ dimension: CanonStatement) -> String {
             "this level's \((dimension.name ?? "").lowercased()) bar: \"\(dimension.text)\""
         }
 

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A person as a command or a staff file describes them, before it is checked against the database.
+public struct PersonInput: Sendable, Equatable {
+    public var employeeId: String
+    public var name: String
+    public var email: String?
+    /// The manager's employee id; nil at the top of the tree.
+    public var managerId: String?
+    /// May be nil where the function name is in one family only.
+    public var family: String?
+    public var function: String
+    public var level: String
+    /// The line of the staff file the person is on.
+    public var line: Int?
+
+    public init(employeeId: String, name: String, email: String?, managerId: String?, family: String?,
+                function: String, level: String, line: Int? = nil) {
+        self.employeeId = employeeId
+        self.name = name
+        self.email = email
+        self.managerId = managerId
+        self.family = family
+        self.function = function
+        self.level = level
+        self.line = line
+    }
+}
+
+/// A person as stored.
+public struct Person: Sendable, Equatable, Codable {
+    public var employeeId: String
+    public var name: String
+    public var email: String?
+    public var managerId: String?
+    public var family: String
+    public var function: String
+    public var level: String
+    /// The last day of employment, when they have left (or will leave).
+    public var leftOn: String?
+    public var createdAt: String
+}
+
+/// Reads a staff CSV file: a header row naming the columns id, name, email, manager, family,
+/// function and level (any order), then one person per row.
+public enum StaffCSV {
+    public static let columns = ["id", "name", "email", "manager", "family", "function", "level"]
+
+    /// The rows that read well, and a problem (`file:line: problem`) for each row that did not.
+    /// A missing or wrong header throws: without it no row can be read.
+    public static func parse(bytes: [UInt8], fileName: String) throws -> (people: [PersonInput], problems: [InputIssue]) {
+        var reader = CSVReader(bytes: bytes, file: fileName, maxFieldBytes: 4096)
+        var problems: [InputIssue] = []
+        func problem(_ line: Int?, _ message: String) { problems.append(InputIssue(file: fileName, line: line, message: message)) }
+        guard let header = try reader.next() else {
+            throw GoalbookError.badInput([InputIssue(file: fileName, line: 1, message: "the file is empty: expected a header row \(columns.joined(separator: ","))")])
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() {
+            if !columns.contains(name) {
+                problem(1, "unknown column '\(name)' in the header: the columns are \(columns.joined(separator: ","))")
+            } else if index[name] != nil {
+                problem(1, "column '\(name)' appears twice in the header")
+            } else {
+                index[name] = i
+            }
+        }
+        let missing = columns.filter { index[$0] == nil }
+        if !missing.isEmpty { problem(1, "the header has no column \(missing.joined(separator: ", ")): a header row \(columns.joined(separator: ",")) is required") }
+        if !problems.isEmpty { throw GoalbookError.badInput(problems) }
+
+        var people: [PersonInput] = []
+        while true {
+            let record: CSVReader.Record
+            do {
+                guard let next = try reader.next() else { break }
+                record = next
+            } catch GoalbookError.badInput(let issues) {
+                problems += issues
+                break  // after bad quoting the rest of the file cannot be trusted
+            }
+            if record.fields == [""] { continue }  // a blank line
+            guard record.fields.count == names.count else {
+                problem(record.line, "\(record.fields.count) fields where the header has \(names.count)")
+                continue
+            }
+            func field(_ name: String) -> String? {
+                let value = record.fields[index[name]!].trimmingCharacters(in: .whitespaces)
+                return value.isEmpty ? nil : value
+            }
+            let required = ["id", "name", "function", "level"].filter { field($0) == nil }
+            if !required.isEmpty {
+                problem(record.line, "missing \(required.joined(separator: ", "))")
+                continue
+            }
+            people.append(PersonInput(employeeId: field("id")!, name: field("name")!, email: field("email"), managerId: field("manager"),
+                                      family: field("family"), function: field("function")!, level: field("level")!, line: record.line))
+        }
+        return (people, problems)
+    }
+}

@@ -1,0 +1,528 @@
+import Foundation
+import GRDB
+
+/// What `goals add` and `goals assign` made (or, in a dry run, would make) for one person.
+public struct GoalCreation: Sendable, Equatable, Codable {
+    public var employeeId: String
+    public var name: String
+    /// Goals created: id (0 in a dry run), framework, row and title.
+    public var created: [GoalRowRef]
+    /// Rows skipped because the person already has a goal for them this quarter.
+    public var existing: [GoalRowRef]
+}
+
+/// A goal's row in a plan or a result.
+public struct GoalRowRef: Sendable, Equatable, Codable {
+    public var goalId: Int64
+    public var framework: Framework
+    public var rowNumber: Int
+    public var title: String
+}
+
+/// One change a command made to a goal.
+public struct GoalChange: Sendable, Equatable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+}
+
+/// Which goals `goals list` shows.
+public struct GoalFilter: Sendable {
+    public var person: String?
+    public var team: String?
+    public var quarter: Quarter?
+    public var status: GoalStatus?
+    /// `--as-of`: a bound from ``AsOf/bound(_:)``; the goals and their state as they were then.
+    public var asOf: String?
+
+    public init(person: String? = nil, team: String? = nil, quarter: Quarter? = nil, status: GoalStatus? = nil, asOf: String? = nil) {
+        self.person = person
+        self.team = team
+        self.quarter = quarter
+        self.status = status
+        self.asOf = asOf
+    }
+}
+
+/// What `goals carry` did (or would do).
+public struct CarryResult: Sendable, Equatable {
+    public struct Carried: Sendable, Equatable {
+        public var employeeId: String
+        public var from: Int64
+        public var to: Int64
+        public var title: String
+        public var baseline: [String: String]
+    }
+    public var carried: [Carried] = []
+    /// Goals not carried, with the reason.
+    public var skipped: [(goal: Int64, reason: String)] = []
+
+    public static func == (a: CarryResult, b: CarryResult) -> Bool {
+        a.carried == b.carried && a.skipped.map(\.goal) == b.skipped.map(\.goal) && a.skipped.map(\.reason) == b.skipped.map(\.reason)
+    }
+}
+
+extension GoalbookStore {
+    // MARK: - Creating goals
+
+    /// Creates goals for one person from rows of one framework of their frame (all rows when
+    /// `rows` is nil). A row the person already has a goal for this quarter is an error.
+    public func addGoals(_ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?,
+                         actor: String, now: Date = Date()) throws -> GoalCreation {
+        try write { db in
+            let personId = try Self.personId(employeeId, db: db)
+            var creator = try GoalCreator(db: db, quarter: quarter, framework: framework, rows: rows,
+                                          history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals add"))
+            let result = try creator.create(personId: personId, db: db)
+            if let first = result.existing.first {
+                throw GoalbookError.refused("\(employeeId) already has \(GoalID.format(first.goalId)) for \(framework.rowName(first.rowNumber)) in \(quarter); nothing was created")
+            }
+            return result
+        }
+    }
+
+    /// Creates goals for every active person below `team`, each from their own frame, in one
+    /// transaction. Rows a person already has a goal for are skipped and counted. With `dryRun`
+    /// nothing is written and the result says what would be created.
+    public func assign(team: String, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool,
+                       actor: String, now: Date = Date()) throws -> [GoalCreation] {
+        try write(rollback: dryRun) { db in
+            let root = try Self.personId(team, db: db)
+            let firstDay = quarter.firstDay().description
+            let members = try Int64.fetchAll(db, sql: """
+                WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL))
+                SELECT p.person_id FROM person AS p
+                WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
+                ORDER BY p.employee_id
+                """, arguments: [root, firstDay])
+            var creator = try GoalCreator(db: db, quarter: quarter, framework: framework, rows: rows,
+                                          history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals assign"))
+            return try members.map { try creator.create(personId: $0, db: db) }
+        }
+    }
+
+    /// Runs `body` in a write transaction that is rolled back when `rollback` is true.
+    func write<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        guard rollback else { return try write(body) }
+        do {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .rollback
+            }
+            return result!
+        } catch let error as DatabaseError {
+            throw GoalbookError.refused(error.message ?? "\(error)")
+        }
+    }
+
+    // MARK: - Changing goals
+
+    /// Sets slot values (`baseline`, `target`, `date`) and the owner (`owner`) of a goal, checking
+    /// every value first. An empty value empties a slot. Returns what changed.
+    public func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
+                        actor: String, now: Date = Date()) throws -> [GoalChange] {
+        try write { db in
+            let goal = try Self.goal(goalId, db: db)
+            try Self.checkWritable(goal, db: db)
+            let quarter = Quarter(goal.quarter)!
+            var items = Dictionary(uniqueKeysWithValues: goal.items.map { ($0.name, $0) })
+            var touched = Set<String>()
+            var changes: [GoalChange] = []
+            let history = try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals set")
+            let personId = try Self.personId(goal.employeeId, db: db)
+            if let item, items[item] == nil {
+                throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
+            }
+            for (rawKey, value) in assignments {
+                let key = rawKey.lowercased()
+                if key == "owner" {
+                    let newOwner = try Self.personId(value, db: db)
+                    guard value != goal.employeeId else { continue }
+                    try db.execute(sql: "UPDATE goal SET person_id = ? WHERE goal_id = ?", arguments: [newOwner, goalId])
+                    try history.record(person: newOwner, goal: goalId, field: "owner", old: goal.employeeId, new: value)
+                    changes.append(GoalChange(field: "owner", old: goal.employeeId, new: value))
+                    continue
+                }
+                guard let slot = SlotName(rawValue: key) else {
+                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date and owner")
+                }
+                let candidates = goal.items.filter { candidate in candidate.slots.contains { $0.slot == slot } }.map(\.name)
+                let itemName: String
+                if let item {
+                    guard candidates.contains(item) else {
+                        throw GoalbookError.invalidArgument("\(item) of \(goal.displayId) has no \(key) (its slots: \(items[item]!.slots.map(\.slot.rawValue).joined(separator: ", ")))")
+                    }
+                    itemName = item
+                } else if candidates.count == 1 {
+                    itemName = candidates[0]
+                } else if candidates.isEmpty {
+                    throw GoalbookError.invalidArgument("\(goal.displayId) has no \(key) slot")
+                } else {
+                    throw GoalbookError.invalidArgument("\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
+                }
+                let what = goal.items.count == 1 ? key : "\(itemName).\(key)"
+                var newSlot = GoalSlot(slot: slot)
+                if !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if slot == .date {
+                        guard let day = Day(iso: value.trimmingCharacters(in: .whitespaces)) else {
+                            throw GoalbookError.invalidArgument("\(what) must be an ISO date like \(quarter.lastDay()); got '\(value)'")
+                        }
+                        guard day >= quarter.firstDay() else {
+                            throw GoalbookError.invalidArgument("\(what) \(day) is before \(quarter) starts (\(quarter.firstDay()))")
+                        }
+                        newSlot.value = day.description
+                    } else {
+                        let measure = try Measure.parse(value, what: what)
+                        newSlot = GoalSlot(slot: slot, value: measure.description, number: measure.number, unit: measure.unit)
+                    }
+                }
+                var updated = items[itemName]!
+                updated.slots = updated.slots.map { $0.slot == slot ? newSlot : $0 }
+                items[itemName] = updated
+                touched.insert(itemName)
+            }
+            // Check each touched item as a whole: units agree, and the direction follows.
+            for name in touched.sorted() {
+                var updated = items[name]!
+                let original = goal.item(name)!
+                let what = goal.items.count == 1 ? "" : "\(name) "
+                if let baseline = updated.slot(.baseline)?.measure, let target = updated.slot(.target)?.measure {
+                    guard baseline.unit == target.unit else {
+                        throw GoalbookError.invalidArgument("\(what)baseline \(baseline) and target \(target) must agree on the unit (\(baseline.unit ?? "none") vs \(target.unit ?? "none"))")
+                    }
+                    let derived: Direction = target.number > baseline.number ? .increase : target.number < baseline.number ? .decrease : .maintain
+                    if derived == .maintain && (direction ?? original.direction) != .maintain {
+                        throw GoalbookError.invalidArgument("\(what)baseline and target are both \(target): a goal that keeps a value needs --direction maintain")
+                    }
+                    if let direction, direction != derived {
+                        throw GoalbookError.invalidArgument("--direction \(direction.rawValue) contradicts \(what)baseline \(baseline) → target \(target), which is \(derived.rawValue)")
+                    }
+                    updated.direction = derived
+                } else if let direction {
+                    updated.direction = direction
+                }
+                for slot in updated.slots {
+                    let old = original.slot(slot.slot)
+                    guard old?.value != slot.value else { continue }
+                    try db.execute(sql: "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
+                                   arguments: [slot.value, slot.number, slot.unit, goalId, name, slot.slot.rawValue])
+                    try history.record(person: personId, goal: goalId, item: name, field: slot.slot.rawValue, old: old?.value, new: slot.value)
+                    changes.append(GoalChange(field: goal.items.count == 1 ? slot.slot.rawValue : "\(name).\(slot.slot.rawValue)", old: old?.value, new: slot.value))
+                }
+                if updated.direction != original.direction {
+                    try db.execute(sql: "UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?",
+                                   arguments: [updated.direction?.rawValue, goalId, name])
+                    try history.record(person: personId, goal: goalId, item: name, field: "direction",
+                                       old: original.direction?.rawValue, new: updated.direction?.rawValue)
+                    changes.append(GoalChange(field: goal.items.count == 1 ? "direction" : "\(name).direction",
+                                              old: original.direction?.rawValue, new: updated.direction?.rawValue))
+                }
+            }
+            if direction != nil && touched.isEmpty {
+                throw GoalbookError.invalidArgument("--direction goes with a baseline or target to set")
+            }
+            return changes
+        }
+    }
+
+    /// Moves a goal to a new status, if the lifecycle allows it (draft → active → done or dropped).
+    public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
+        try write { db in
+            let goal = try Self.goal(goalId, db: db)
+            if goal.status == status { return nil }
+            guard goal.status.allowedNext.contains(status) else {
+                let allowed = goal.status.allowedNext.map(\.rawValue)
+                throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot become \(status.rawValue)"
+                    + (allowed.isEmpty ? " (\(goal.status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
+                    + (status == .carried ? "; goals are carried by goalbook goals carry" : ""))
+            }
+            try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
+            try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status")
+                .record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
+                        old: goal.status.rawValue, new: status.rawValue, note: note)
+            return GoalChange(field: "status", old: goal.status.rawValue, new: status.rawValue)
+        }
+    }
+
+    /// Copies the active goals of `from` into `to`, each with its last check-in (or its old
+    /// baseline) as the new baseline, marks the old ones carried and links old and new.
+    public func carry(from: Quarter, to: Quarter, team: String?, dryRun: Bool, actor: String, now: Date = Date()) throws -> CarryResult {
+        guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
+        return try write(rollback: dryRun) { db in
+            var sql = "SELECT goal_id FROM goal WHERE quarter = ? AND status = 'active'"
+            var arguments: StatementArguments = [from.description]
+            if let team {
+                sql = "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL)) " + sql + " AND person_id IN team"
+                arguments = [try Self.personId(team, db: db)] + arguments
+            }
+            let stamp = Timestamp.string(now)
+            let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "goals carry")
+            var result = CarryResult()
+            for oldId in try Int64.fetchAll(db, sql: sql + " ORDER BY goal_id", arguments: arguments) {
+                let old = try Self.goal(oldId, db: db)
+                let personId = try Self.personId(old.employeeId, db: db)
+                if let clash = try Int64.fetchOne(db, sql: """
+                    SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
+                    """, arguments: [personId, to.description, old.framework.rawValue, old.frameId, old.rowNumber]) {
+                    result.skipped.append((oldId, "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
+                    continue
+                }
+                try db.execute(sql: """
+                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, frame_version_id, statement_id, title,
+                                      template_text, status, carried_from, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                    """, arguments: [personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.frameVersionId,
+                                     old.statementId, old.title, old.templateText, oldId, stamp, actor])
+                let newId = db.lastInsertedRowID
+                try history.record(person: personId, goal: newId, field: "created", old: nil, new: "active", note: "carried from \(old.displayId)")
+                var baselines: [String: String] = [:]
+                for item in old.items {
+                    try db.execute(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line, direction) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue])
+                    if item.direction != nil {
+                        try history.record(person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
+                    }
+                    let latest = try Row.fetchOne(db, sql: """
+                        SELECT value, number, unit FROM checkin AS c
+                        WHERE goal_id = ? AND item = ? AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
+                        ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
+                        """, arguments: [oldId, item.name])
+                    for slot in item.slots {
+                        var copy = slot
+                        if slot.slot == .baseline, let latest { copy = GoalSlot(slot: .baseline, value: latest["value"], number: latest["number"], unit: latest["unit"]) }
+                        if slot.slot == .date, let value = slot.value, let day = Day(iso: value), day < to.firstDay() { copy.value = nil }
+                        try db.execute(sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [newId, item.name, slot.slot.rawValue, copy.value, copy.number, copy.unit])
+                        if copy.value != nil {
+                            try history.record(person: personId, goal: newId, item: item.name, field: slot.slot.rawValue, old: nil, new: copy.value)
+                        }
+                        if slot.slot == .baseline, let value = copy.value { baselines[item.name] = value }
+                    }
+                }
+                try db.execute(sql: "UPDATE goal SET status = 'carried' WHERE goal_id = ?", arguments: [oldId])
+                try history.record(person: personId, goal: oldId, field: "status", old: "active", new: "carried", note: "carried to \(GoalID.format(newId))")
+                result.carried.append(.init(employeeId: old.employeeId, from: oldId, to: newId, title: old.title, baseline: baselines))
+            }
+            return result
+        }
+    }
+
+    /// Refuses changes to goals that are finished with: dropped or carried goals.
+    static func checkWritable(_ goal: Goal, db: Database) throws {
+        if goal.status == .dropped || goal.status == .carried {
+            let next = goal.status == .carried
+                ? try Int64.fetchOne(db, sql: "SELECT goal_id FROM goal WHERE carried_from = ?", arguments: [goal.id]).map { "; change \(GoalID.format($0)), which continues it" } ?? ""
+                : ""
+            throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot be changed\(next)")
+        }
+    }
+
+    // MARK: - Reading goals
+
+    /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
+    public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal {
+        try read { db in
+            let goal = try Self.goal(goalId, db: db)
+            guard let asOf else { return goal }
+            guard let past = try Self.rebuild(goal, asOf: asOf, db: db) else {
+                throw GoalbookError.refused("\(goal.displayId) did not exist yet at \(asOf): it was created \(goal.createdAt)")
+            }
+            return past
+        }
+    }
+
+    /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
+    public func goals(_ filter: GoalFilter) throws -> [Goal] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            var prefix = ""
+            if let person = filter.person {
+                conditions.append("g.person_id = ?")
+                arguments += [try Self.personId(person, db: db)]
+            }
+            if let team = filter.team {
+                prefix = "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL)) "
+                arguments = [try Self.personId(team, db: db)] + arguments
+                conditions.append("g.person_id IN team")
+            }
+            if let quarter = filter.quarter {
+                conditions.append("g.quarter = ?")
+                arguments += [quarter.description]
+            }
+            if let asOf = filter.asOf {
+                conditions.append("g.created_at <= ?")
+                arguments += [asOf]
+            }
+            let sql = prefix + "SELECT g.goal_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id"
+                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY p.employee_id, g.goal_id"
+            var goals = try Int64.fetchAll(db, sql: sql, arguments: arguments).map { try Self.goal($0, db: db) }
+            if let asOf = filter.asOf {
+                goals = try goals.compactMap { try Self.rebuild($0, asOf: asOf, db: db) }
+            }
+            if let status = filter.status { goals = goals.filter { $0.status == status } }
+            return goals
+        }
+    }
+
+    /// Every change to a goal, oldest first.
+    public func goalLog(_ goalId: Int64) throws -> [HistoryEntry] {
+        try read { db in
+            _ = try Self.goal(goalId, db: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
+                WHERE goal_id = ? ORDER BY changed_at, history_id
+                """, arguments: [goalId]).map(Self.historyEntry)
+        }
+    }
+
+    /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
+    public func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = ?",
+                                             arguments: [goal.frameId]),
+                  row["frame_version_id"] != goal.frameVersionId else { return nil }
+            let current = try Self.frame(versionId: row["frame_version_id"], db: db)
+            let rendered = TemplateRenderer.rows(goal.framework, for: current)
+            let same = rendered.indices.contains(goal.rowNumber - 1)
+                && rendered[goal.rowNumber - 1].printLines.joined(separator: "\n") == goal.templateText
+            return (row["canon_version_id"], !same)
+        }
+    }
+
+    /// A stored goal with its items and slots, as it is now.
+    static func goal(_ goalId: Int64, db: Database) throws -> Goal {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT g.*, p.employee_id, p.name AS person_name, fv.canon_version_id
+            FROM goal AS g
+            JOIN person AS p ON p.person_id = g.person_id
+            JOIN frame_version AS fv ON fv.frame_version_id = g.frame_version_id
+            WHERE g.goal_id = ?
+            """, arguments: [goalId])
+        else {
+            throw GoalbookError.notFound(what: "goal \(GoalID.format(goalId))", suggestions: [])
+        }
+        var items: [GoalItem] = try Row.fetchAll(db, sql: "SELECT item, first_line, last_line, direction FROM goal_item WHERE goal_id = ? ORDER BY first_line",
+                                                 arguments: [goalId]).map {
+            GoalItem(name: $0["item"], firstLine: $0["first_line"], lastLine: $0["last_line"],
+                     direction: ($0["direction"] as String?).flatMap(Direction.init), slots: [])
+        }
+        for slot in try Row.fetchAll(db, sql: "SELECT item, slot, value, number, unit FROM goal_slot WHERE goal_id = ?", arguments: [goalId]) {
+            guard let index = items.firstIndex(where: { $0.name == slot["item"] }), let name = SlotName(rawValue: slot["slot"]) else { continue }
+            items[index].slots.append(GoalSlot(slot: name, value: slot["value"], number: slot["number"], unit: slot["unit"]))
+        }
+        for index in items.indices {
+            items[index].slots.sort { SlotName.allCases.firstIndex(of: $0.slot)! < SlotName.allCases.firstIndex(of: $1.slot)! }
+        }
+        return Goal(id: row["goal_id"], employeeId: row["employee_id"], personName: row["person_name"], quarter: row["quarter"],
+                    framework: Framework(rawValue: row["framework"])!, rowNumber: row["row_number"], frameId: row["frame_id"],
+                    frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"], statementId: row["statement_id"],
+                    title: row["title"], templateText: row["template_text"], status: GoalStatus(rawValue: row["status"])!,
+                    carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: items)
+    }
+
+    /// The goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet.
+    static func rebuild(_ goal: Goal, asOf: String, db: Database) throws -> Goal? {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
+            WHERE h.goal_id = ? AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
+            """, arguments: [goal.id, asOf])
+        guard let created = rows.first(where: { $0["field"] == "created" }) else { return nil }
+        var past = goal
+        past.employeeId = created["employee_id"]
+        past.personName = created["name"]
+        past.items = goal.items.map { item in
+            var item = item
+            item.direction = nil
+            item.slots = item.slots.map { GoalSlot(slot: $0.slot) }
+            return item
+        }
+        for row in rows {
+            let field: String = row["field"], value: String? = row["new_value"]
+            switch field {
+            case "created", "status":
+                past.status = value.flatMap(GoalStatus.init) ?? past.status
+            case "owner":
+                past.employeeId = value ?? past.employeeId
+                past.personName = row["name"] ?? past.personName
+            default:
+                guard let name: String = row["item"], let index = past.items.firstIndex(where: { $0.name == name }) else { continue }
+                if field == "direction" {
+                    past.items[index].direction = value.flatMap(Direction.init)
+                } else if let slot = SlotName(rawValue: field), let at = past.items[index].slots.firstIndex(where: { $0.slot == slot }) {
+                    let measure = slot == .date ? nil : value.flatMap { try? Measure.parse($0, what: field) }
+                    past.items[index].slots[at] = GoalSlot(slot: slot, value: value, number: measure?.number, unit: measure?.unit)
+                }
+            }
+        }
+        return past
+    }
+}
+
+/// Makes goals from template rows for one command: renders each frame's rows once, prepares
+/// each INSERT once, and reads the clock once.
+struct GoalCreator {
+    let quarter: Quarter
+    let framework: Framework
+    let rows: [Int]?
+    let history: HistoryWriter
+    private var rendered: [Int64: (frame: Frame, rows: [TemplateRow])] = [:]
+    private let insertGoal: GRDB.Statement
+    private let insertItem: GRDB.Statement
+    private let insertSlot: GRDB.Statement
+
+    init(db: Database, quarter: Quarter, framework: Framework, rows: [Int]?, history: HistoryWriter) throws {
+        self.quarter = quarter
+        self.framework = framework
+        self.rows = rows
+        self.history = history
+        insertGoal = try db.makeStatement(sql: """
+            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, frame_version_id, statement_id, title,
+                              template_text, status, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
+            """)
+        insertItem = try db.makeStatement(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line) VALUES (?, ?, ?, ?)")
+        insertSlot = try db.makeStatement(sql: "INSERT INTO goal_slot (goal_id, item, slot) VALUES (?, ?, ?)")
+    }
+
+    mutating func create(personId: Int64, db: Database) throws -> GoalCreation {
+        let person = try Row.fetchOne(db, sql: "SELECT employee_id, name, frame_id FROM person WHERE person_id = ?", arguments: [personId])!
+        let frameId: Int64 = person["frame_id"]
+        if rendered[frameId] == nil {
+            let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
+            let frame = try GoalbookStore.frame(versionId: versionId, db: db)
+            rendered[frameId] = (frame, TemplateRenderer.rows(framework, for: frame))
+        }
+        let (frame, templateRows) = rendered[frameId]!
+        let employeeId: String = person["employee_id"]
+        if templateRows.isEmpty {
+            throw GoalbookError.refused("the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has no rows")
+        }
+        let wanted = rows ?? Array(1...templateRows.count)
+        if let bad = wanted.first(where: { !(1...templateRows.count).contains($0) }) {
+            throw GoalbookError.invalidArgument("row \(bad) does not exist: the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has rows 1–\(templateRows.count)")
+        }
+        var result = GoalCreation(employeeId: employeeId, name: person["name"], created: [], existing: [])
+        for number in wanted {
+            let row = templateRows[number - 1]
+            let title = frame.statements.first { $0.id == row.source.statementId }?.text ?? ""
+            if let existing = try Int64.fetchOne(db, sql: """
+                SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
+                """, arguments: [personId, quarter.description, framework.rawValue, frameId, number]) {
+                result.existing.append(GoalRowRef(goalId: existing, framework: framework, rowNumber: number, title: title))
+                continue
+            }
+            try insertGoal.execute(arguments: [personId, quarter.description, framework.rawValue, number, frameId, frame.frameVersionId,
+                                               row.source.statementId, title, row.printLines.joined(separator: "\n"), history.stamp, history.actor])
+            let goalId = db.lastInsertedRowID
+            for item in row.items {
+                try insertItem.execute(arguments: [goalId, item.name, item.firstLine, item.lastLine])
+                for slot in item.slots { try insertSlot.execute(arguments: [goalId, item.name, slot]) }
+            }
+            try history.record(person: personId, goal: goalId, field: "created", old: nil, new: GoalStatus.draft.rawValue)
+            result.created.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: title))
+        }
+        return result
+    }
+}

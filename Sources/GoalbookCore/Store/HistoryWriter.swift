@@ -1,0 +1,46 @@
+import GRDB
+
+/// Appends history rows for one command: one clock reading, one actor, one prepared statement.
+struct HistoryWriter {
+    let stamp: String
+    let actor: String
+    let command: String
+    private let insert: GRDB.Statement
+
+    init(db: Database, stamp: String, actor: String, command: String) throws {
+        self.stamp = stamp
+        self.actor = actor
+        self.command = command
+        insert = try db.cachedStatement(sql: """
+            INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    func record(person: Int64?, goal: Int64? = nil, item: String? = nil, field: String,
+                old: String?, new: String?, note: String? = nil) throws {
+        try insert.execute(arguments: [stamp, actor, command, person, goal, item, field, old, new, note])
+    }
+}
+
+/// One entry of a goal's or a person's history, as `goals log` and `people show` print it.
+public struct HistoryEntry: Sendable, Equatable, Codable {
+    public var changedAt: String
+    public var actor: String
+    public var command: String
+    /// `target`, `KR1.target`, `status`, `manager`, …
+    public var field: String
+    public var old: String?
+    public var new: String?
+    public var note: String?
+
+    public init(changedAt: String, actor: String, command: String, field: String, old: String?, new: String?, note: String?) {
+        self.changedAt = changedAt
+        self.actor = actor
+        self.command = command
+        self.field = field
+        self.old = old
+        self.new = new
+        self.note = note
+    }
+}

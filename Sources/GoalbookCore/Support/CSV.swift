@@ -1,0 +1,91 @@
+import Foundation
+
+/// CSV as RFC 4180 writes it, read over UTF-8 bytes with the line each record starts on.
+///
+/// Hand-written on purpose: the CSV libraries on hand report neither the line of a record nor of
+/// a bad byte, and every import error here must name `file:line`.
+public struct CSVReader {
+    /// One record and the 1-based line it starts on.
+    public struct Record: Sendable {
+        public let line: Int
+        public let fields: [String]
+    }
+
+    private let bytes: [UInt8]
+    private let file: String
+    private var position = 0
+    private var line = 1
+    /// Longest field accepted, in bytes.
+    public let maxFieldBytes: Int
+
+    public init(bytes: [UInt8], file: String, maxFieldBytes: Int = 64 * 1024) {
+        self.bytes = bytes
+        self.file = file
+        self.maxFieldBytes = maxFieldBytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte-order mark
+    }
+
+    /// The next record, nil at the end. Throws for bad quoting, bad UTF-8 or an oversized field,
+    /// naming the line.
+    public mutating func next() throws -> Record? {
+        guard position < bytes.count else { return nil }
+        let start = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false, wasQuoted = false
+        func issue(_ message: String, _ at: Int) -> GoalbookError {
+            .badInput([InputIssue(file: file, line: at, message: message)])
+        }
+        func finish(_ field: [UInt8]) throws -> String {
+            guard let text = String(validating: field, as: UTF8.self) else { throw issue("not valid UTF-8", start) }
+            return text
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        position += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    field.append(byte)
+                }
+            } else if byte == UInt8(ascii: ",") {
+                fields.append(try finish(field))
+                field = []
+                wasQuoted = false
+            } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                line += 1
+                fields.append(try finish(field))
+                return Record(line: start, fields: fields)
+            } else if byte == UInt8(ascii: "\"") {
+                if !field.isEmpty || wasQuoted { throw issue("a quote inside a field that does not start with one: quote the whole field and double inner quotes", line) }
+                quoted = true
+                wasQuoted = true
+            } else {
+                if wasQuoted { throw issue("text after a closing quote: a quoted field ends at its closing quote", line) }
+                field.append(byte)
+            }
+            if field.count > maxFieldBytes { throw issue("a field longer than \(maxFieldBytes) bytes", start) }
+        }
+        if quoted { throw issue("a quoted field is never closed", start) }
+        fields.append(try finish(field))
+        return Record(line: start, fields: fields)
+    }
+}
+
+/// Writes CSV fields, quoting only where RFC 4180 needs it.
+public enum CSVWriter {
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\n"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// A calendar date (no time, no zone), as Goalbook stores dates: ISO `YYYY-MM-DD` text.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid date, or nil (2026-02-30 is nil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The UTC date of an instant.
+    public init(_ date: Date) {
+        let days = Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let (y, m, d) = Timestamp.civil(fromDays: days)
+        self.year = y
+        self.month = m
+        self.day = d
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+
+    /// Days since 1970-01-01.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// This date plus `n` days.
+    public func adding(days n: Int) -> Day {
+        let (y, m, d) = Timestamp.civil(fromDays: Int64(dayNumber + n))
+        return Day(year: y, month: m, day: d)!
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// An instant for `--as-of`: a date (the end of that day, UTC) or a date and time (UTC).
+public enum AsOf {
+    /// The stored-timestamp text that `T` covers: history rows with `changed_at <= bound` had happened by T.
+    public static func bound(_ text: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let day = Day(iso: trimmed) { return "\(day)T23:59:59.999Z" }
+        var rest = trimmed
+        if rest.hasSuffix("Z") { rest.removeLast() }
+        let parts = rest.split(separator: "T", maxSplits: 1).map(String.init)
+        if parts.count == 2, let day = Day(iso: parts[0]) {
+            let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
+            let numbers = time.map { Double($0) }
+            if (2...3).contains(time.count), numbers.allSatisfy({ $0 != nil }),
+               let h = numbers[0], let m = numbers[1], (0..<24).contains(h), (0..<60).contains(m), h == h.rounded(), m == m.rounded() {
+                let s = time.count == 3 ? numbers[2]! : 59.999
+                if (0..<61).contains(s) {
+                    let sText = time.count == 3 ? String(format: "%06.3f", s) : "59.999"
+                    return String(format: "%@T%02d:%02d:", day.description, Int(h), Int(m)) + sText + "Z"
+                }
+            }
+        }
+        throw GoalbookError.invalidArgument("'\(text)' is not a date or time: use 2026-10-01 (the end of that day) or 2026-10-01T12:00 (UTC)")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GoalbookCore
+import Testing
+
+/// Numbers with units, dates, quarters and as-of times, as people type them.
+@Suite struct ValueParsingTests {
+    @Test(arguments: [("12", "12"), ("12.5%", "12.5%"), ("40 ms", "40 ms"), ("40ms", "40 ms"), ("3 features", "3 features"),
+                      ("-5", "-5"), ("+7", "7"), ("0.10", "0.1"), (" 12 % ", "12%"), ("-0", "0"), ("1000000", "1000000")])
+    func measuresParseAndPrintInShortestForm(input: String, shown: String) throws {
+        #expect(try Measure.parse(input, what: "target").description == shown)
+    }
+
+    @Test(arguments: ["", "NaN", "nan", "inf", "1e309", "1E5", "--5", "5-", "1,000", "abc", "%5", "12..5", ". ms"])
+    func nonsenseIsRefused(input: String) {
+        #expect(throws: GoalbookError.self) { try Measure.parse(input, what: "target") }
+    }
+
+    @Test func hugeNumbersAreRefusedWithAMessage() {
+        #expect(throws: GoalbookError.invalidArgument("target '\(String(repeating: "9", count: 400))' is too large")) {
+            try Measure.parse(String(repeating: "9", count: 400), what: "target")
+        }
+    }
+
+    @Test func datesMustBeRealCalendarDates() {
+        #expect(Day(iso: "2026-02-30") == nil)
+        #expect(Day(iso: "2026-13-01") == nil)
+        #expect(Day(iso: "2026-2-3") == nil)
+        #expect(Day(iso: "2028-02-29")?.description == "2028-02-29")
+        #expect(Day(iso: "2026-02-29") == nil)
+        #expect(Day(iso: "2026-12-31")!.adding(days: 1).description == "2027-01-01")
+    }
+
+    @Test func quartersAreReadInEveryCommonSpelling() throws {
+        let today = Day(iso: "2026-11-25")!
+        for text in ["2026Q4", "2026-Q4", "Q4 2026", "q4-2026", "this quarter"] {
+            #expect(try Quarter.parse(text, today: today).description == "2026Q4", "\(text)")
+        }
+        #expect(try Quarter.parse("last quarter", today: Day(iso: "2026-02-01")!).description == "2025Q4")
+        #expect(throws: GoalbookError.self) { try Quarter.parse("2026Q5", today: today) }
+        #expect(throws: GoalbookError.self) { try Quarter.parse("Q4", today: today) }
+    }
+
+    @Test func quarterBoundsFollowTheCalendarOrAFiscalStart() {
+        let q = Quarter("2026Q4")!
+        #expect((q.firstDay().description, q.lastDay().description) == ("2026-10-01", "2026-12-31"))
+        #expect((Quarter("2026Q1")!.firstDay(fiscalYearStartMonth: 4).description, Quarter("2026Q1")!.lastDay(fiscalYearStartMonth: 4).description)
+                == ("2026-04-01", "2026-06-30"))
+        #expect(Quarter.containing(Day(iso: "2027-02-10")!, fiscalYearStartMonth: 4).description == "2026Q4")
+    }
+
+    @Test func asOfReadsADateAsTheEndOfThatDayAndATimeAsUTC() throws {
+        #expect(try AsOf.bound("2026-10-01") == "2026-10-01T23:59:59.999Z")
+        #expect(try AsOf.bound("2026-10-01T12:00") == "2026-10-01T12:00:59.999Z")
+        #expect(try AsOf.bound("2026-10-01T12:00:05") == "2026-10-01T12:00:05.000Z")
+        #expect(try AsOf.bound("2026-10-01T12:00:05.250Z") == "2026-10-01T12:00:05.250Z")
+        #expect(throws: GoalbookError.self) { try AsOf.bound("yesterday") }
+        #expect(throws: GoalbookError.self) { try AsOf.bound("2026-10-01T25:00") }
+    }
+
+    @Test func goalIdsAcceptTheFormsPeopleType() throws {
+        #expect(try GoalID.parse("G42") == 42)
+        #expect(try GoalID.parse("g7") == 7)
+        #expect(try GoalID.parse("42") == 42)
+        #expect(throws: GoalbookError.self) { try GoalID.parse("G-1") }
+        #expect(throws: GoalbookError.self) { try GoalID.parse("'; DROP TABLE goal; --") }
+    }
+
+    @Test func timestampsAreISOUTCWithMilliseconds() {
+        #expect(Timestamp.string(Date(timeIntervalSince1970: 1_790_000_000.1234)) == "2026-09-21T14:13:20.123Z")
+    }
+}
