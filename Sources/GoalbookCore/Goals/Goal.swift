@@ -51,6 +51,14 @@ public struct GoalItem: Sendable, Equatable, Codable {
     public var direction: Direction?
     public var slots: [GoalSlot]
 
+    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot]) {
+        self.name = name
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.direction = direction
+        self.slots = slots
+    }
+
     public func slot(_ name: SlotName) -> GoalSlot? { slots.first { $0.slot == name } }
     /// The unit the item already uses (from its baseline or target), if any is filled.
     public var unit: String? { (slot(.baseline)?.unit) ?? (slot(.target)?.unit) }

@@ -189,6 +189,30 @@ enum Embedded {
             RShBQk9SVCwgJ2dvYWwgc2xvdHMgYXJlIG5ldmVyIGRlbGV0ZWQ6IHNldCB0aGVtIGVtcHR5Jyk7IEVORDsK
             """
         ),
+        (
+            "0003_settings_quarters.sql",
+            """
+            LS0gR29hbGJvb2sgc2NoZW1hLCBtaWdyYXRpb24gMDAwMzogb3JnYW5pemF0aW9uIHNldHRpbmdzIGFuZCBjbG9zZWQgcXVhcnRl
+            cnMuCgotLSBTZXR0aW5ncyBhbiBvcmdhbml6YXRpb24gbWF5IGNoYW5nZSB3aXRoIHBsYWluIFNRTCAoVVBEQVRFIHNldHRpbmcg
+            U0VUIHZhbHVlID0g4oCmIFdIRVJFIGtleSA9IOKApikuCkNSRUFURSBUQUJMRSBzZXR0aW5nICgKICAgIGtleSAgICAgICAgICBU
+            RVhUIFBSSU1BUlkgS0VZLAogICAgdmFsdWUgICAgICAgIFRFWFQgTk9UIE5VTEwsCiAgICBkZXNjcmlwdGlvbiAgVEVYVCBOT1Qg
+            TlVMTAopIFNUUklDVDsKCklOU0VSVCBJTlRPIHNldHRpbmcgKGtleSwgdmFsdWUsIGRlc2NyaXB0aW9uKSBWQUxVRVMKICAgICgn
+            ZmlzY2FsX3llYXJfc3RhcnRfbW9udGgnLCAnMScsCiAgICAgJ01vbnRoICgxLTEyKSB0aGUgZmlzY2FsIHllYXIgc3RhcnRzIGlu
+            OyBxdWFydGVycyBhcmUgY291bnRlZCBmcm9tIGl0LiAxIG1lYW5zIGNhbGVuZGFyIHF1YXJ0ZXJzLicpLAogICAgKCdvbl90cmFj
+            a19yYXRpbycsICcwLjknLAogICAgICdBIGdvYWwgaXMgb24gdHJhY2sgd2hlbiBpdHMgcHJvZ3Jlc3MgaXMgYXQgbGVhc3QgdGhp
+            cyBzaGFyZSBvZiB0aGUgcHJvZ3Jlc3MgZXhwZWN0ZWQgYnkgdGhlIHJlcG9ydCBkYXRlLicpLAogICAgKCdhdF9yaXNrX3JhdGlv
+            JywgJzAuNicsCiAgICAgJ0EgZ29hbCBiZWxvdyBvbl90cmFja19yYXRpbyBidXQgYXQgbGVhc3QgdGhpcyBzaGFyZSBvZiB0aGUg
+            ZXhwZWN0ZWQgcHJvZ3Jlc3MgaXMgYXQgcmlzazsgYmVsb3cgaXQsIG9mZiB0cmFjay4nKSwKICAgICgnbWFpbnRhaW5fdG9sZXJh
+            bmNlJywgJzAuMDUnLAogICAgICdBIG1haW50YWluIGdvYWwgY291bnRzIGFzIG1ldCAocHJvZ3Jlc3MgMSkgd2hpbGUgaXRzIGxh
+            dGVzdCB2YWx1ZSBpcyB3aXRoaW4gdGhpcyBzaGFyZSBvZiBpdHMgdGFyZ2V0LicpOwoKLS0gUXVhcnRlcnMgY2xvc2VkIHdpdGgg
+            YGdvYWxib29rIHF1YXJ0ZXIgY2xvc2VgOiB0aGVpciBnb2FscyBhbmQgY2hlY2staW5zIHRha2Ugbm8gbW9yZSB3cml0ZXMsCi0t
+            IGFuZCB0aGVpciByZXBvcnQgaXMgcHJpbnRlZCBhcyBvZiBjbG9zZWRfYXQuIFJlb3BlbmluZyByZW1vdmVzIHRoZSByb3c7IGhp
+            c3Rvcnkga2VlcHMgYm90aCBldmVudHMuCkNSRUFURSBUQUJMRSBjbG9zZWRfcXVhcnRlciAoCiAgICBxdWFydGVyICAgIFRFWFQg
+            UFJJTUFSWSBLRVkgQ0hFQ0sgKHF1YXJ0ZXIgR0xPQiAnWzAtOV1bMC05XVswLTldWzAtOV1RWzEtNF0nKSwKICAgIGNsb3NlZF9h
+            dCAgVEVYVCBOT1QgTlVMTCwKICAgIGNsb3NlZF9ieSAgVEVYVCBOT1QgTlVMTCwKICAgIG5vdGUgICAgICAgVEVYVAopIFNUUklD
+            VDsK
+            """
+        ),
     ]
 
     /// `canon/*.yaml` and `canon/*.txt`, the built-in canon, in file-name order.

@@ -230,6 +230,7 @@ extension GoalbookStore {
     public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
         try write { db in
             let goal = try Self.goal(goalId, db: db)
+            try Self.checkQuarterOpen(goal.quarter, db: db)
             if goal.status == status { return nil }
             guard goal.status.allowedNext.contains(status) else {
                 let allowed = goal.status.allowedNext.map(\.rawValue)
@@ -250,6 +251,8 @@ extension GoalbookStore {
     public func carry(from: Quarter, to: Quarter, team: String?, dryRun: Bool, actor: String, now: Date = Date()) throws -> CarryResult {
         guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
         return try write(rollback: dryRun) { db in
+            try Self.checkQuarterOpen(from.description, db: db)
+            try Self.checkQuarterOpen(to.description, db: db)
             var sql = "SELECT goal_id FROM goal WHERE quarter = ? AND status = 'active'"
             var arguments: StatementArguments = [from.description]
             if let team {
@@ -308,7 +311,7 @@ extension GoalbookStore {
         }
     }
 
-    /// Refuses changes to goals that are finished with: dropped or carried goals.
+    /// Refuses changes to goals that are finished with: dropped or carried goals, and closed quarters.
     static func checkWritable(_ goal: Goal, db: Database) throws {
         if goal.status == .dropped || goal.status == .carried {
             let next = goal.status == .carried
@@ -316,6 +319,7 @@ extension GoalbookStore {
                 : ""
             throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot be changed\(next)")
         }
+        try checkQuarterOpen(goal.quarter, db: db)
     }
 
     // MARK: - Reading goals
@@ -355,12 +359,13 @@ extension GoalbookStore {
                 conditions.append("g.created_at <= ?")
                 arguments += [asOf]
             }
-            let sql = prefix + "SELECT g.goal_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id"
-                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY p.employee_id, g.goal_id"
-            var goals = try Int64.fetchAll(db, sql: sql, arguments: arguments).map { try Self.goal($0, db: db) }
+            let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+            let where_ = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
+            var goals = try Self.loadGoals(db: db, where: where_, arguments)
             if let asOf = filter.asOf {
-                goals = try goals.compactMap { try Self.rebuild($0, asOf: asOf, db: db) }
+                goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: where_, arguments)
             }
+            goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
             if let status = filter.status { goals = goals.filter { $0.status == status } }
             return goals
         }
@@ -393,41 +398,71 @@ extension GoalbookStore {
 
     /// A stored goal with its items and slots, as it is now.
     static func goal(_ goalId: Int64, db: Database) throws -> Goal {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let goal = try loadGoals(db: db, where: "g.goal_id = ?", [goalId]).first else {
+            throw GoalbookError.notFound(what: "goal \(GoalID.format(goalId))", suggestions: [])
+        }
+        return goal
+    }
+
+    /// Goals matching a condition on `goal AS g`, with their items and slots, in three queries.
+    static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Goal] {
+        var goals = try Row.fetchAll(db, sql: """
             SELECT g.*, p.employee_id, p.name AS person_name, fv.canon_version_id
             FROM goal AS g
             JOIN person AS p ON p.person_id = g.person_id
             JOIN frame_version AS fv ON fv.frame_version_id = g.frame_version_id
-            WHERE g.goal_id = ?
-            """, arguments: [goalId])
-        else {
-            throw GoalbookError.notFound(what: "goal \(GoalID.format(goalId))", suggestions: [])
+            WHERE \(condition) ORDER BY g.goal_id
+            """, arguments: arguments).map { row in
+            Goal(id: row["goal_id"], employeeId: row["employee_id"], personName: row["person_name"], quarter: row["quarter"],
+                 framework: Framework(rawValue: row["framework"])!, rowNumber: row["row_number"], frameId: row["frame_id"],
+                 frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"], statementId: row["statement_id"],
+                 title: row["title"], templateText: row["template_text"], status: GoalStatus(rawValue: row["status"])!,
+                 carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: [])
         }
-        var items: [GoalItem] = try Row.fetchAll(db, sql: "SELECT item, first_line, last_line, direction FROM goal_item WHERE goal_id = ? ORDER BY first_line",
-                                                 arguments: [goalId]).map {
-            GoalItem(name: $0["item"], firstLine: $0["first_line"], lastLine: $0["last_line"],
-                     direction: ($0["direction"] as String?).flatMap(Direction.init), slots: [])
+        guard !goals.isEmpty else { return [] }
+        let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
+        let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
+        for row in try Row.fetchAll(db, sql: "SELECT goal_id, item, first_line, last_line, direction FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
+                                    arguments: arguments) {
+            guard let at = index[row["goal_id"]] else { continue }
+            goals[at].items.append(GoalItem(name: row["item"], firstLine: row["first_line"], lastLine: row["last_line"],
+                                            direction: (row["direction"] as String?).flatMap(Direction.init), slots: []))
         }
-        for slot in try Row.fetchAll(db, sql: "SELECT item, slot, value, number, unit FROM goal_slot WHERE goal_id = ?", arguments: [goalId]) {
-            guard let index = items.firstIndex(where: { $0.name == slot["item"] }), let name = SlotName(rawValue: slot["slot"]) else { continue }
-            items[index].slots.append(GoalSlot(slot: name, value: slot["value"], number: slot["number"], unit: slot["unit"]))
+        for row in try Row.fetchAll(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments: arguments) {
+            guard let at = index[row["goal_id"]], let item = goals[at].items.firstIndex(where: { $0.name == row["item"] }),
+                  let name = SlotName(rawValue: row["slot"]) else { continue }
+            goals[at].items[item].slots.append(GoalSlot(slot: name, value: row["value"], number: row["number"], unit: row["unit"]))
         }
-        for index in items.indices {
-            items[index].slots.sort { SlotName.allCases.firstIndex(of: $0.slot)! < SlotName.allCases.firstIndex(of: $1.slot)! }
+        let order = Dictionary(uniqueKeysWithValues: SlotName.allCases.enumerated().map { ($0.element, $0.offset) })
+        for at in goals.indices {
+            for item in goals[at].items.indices { goals[at].items[item].slots.sort { order[$0.slot]! < order[$1.slot]! } }
         }
-        return Goal(id: row["goal_id"], employeeId: row["employee_id"], personName: row["person_name"], quarter: row["quarter"],
-                    framework: Framework(rawValue: row["framework"])!, rowNumber: row["row_number"], frameId: row["frame_id"],
-                    frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"], statementId: row["statement_id"],
-                    title: row["title"], templateText: row["template_text"], status: GoalStatus(rawValue: row["status"])!,
-                    carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: items)
+        return goals
     }
 
     /// The goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet.
     static func rebuild(_ goal: Goal, asOf: String, db: Database) throws -> Goal? {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
-            WHERE h.goal_id = ? AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
-            """, arguments: [goal.id, asOf])
+        try rebuildAll([goal], asOf: asOf, db: db, where: "g.goal_id = ?", [goal.id]).first
+    }
+
+    /// Goals (loaded with the same condition) as they stood at `asOf`, rebuilt from their history
+    /// in one query. Goals that did not exist yet are left out.
+    static func rebuildAll(_ goals: [Goal], asOf: String, db: Database, where condition: String,
+                           _ arguments: StatementArguments) throws -> [Goal] {
+        var rowsByGoal: [Int64: [Row]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
+            LEFT JOIN person AS p ON p.person_id = h.person_id
+            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
+            ORDER BY h.goal_id, h.changed_at, h.history_id
+            """, arguments: arguments + [asOf]) {
+            rowsByGoal[row["goal_id"], default: []].append(row)
+        }
+        return goals.compactMap { goal in rowsByGoal[goal.id].flatMap { fold(goal, history: $0) } }
+    }
+
+    /// Replays a goal's history rows (oldest first) over its unfilled shape.
+    private static func fold(_ goal: Goal, history rows: [Row]) -> Goal? {
         guard let created = rows.first(where: { $0["field"] == "created" }) else { return nil }
         var past = goal
         past.employeeId = created["employee_id"]
@@ -487,6 +522,7 @@ struct GoalCreator {
     }
 
     mutating func create(personId: Int64, db: Database) throws -> GoalCreation {
+        try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
         let person = try Row.fetchOne(db, sql: "SELECT employee_id, name, frame_id FROM person WHERE person_id = ?", arguments: [personId])!
         let frameId: Int64 = person["frame_id"]
         if rendered[frameId] == nil {

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A progress check-in: a value for one item of a goal on a date. Check-ins are never edited; a
+/// correction is a new check-in that names the one it corrects.
+public struct CheckIn: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var goalId: Int64
+    public var item: String
+    public var value: String
+    public var number: Double
+    public var unit: String?
+    public var checkedOn: String
+    public var confidence: Int?
+    public var note: String?
+    public var corrects: Int64?
+    public var recordedAt: String
+    public var actor: String
+
+    public init(id: Int64, goalId: Int64, item: String, value: String, number: Double, unit: String?, checkedOn: String,
+                confidence: Int?, note: String?, corrects: Int64?, recordedAt: String, actor: String) {
+        self.id = id
+        self.goalId = goalId
+        self.item = item
+        self.value = value
+        self.number = number
+        self.unit = unit
+        self.checkedOn = checkedOn
+        self.confidence = confidence
+        self.note = note
+        self.corrects = corrects
+        self.recordedAt = recordedAt
+        self.actor = actor
+    }
+
+    /// `C17`: the id people see and type.
+    public var displayId: String { "C\(id)" }
+    public var measure: Measure { Measure(number: number, unit: unit) }
+
+    /// Check-ins ids as people write them: `C17`, `c17` or `17`.
+    public static func parseId(_ text: String) throws -> Int64 {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.first == "C" || t.first == "c" { t.removeFirst() }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(t), id > 0 else {
+            throw GoalbookError.invalidArgument("'\(text)' is not a check-in id: check-in ids look like C17 (see goalbook checkins G42)")
+        }
+        return id
+    }
+
+    /// The check-ins that count: those no later check-in corrects.
+    public static func effective(_ checkins: [CheckIn]) -> [CheckIn] {
+        let corrected = Set(checkins.compactMap(\.corrects))
+        return checkins.filter { !corrected.contains($0.id) }
+    }
+
+    /// The newest effective check-in of an item: latest date, then latest recorded.
+    public static func latest(_ checkins: [CheckIn], item: String) -> CheckIn? {
+        effective(checkins).filter { $0.item == item }.max { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
+    }
+}
+
+/// The organization's rules for progress and on-track status (the `setting` table).
+public struct ProgressSettings: Sendable, Equatable {
+    public var fiscalYearStartMonth = 1
+    public var onTrackRatio = 0.9
+    public var atRiskRatio = 0.6
+    public var maintainTolerance = 0.05
+    public init() {}
+}
+
+/// Where a goal stands at the report date.
+public enum Track: String, Sendable, Codable, CaseIterable {
+    case onTrack = "on track"
+    case atRisk = "at risk"
+    case offTrack = "off track"
+    case notFilled = "not filled"
+    case done, dropped, carried, draft
+}
+
+/// Progress of one item: from baseline to target, direction taken into account.
+public struct ItemProgress: Sendable, Equatable, Codable {
+    public var item: String
+    public var baseline: Measure?
+    public var latest: Measure?
+    public var target: Measure?
+    public var direction: Direction?
+    public var due: String?
+    public var lastCheckin: String?
+    /// `(latest − baseline) / (target − baseline)`, not clamped; nil when the slots are not filled.
+    public var raw: Double?
+    /// `raw` clamped to 0…1, as displayed.
+    public var clamped: Double? { raw.map { min(1, max(0, $0)) } }
+}
+
+extension Measure: Codable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+    public init(from decoder: Decoder) throws {
+        self = try Measure.parse(try decoder.singleValueContainer().decode(String.self), what: "value")
+    }
+}
+
+/// The progress rules, documented in `docs/reports.md`.
+public enum ProgressRules {
+    /// An item's progress. Without a baseline slot (an OKR KR2) the baseline is 0. With no
+    /// check-in the latest value is the baseline, so progress is 0. A maintain item is met (1)
+    /// while its latest value is within the tolerance of its target, else 0.
+    public static func item(_ item: GoalItem, checkins: [CheckIn], settings: ProgressSettings) -> ItemProgress {
+        let hasBaselineSlot = item.slot(.baseline) != nil
+        let baseline = hasBaselineSlot ? item.slot(.baseline)?.measure : Measure(number: 0, unit: item.slot(.target)?.unit)
+        let target = item.slot(.target)?.measure
+        let last = CheckIn.latest(checkins, item: item.name)
+        var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
+                                  target: target, direction: item.direction, due: item.slot(.date)?.value,
+                                  lastCheckin: last?.checkedOn, raw: nil)
+        guard let baseline, let target else { return result }
+        let current = last?.number ?? baseline.number
+        if item.direction == .maintain || target.number == baseline.number {
+            let tolerance = abs(target.number) * settings.maintainTolerance
+            result.raw = abs(current - target.number) <= tolerance ? 1 : 0
+        } else {
+            result.raw = (current - baseline.number) / (target.number - baseline.number)
+        }
+        return result
+    }
+
+    /// A goal's progress: the mean of its items' progress, over the items that have one; nil when none has.
+    public static func goal(_ items: [ItemProgress]) -> (raw: Double?, clamped: Double?) {
+        let raws = items.compactMap(\.raw)
+        guard !raws.isEmpty else { return (nil, nil) }
+        let clamped = items.compactMap(\.clamped)
+        return (raws.reduce(0, +) / Double(raws.count), clamped.reduce(0, +) / Double(clamped.count))
+    }
+
+    /// The share of the way from the quarter's start to `due` (or the quarter's end) that `date` has gone.
+    public static func expected(on date: Day, quarter: Quarter, due: Day?, settings: ProgressSettings) -> Double {
+        let start = quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth).dayNumber
+        let end = (due ?? quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)).dayNumber
+        guard end > start else { return date.dayNumber >= end ? 1 : 0 }
+        return min(1, max(0, Double(date.dayNumber - start) / Double(end - start)))
+    }
+
+    /// On track when progress ≥ expected × on_track_ratio; at risk when ≥ expected × at_risk_ratio;
+    /// off track below. Finished goals show their status; goals with no progress are "not filled".
+    public static func track(status: GoalStatus, progress: Double?, expected: Double, settings: ProgressSettings) -> Track {
+        switch status {
+        case .done: return .done
+        case .dropped: return .dropped
+        case .carried: return .carried
+        case .draft, .active: break
+        }
+        guard let progress else { return .notFilled }
+        if status == .draft { return .draft }
+        if progress >= expected * settings.onTrackRatio { return .onTrack }
+        if progress >= expected * settings.atRiskRatio { return .atRisk }
+        return .offTrack
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Whose goals a report covers.
+public enum ReportScope: Sendable, Equatable {
+    /// Everyone.
+    case all
+    /// A manager's whole subtree (the people below them, at any depth).
+    case team(String)
+    /// One person.
+    case person(String)
+}
+
+/// A person as the report shows them: as they were at the report's instant.
+public struct ReportPerson: Sendable, Equatable, Codable {
+    public var employeeId: String
+    public var name: String
+    public var managerId: String?
+    public var family: String
+    public var function: String
+    public var level: String
+    public var leftOn: String?
+}
+
+/// One goal's line of the report.
+public struct ReportGoal: Sendable, Equatable, Codable {
+    public var goalId: String
+    public var employeeId: String
+    public var framework: Framework
+    public var rowNumber: Int
+    public var title: String
+    public var status: GoalStatus
+    public var track: Track
+    /// Progress clamped to 0…1; nil when the goal is not filled.
+    public var progress: Double?
+    /// Progress as computed, not clamped (below 0 or above 1 when it went backwards or overshot).
+    public var progressRaw: Double?
+    /// The share of the way through the goal's time the report date is.
+    public var expected: Double
+    public var items: [ItemProgress]
+    public var lastCheckin: String?
+    public var unfilled: [String]
+    public var slotsTotal: Int
+    public var slotsFilled: Int
+    public var carriedFrom: String?
+
+    /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
+    public var primary: ItemProgress? { items.first }
+}
+
+/// A roll-up of a subtree: one direct report and everyone below them.
+public struct TeamRollup: Sendable, Equatable, Codable {
+    public var employeeId: String
+    public var name: String
+    public var people: Int
+    public var peopleWithGoals: Int
+    public var goalsByStatus: [String: Int]
+    public var goals: Int
+    /// Mean progress of the goals that have one, dropped and carried goals left out; nil when none has.
+    public var averageProgress: Double?
+    public var slotsFilledShare: Double?
+    public var peopleWithoutGoals: [String]
+}
+
+/// A change to a goal of the quarter, read from history.
+public struct ReportChange: Sendable, Equatable, Codable {
+    public var changedAt: String
+    public var actor: String
+    public var goalId: String
+    public var employeeId: String
+    /// `added`, `dropped`, `carried`, `done`, `target moved`.
+    public var kind: String
+    public var old: String?
+    public var new: String?
+    public var note: String?
+}
+
+/// The quarterly progress report: what was set, what moved, what is at risk, what is unfilled.
+public struct Report: Sendable, Equatable, Codable {
+    public var quarter: String
+    public var scope: String
+    /// The instant the report shows (a closed quarter's close, `--as-of`, or when it was made).
+    public var asOf: String
+    /// The day progress is judged against.
+    public var reportDate: String
+    public var closed: Bool
+    public var people: [ReportPerson]
+    public var goals: [ReportGoal]
+    public var teams: [TeamRollup]
+    public var total: TeamRollup
+    public var changes: [ReportChange]
+    public var settings: Settings
+
+    /// The settings the figures were computed with.
+    public struct Settings: Sendable, Equatable, Codable {
+        public var onTrackRatio: Double
+        public var atRiskRatio: Double
+        public var maintainTolerance: Double
+    }
+
+    public func goals(of employeeId: String) -> [ReportGoal] { goals.filter { $0.employeeId == employeeId } }
+}
+
+/// Computes a report from the state the store loaded.
+enum ReportBuilder {
+    struct Input {
+        var quarter: Quarter
+        var scopeTitle: String
+        var asOf: String
+        var reportDate: Day
+        var closed: Bool
+        var settings: ProgressSettings
+        var people: [ReportPerson]
+        /// Roll-up roots: for a team, its direct reports; for everyone, the people at the top.
+        var rollupRoots: [String]
+        /// Everyone below each person (within scope), for the roll-ups.
+        var subtree: [String: [String]]
+        var goals: [Goal]
+        var checkins: [Int64: [CheckIn]]
+        var changes: [ReportChange]
+    }
+
+    static func build(_ input: Input) -> Report {
+        let settings = input.settings
+        let goals: [ReportGoal] = input.goals.map { goal in
+            let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
+            let progress = ProgressRules.goal(items)
+            let due = items.compactMap { $0.due.flatMap(Day.init(iso:)) }.max()
+            let quarter = Quarter(goal.quarter) ?? input.quarter
+            let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
+            let total = goal.items.reduce(0) { $0 + $1.slots.count }
+            return ReportGoal(
+                goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
+                title: goal.title, status: goal.status,
+                track: ProgressRules.track(status: goal.status, progress: progress.clamped, expected: expected, settings: settings),
+                progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
+                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
+                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format))
+        }
+        let byPerson = Dictionary(grouping: goals, by: \.employeeId)
+        let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func rollup(_ root: String, members: [String]) -> TeamRollup {
+            let theirs = members.flatMap { byPerson[$0] ?? [] }
+            let progress = theirs.filter { $0.status != .dropped && $0.status != .carried }.compactMap(\.progress)
+            let slots = theirs.reduce(0) { $0 + $1.slotsTotal }
+            return TeamRollup(
+                employeeId: root, name: names[root] ?? root, people: members.count,
+                peopleWithGoals: members.filter { byPerson[$0] != nil }.count,
+                goalsByStatus: Dictionary(grouping: theirs, by: \.status.rawValue).mapValues(\.count), goals: theirs.count,
+                averageProgress: progress.isEmpty ? nil : progress.reduce(0, +) / Double(progress.count),
+                slotsFilledShare: slots == 0 ? nil : Double(theirs.reduce(0) { $0 + $1.slotsFilled }) / Double(slots),
+                peopleWithoutGoals: members.filter { byPerson[$0] == nil })
+        }
+        let teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
+        return Report(
+            quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,
+            closed: input.closed, people: input.people, goals: goals, teams: teams,
+            total: rollup("", members: input.people.map(\.employeeId)), changes: input.changes,
+            settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio, maintainTolerance: settings.maintainTolerance))
+    }
+}

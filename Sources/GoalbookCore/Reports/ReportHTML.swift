@@ -1,0 +1,138 @@
+import Foundation
+
+/// The report as one self-contained HTML page: inline CSS, inline SVG progress bars and a team
+/// chart, no script and nothing fetched, laid out to print on A4.
+///
+/// Written by hand rather than with an HTML library: the page is mostly inline SVG, which the
+/// HTML libraries on hand do not model, and every text goes through ``escape(_:)``.
+enum ReportHTML {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static let css = """
+        @page { size: A4; margin: 14mm 12mm; }
+        * { box-sizing: border-box; }
+        body { font: 10pt/1.4 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1d232b; margin: 0 auto; max-width: 186mm; padding: 8mm 0; }
+        h1 { font-size: 16pt; margin: 0 0 2pt; }
+        h2 { font-size: 12.5pt; margin: 16pt 0 6pt; border-bottom: 1.5pt solid #1d232b; padding-bottom: 2pt; }
+        h3 { font-size: 10.5pt; margin: 0; }
+        .meta { color: #5b6570; margin: 0 0 8pt; }
+        table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+        th, td { text-align: left; padding: 3pt 5pt; border-bottom: 0.5pt solid #d5dae0; vertical-align: top; }
+        th { font-weight: 600; color: #3d4650; background: #f3f5f7; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .person { break-inside: avoid; page-break-inside: avoid; margin: 10pt 0 4pt; }
+        .person .frame { color: #5b6570; font-size: 9pt; }
+        .goal { break-inside: avoid; page-break-inside: avoid; border: 0.5pt solid #d5dae0; border-radius: 4pt; padding: 5pt 7pt; margin: 5pt 0; }
+        .goal .head { display: flex; justify-content: space-between; gap: 8pt; font-size: 9pt; color: #3d4650; }
+        .goal .title { margin: 3pt 0; }
+        .goal .figures { font-size: 9pt; color: #3d4650; }
+        .unfilled { color: #8a5a00; font-size: 9pt; }
+        .track { font-weight: 600; border-radius: 3pt; padding: 0 4pt; }
+        .on-track, .done { background: #e3f4e8; color: #1e6b36; }
+        .at-risk { background: #fff3d6; color: #8a5a00; }
+        .off-track { background: #fde4e1; color: #a12a1c; }
+        .not-filled, .draft, .dropped, .carried { background: #eceff2; color: #5b6570; }
+        svg { display: block; }
+        ul.changes { padding-left: 14pt; font-size: 9pt; }
+        footer { margin-top: 14pt; color: #8a939c; font-size: 8pt; }
+        """
+
+    static func trackClass(_ track: Track) -> String { track.rawValue.replacingOccurrences(of: " ", with: "-") }
+
+    /// A horizontal progress bar: the filled share, a tick where progress is expected, and the figure.
+    static func bar(_ progress: Double?, expected: Double?, width: Int = 160) -> String {
+        let w = Double(width)
+        var svg = "<svg width=\"\(width + 46)\" height=\"14\" viewBox=\"0 0 \(width + 46) 14\" role=\"img\" aria-label=\"\(escape(ReportRenderer.percent(progress)))\">"
+        svg += "<rect x=\"0\" y=\"3\" width=\"\(width)\" height=\"8\" rx=\"2\" fill=\"#e6e9ed\"/>"
+        if let progress {
+            svg += "<rect x=\"0\" y=\"3\" width=\"\(Measure.format((progress * w * 10).rounded() / 10))\" height=\"8\" rx=\"2\" fill=\"#2f7d4a\"/>"
+        }
+        if let expected, progress != nil {
+            let x = Measure.format((expected * w * 10).rounded() / 10)
+            svg += "<line x1=\"\(x)\" y1=\"1\" x2=\"\(x)\" y2=\"13\" stroke=\"#1d232b\" stroke-width=\"1.2\"/>"
+        }
+        svg += "<text x=\"\(width + 6)\" y=\"11\" font-size=\"9\" fill=\"#3d4650\">\(escape(progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text></svg>"
+        return svg
+    }
+
+    /// One bar per subtree: average progress, and the share of slots filled as a thin line below.
+    static func teamChart(_ teams: [TeamRollup]) -> String {
+        let rowHeight = 22, labelWidth = 190, barWidth = 300
+        let height = teams.count * rowHeight + 18
+        var svg = "<svg width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" role=\"img\" aria-label=\"Average progress by team\">"
+        for (i, team) in teams.enumerated() {
+            let y = i * rowHeight
+            let label = team.employeeId.isEmpty ? "Total" : "\(team.employeeId) \(team.name)"
+            svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"9\" fill=\"#1d232b\">\(escape(label))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"10\" rx=\"2\" fill=\"#e6e9ed\"/>"
+            if let average = team.averageProgress {
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(Measure.format((average * Double(barWidth) * 10).rounded() / 10))\" height=\"10\" rx=\"2\" fill=\"#2f7d4a\"/>"
+            }
+            if let filled = team.slotsFilledShare {
+                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 15)\" width=\"\(Measure.format((filled * Double(barWidth) * 10).rounded() / 10))\" height=\"2.5\" fill=\"#c08a1e\"/>"
+            }
+            svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\" font-size=\"9\" fill=\"#3d4650\">\(escape(team.averageProgress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text>"
+        }
+        let legendY = teams.count * rowHeight + 12
+        svg += "<rect x=\"\(labelWidth)\" y=\"\(legendY - 7)\" width=\"10\" height=\"8\" fill=\"#2f7d4a\"/><text x=\"\(labelWidth + 14)\" y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">average progress</text>"
+        svg += "<rect x=\"\(labelWidth + 110)\" y=\"\(legendY - 4)\" width=\"10\" height=\"2.5\" fill=\"#c08a1e\"/><text x=\"\(labelWidth + 124)\" y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">slots filled</text>"
+        return svg + "</svg>"
+    }
+
+    static func page(_ report: Report) -> String {
+        let header = ReportRenderer.header(report)
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        html += "<title>\(escape(header[0]))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
+        html += "<h1>\(escape("Quarterly progress · \(report.quarter)"))</h1>\n"
+        html += "<p class=\"meta\">\(escape(report.scope)) · \(escape(header[1]))</p>\n"
+        let rollups = report.teams + [report.total]
+        if !report.teams.isEmpty || report.people.count > 1 {
+            html += "<h2>Teams</h2>\n" + teamChart(rollups) + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
+            html += "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
+            for r in rollups {
+                html += "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape("\(r.employeeId) \(r.name)"))</td><td class=\"num\">\(r.people)</td>"
+                html += "<td class=\"num\">\(r.peopleWithGoals)</td><td class=\"num\">\(r.goals)</td><td>\(escape(ReportRenderer.statusCounts(r)))</td>"
+                html += "<td class=\"num\">\(escape(r.averageProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
+                html += "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td><td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        html += "<h2>People</h2>\n"
+        for person in report.people {
+            html += "<section class=\"person\">\n<h3>\(escape("\(person.employeeId) \(person.name)"))</h3>\n"
+            html += "<div class=\"frame\">\(escape("\(person.family) · \(person.function) · \(person.level)" + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")))</div>\n"
+            let goals = report.goals(of: person.employeeId)
+            if goals.isEmpty { html += "<p class=\"unfilled\">No goals this quarter.</p>\n" }
+            for goal in goals {
+                html += "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div class=\"head\"><span>\(escape("\(goal.goalId) · \(goal.framework.rowName(goal.rowNumber)) · \(goal.status.rawValue)"))</span>"
+                html += "<span class=\"track \(trackClass(goal.track))\">\(escape(goal.track.rawValue))</span></div>\n"
+                html += "<div class=\"title\">\(escape(goal.title))</div>\n"
+                html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "\n"
+                for item in goal.items {
+                    html += "<div class=\"figures\">\(escape((goal.items.count == 1 ? "" : "\(item.item): ") + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
+                }
+                if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
+                html += "</div>\n"
+            }
+            html += "</section>\n"
+        }
+        html += "<h2>Changes this quarter</h2>\n"
+        html += report.changes.isEmpty ? "<p>None.</p>\n" : "<ul class=\"changes\">\n" + report.changes.map { "<li>\(escape(ReportRenderer.changeLine($0)))</li>\n" }.joined() + "</ul>\n"
+        html += "<footer>\(escape("Goalbook \(GoalbookVersion.string) · on track ≥ \(Measure.format(report.settings.onTrackRatio)) × expected progress, at risk ≥ \(Measure.format(report.settings.atRiskRatio)) ×"))</footer>\n"
+        return html + "</body>\n</html>\n"
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+
+/// The report's output formats.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case txt, md, csv, json, html
+}
+
+/// Renders a ``Report`` in each format. Every format shows the same figures; csv and json have
+/// one row per goal with the columns of `docs/reports.md`.
+public enum ReportRenderer {
+    public static func render(_ report: Report, as format: ReportFormat, color: Bool = false) -> String {
+        switch format {
+        case .txt: return text(report, color: color)
+        case .md: return markdown(report)
+        case .csv: return csv(report)
+        case .json: return json(report)
+        case .html: return ReportHTML.page(report)
+        }
+    }
+
+    // MARK: - Shared wording
+
+    /// `45%`; the raw figure follows where clamping changed it: `100% (raw 130%)`.
+    static func percent(_ clamped: Double?, raw: Double? = nil) -> String {
+        guard let clamped else { return "not filled" }
+        let shown = "\(Int((clamped * 100).rounded()))%"
+        guard let raw, abs(raw - clamped) > 0.000_5 else { return shown }
+        return "\(shown) (raw \(Int((raw * 100).rounded()))%)"
+    }
+
+    /// `12% → 20% → 40%` (baseline → latest → target), with the item's direction and due date.
+    static func figures(_ item: ItemProgress) -> String {
+        guard let target = item.target else { return "not filled" }
+        let baseline = item.baseline.map(\.description) ?? Measure(number: 0, unit: target.unit).description
+        let latest = item.latest?.description ?? "no check-in"
+        var text = "\(baseline) → \(latest) → \(target)"
+        var notes: [String] = []
+        if let direction = item.direction { notes.append(direction.rawValue) }
+        if let due = item.due { notes.append("due \(due)") }
+        if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
+        return text
+    }
+
+    /// `active · at risk`; a finished goal's status says it all (`dropped`).
+    static func statusAndTrack(_ goal: ReportGoal, paint: (Track) -> String = { $0.rawValue }) -> String {
+        goal.track.rawValue == goal.status.rawValue ? paint(goal.track) : "\(goal.status.rawValue) · \(paint(goal.track))"
+    }
+
+    static func statusCounts(_ rollup: TeamRollup) -> String {
+        GoalStatus.allCases.compactMap { status in rollup.goalsByStatus[status.rawValue].map { "\($0) \(status.rawValue)" } }
+            .joined(separator: ", ")
+    }
+
+    static func header(_ report: Report) -> [String] {
+        ["Quarterly progress report · \(report.quarter) · \(report.scope)",
+         "As of \(report.asOf); progress judged on \(report.reportDate)\(report.closed ? "; quarter closed" : "")"]
+    }
+
+    // MARK: - txt
+
+    static func text(_ report: Report, color: Bool) -> String {
+        func paint(_ track: Track) -> String {
+            guard color else { return track.rawValue }
+            let code: String
+            switch track {
+            case .onTrack, .done: code = "32"
+            case .atRisk: code = "33"
+            case .offTrack: code = "31"
+            case .notFilled, .draft, .dropped, .carried: code = "2"
+            }
+            return "\u{1B}[\(code)m\(track.rawValue)\u{1B}[0m"
+        }
+        var lines = header(report)
+        if !report.teams.isEmpty || report.people.count > 1 {
+            lines += ["", "Teams"]
+            let rows = report.teams + [report.total]
+            let table = rows.map { r -> [String] in
+                [r.employeeId.isEmpty ? "Total" : "\(r.employeeId) \(r.name)", "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
+                 statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
+                 r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)"]
+            }
+            lines += aligned([["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "SLOTS FILLED", "NO GOALS"]] + table,
+                             rightAligned: [1, 2, 3, 5, 6, 7])
+        }
+        lines += ["", "People"]
+        for person in report.people {
+            let goals = report.goals(of: person.employeeId)
+            lines.append("")
+            lines.append("\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
+                         + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
+            if goals.isEmpty { lines.append("  no goals this quarter") }
+            for goal in goals {
+                lines.append("  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
+                             + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
+                             + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
+                lines.append("      \(goal.title)")
+                for item in goal.items {
+                    let label = goal.items.count == 1 ? "" : "\(item.item): "
+                    lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
+                }
+                if !goal.unfilled.isEmpty { lines.append("      unfilled: \(goal.unfilled.joined(separator: ", "))") }
+            }
+        }
+        lines += ["", "Changes this quarter"]
+        if report.changes.isEmpty { lines.append("  none") }
+        for change in report.changes { lines.append("  " + changeLine(change)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func changeLine(_ change: ReportChange) -> String {
+        var text = "\(change.changedAt)  \(change.actor)  \(change.goalId) (\(change.employeeId))  \(change.kind)"
+        if change.old != nil || change.new != nil { text += " \(change.old ?? "∅") → \(change.new ?? "∅")" }
+        if let note = change.note { text += "  (\(note))" }
+        return text
+    }
+
+    /// Columns padded to their widest cell; the last column is never padded.
+    static func aligned(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        let widths = rows.reduce(into: [Int](repeating: 0, count: rows.first?.count ?? 0)) { widths, row in
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        return rows.map { row in
+            "  " + row.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                if rightAligned.contains(i) { return pad + cell }
+                return i == row.count - 1 ? cell : cell + pad
+            }.joined(separator: "  ")
+        }
+    }
+
+    // MARK: - md
+
+    static func markdown(_ report: Report) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let title = header(report)
+        var lines = ["# \(title[0])", "", "_\(title[1])_"]
+        if !report.teams.isEmpty || report.people.count > 1 {
+            lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Slots filled | No goals |",
+                      "|---|---:|---:|---:|---|---:|---:|---|"]
+            for r in report.teams + [report.total] {
+                lines.append("| \(r.employeeId.isEmpty ? "**Total**" : cell("\(r.employeeId) \(r.name)")) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
+                             + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | "
+                             + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
+            }
+        }
+        lines += ["", "## People"]
+        for person in report.people {
+            lines += ["", "### \(cell(person.employeeId)) \(cell(person.name))", "",
+                      "\(cell(person.family)) · \(cell(person.function)) · \(cell(person.level))"
+                      + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")]
+            let goals = report.goals(of: person.employeeId)
+            if goals.isEmpty {
+                lines += ["", "No goals this quarter."]
+                continue
+            }
+            lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
+            for goal in goals {
+                let figures = goal.items.map { (goal.items.count == 1 ? "" : "\($0.item): ") + Self.figures($0) }.joined(separator: "<br>")
+                lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
+                             + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
+                             + "\(goal.unfilled.joined(separator: ", ")) |")
+            }
+        }
+        lines += ["", "## Changes this quarter", ""]
+        lines += report.changes.isEmpty ? ["None."] : report.changes.map { "- " + cell(changeLine($0)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - csv and json
+
+    /// The columns of the one-row-per-goal forms, in order.
+    public static let goalColumns = [
+        "quarter", "goal_id", "person_id", "person_name", "manager_id", "family", "function", "level", "framework", "row", "title",
+        "status", "track", "progress", "progress_raw", "expected", "item", "baseline", "latest", "target", "unit", "direction", "due",
+        "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from",
+    ]
+
+    /// One goal's values for `goalColumns`; nil where there is no value.
+    static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String) -> [(String, JSONValue)] {
+        let item = goal.primary
+        let text = JSONValue.text, number = JSONValue.rounded
+        let values: [JSONValue] = [
+            .string(quarter), .string(goal.goalId), .string(goal.employeeId), text(person?.name), text(person?.managerId),
+            text(person?.family), text(person?.function), text(person?.level), .string(goal.framework.rawValue), .number(Double(goal.rowNumber)),
+            .string(goal.title), .string(goal.status.rawValue), .string(goal.track.rawValue), number(goal.progress), number(goal.progressRaw),
+            number(goal.expected), text(item?.item), number(item?.baseline?.number), number(item?.latest?.number), number(item?.target?.number),
+            text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
+            .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom),
+        ]
+        return Array(zip(goalColumns, values))
+    }
+
+    static func csv(_ report: Report) -> String {
+        let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        return CSVWriter.line(goalColumns) + report.goals.map { goal in
+            CSVWriter.line(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map { $0.1.csv })
+        }.joined()
+    }
+
+    static func json(_ report: Report) -> String {
+        let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        var out = "{\n"
+        out += "  \"quarter\": \(JSONValue.string(report.quarter).json),\n"
+        out += "  \"scope\": \(JSONValue.string(report.scope).json),\n"
+        out += "  \"as_of\": \(JSONValue.string(report.asOf).json),\n"
+        out += "  \"report_date\": \(JSONValue.string(report.reportDate).json),\n"
+        out += "  \"closed\": \(report.closed),\n"
+        out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n") + report.goals.map { goal in
+            "    " + jsonObject(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map { ($0.0, $0.1.json) })
+        }.joined(separator: ",\n") + (report.goals.isEmpty ? "" : "\n  ") + "],\n"
+        let teams: [String] = (report.teams + [report.total]).map { t in
+            let byStatus: [(String, String)] = t.goalsByStatus.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+            let total = t.employeeId.isEmpty
+            return jsonObject([
+                ("subtree", total ? "null" : JSONValue.string(t.employeeId).json), ("name", total ? "null" : JSONValue.string(t.name).json),
+                ("people", "\(t.people)"), ("people_with_goals", "\(t.peopleWithGoals)"), ("goals", "\(t.goals)"),
+                ("goals_by_status", jsonObject(byStatus)), ("average_progress", JSONValue.rounded(t.averageProgress).json),
+                ("slots_filled_share", JSONValue.rounded(t.slotsFilledShare).json),
+                ("people_without_goals", "[" + t.peopleWithoutGoals.map { JSONValue.string($0).json }.joined(separator: ", ") + "]"),
+            ])
+        }
+        let changes: [String] = report.changes.map { c in
+            jsonObject([
+                ("changed_at", JSONValue.string(c.changedAt).json), ("actor", JSONValue.string(c.actor).json),
+                ("goal_id", JSONValue.string(c.goalId).json), ("person_id", JSONValue.string(c.employeeId).json),
+                ("kind", JSONValue.string(c.kind).json), ("old", JSONValue.text(c.old).json), ("new", JSONValue.text(c.new).json),
+                ("note", JSONValue.text(c.note).json),
+            ])
+        }
+        out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
+        out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
+        return out + "}\n"
+    }
+}
+
+/// `{"key": value, …}` from keys and values that are JSON text already.
+func jsonObject(_ pairs: [(String, String)]) -> String {
+    "{" + pairs.map { "\(JSONValue.string($0.0).json): \($0.1)" }.joined(separator: ", ") + "}"
+}
+
+/// A value of the one-row-per-goal forms, written straight out as it is streamed.
+enum JSONValue {
+    case string(String), number(Double), null
+
+    static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    /// A share to four decimals, in its shortest form.
+    static func rounded(_ value: Double?) -> JSONValue { value.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null }
+
+    var json: String {
+        switch self {
+        case .null: return "null"
+        case .number(let n): return Measure.format(n)
+        case .string(let s):
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out + "\""
+        }
+    }
+
+    var csv: String {
+        switch self {
+        case .null: return ""
+        case .number(let n): return Measure.format(n)
+        case .string(let s): return s
+        }
+    }
+}

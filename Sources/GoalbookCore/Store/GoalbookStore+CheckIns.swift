@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+extension GoalbookStore {
+    /// Records a check-in: a value in the goal's unit for one of its items, dated inside the
+    /// quarter and never in the future. A correction is a new check-in naming the one it corrects.
+    public func checkIn(_ goalId: Int64, value: String, item: String?, on date: Day?, note: String?, confidence: Int?,
+                        corrects: Int64?, actor: String, now: Date = Date()) throws -> CheckIn {
+        if let confidence, !(0...10).contains(confidence) {
+            throw GoalbookError.invalidArgument("confidence must be a whole number from 0 to 10; got \(confidence)")
+        }
+        return try write { db in
+            let goal = try Self.goal(goalId, db: db)
+            try Self.checkWritable(goal, db: db)
+            let settings = try Self.settings(db: db)
+            let quarter = Quarter(goal.quarter)!
+            var corrected: CheckIn?
+            if let corrects {
+                guard let original = try Self.checkins(db: db, where: "checkin_id = ?", [corrects]).first, original.goalId == goalId else {
+                    throw GoalbookError.notFound(what: "check-in C\(corrects) of \(goal.displayId)", suggestions: [])
+                }
+                corrected = original
+            }
+            let measurable = goal.items.filter { $0.slot(.target) != nil }
+            let itemName: String
+            if let item {
+                guard measurable.contains(where: { $0.name == item }) else {
+                    throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item) to check in; its items are \(measurable.map(\.name).joined(separator: ", "))")
+                }
+                itemName = item
+            } else if let corrected {
+                itemName = corrected.item
+            } else if measurable.count == 1 {
+                itemName = measurable[0].name
+            } else {
+                throw GoalbookError.invalidArgument("\(goal.displayId) has \(measurable.map(\.name).joined(separator: " and ")): name one with --item")
+            }
+            let what = goal.items.count == 1 ? "the check-in" : "the \(itemName) check-in"
+            let measure = try Measure.parse(value, what: what)
+            if let unit = goal.item(itemName)?.unit, measure.unit != unit {
+                throw GoalbookError.invalidArgument("\(what) \(measure) is not in the goal's unit (\(unit)): give it like \(Measure(number: measure.number, unit: unit))")
+            }
+            let today = Day(now)
+            let first = quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
+            let last = quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
+            let day = date ?? corrected.flatMap { Day(iso: $0.checkedOn) } ?? min(today, last)
+            guard day <= today else { throw GoalbookError.invalidArgument("a check-in cannot be dated in the future (\(day) is after today, \(today))") }
+            guard day >= first && day <= last else {
+                throw GoalbookError.invalidArgument("a check-in of \(goal.displayId) must be dated inside \(quarter) (\(first) to \(last)); got \(day)")
+            }
+            try db.execute(sql: """
+                INSERT INTO checkin (goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [goalId, itemName, measure.description, measure.number, measure.unit, day.description, confidence,
+                                 note, corrects, Timestamp.string(now), actor])
+            return try Self.checkins(db: db, where: "checkin_id = ?", [db.lastInsertedRowID])[0]
+        }
+    }
+
+    /// A goal's check-ins, oldest first (by date, then as recorded), corrections included.
+    public func checkins(_ goalId: Int64) throws -> [CheckIn] {
+        try read { db in
+            _ = try Self.goal(goalId, db: db)
+            return try Self.checkins(db: db, where: "goal_id = ?", [goalId])
+        }
+    }
+
+    static func checkins(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [CheckIn] {
+        try Row.fetchAll(db, sql: """
+            SELECT checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor
+            FROM checkin WHERE \(condition) ORDER BY checked_on, checkin_id
+            """, arguments: arguments).map(Self.checkin)
+    }
+
+    static func checkin(_ row: Row) -> CheckIn {
+        CheckIn(id: row["checkin_id"], goalId: row["goal_id"], item: row["item"], value: row["value"], number: row["number"],
+                unit: row["unit"], checkedOn: row["checked_on"], confidence: row["confidence"], note: row["note"],
+                corrects: row["corrects_checkin_id"], recordedAt: row["recorded_at"], actor: row["actor"])
+    }
+
+    // MARK: - Settings
+
+    /// The organization's progress settings.
+    public func settings() throws -> ProgressSettings { try read { try Self.settings(db: $0) } }
+
+    static func settings(db: Database) throws -> ProgressSettings {
+        var settings = ProgressSettings()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            let key: String = row["key"], value: String = row["value"]
+            switch key {
+            case "fiscal_year_start_month": settings.fiscalYearStartMonth = Int(value).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
+            case "on_track_ratio": settings.onTrackRatio = Double(value) ?? settings.onTrackRatio
+            case "at_risk_ratio": settings.atRiskRatio = Double(value) ?? settings.atRiskRatio
+            case "maintain_tolerance": settings.maintainTolerance = Double(value) ?? settings.maintainTolerance
+            default: break
+            }
+        }
+        return settings
+    }
+
+    // MARK: - Closing quarters
+
+    /// When the quarter was closed, or nil while it is open.
+    public func closedAt(_ quarter: Quarter) throws -> String? {
+        try read { try Self.closedAt(quarter, db: $0) }
+    }
+
+    static func closedAt(_ quarter: Quarter, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT closed_at FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
+    }
+
+    /// Freezes a quarter: its goals and check-ins take no more writes. False when already closed.
+    public func closeQuarter(_ quarter: Quarter, note: String?, actor: String, now: Date = Date()) throws -> Bool {
+        try write { db in
+            if try Self.closedAt(quarter, db: db) != nil { return false }
+            let stamp = Timestamp.string(now)
+            try db.execute(sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note) VALUES (?, ?, ?, ?)",
+                           arguments: [quarter.description, stamp, actor, note])
+            try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "quarter close")
+                .record(person: nil, field: "quarter", old: "open", new: "closed \(quarter)", note: note)
+            return true
+        }
+    }
+
+    /// Opens a closed quarter again, with a note for the record.
+    public func reopenQuarter(_ quarter: Quarter, note: String, actor: String, now: Date = Date()) throws {
+        try write { db in
+            guard try Self.closedAt(quarter, db: db) != nil else { throw GoalbookError.refused("\(quarter) is not closed") }
+            try db.execute(sql: "DELETE FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
+            try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "quarter reopen")
+                .record(person: nil, field: "quarter", old: "closed", new: "open \(quarter)", note: note)
+        }
+    }
+
+    /// Refuses writes to the goals of a closed quarter.
+    static func checkQuarterOpen(_ quarter: String, db: Database) throws {
+        if let q = Quarter(quarter), let closed = try closedAt(q, db: db) {
+            throw GoalbookError.refused("\(quarter) was closed on \(closed): its goals and check-ins take no more changes (goalbook quarter reopen \(quarter) --note … to change that)")
+        }
+    }
+}

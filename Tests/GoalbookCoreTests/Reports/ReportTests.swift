@@ -1,0 +1,142 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The quarterly report on a fixed organization: hand-computed figures, goldens in every format,
+/// as-of, and closed quarters.
+@Suite struct ReportTests {
+    @Test func figuresMatchAHandComputation() throws {
+        let (store, _, goals) = try ReportFixture.build()
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        func goal(_ name: String) throws -> ReportGoal { try #require(report.goals.first { $0.goalId == "G\(goals[name]!)" }) }
+        // KR1: 10% → 30% of 60% = 0.4; KR2: 0 → 1 of 3 = 1/3; objective = mean = 0.3667.
+        let okr = try goal("ada-okr")
+        #expect(abs(okr.progress! - (0.4 + 1.0 / 3) / 2) < 1e-9)
+        // Due 12-15: 45 of 75 days gone = 0.6; 0.3667 ≥ 0.6 × 0.6 = 0.36 but < 0.54: at risk.
+        #expect(abs(okr.expected - 0.6) < 1e-9)
+        #expect(okr.track == .atRisk)
+        // 200 → 160 (the correction, not 170) of 100 ms = 0.4; due 12-31: 45/91 gone → expected 0.4945; 0.4 ≥ 0.445? no → at risk.
+        let smart = try goal("ada-smart")
+        #expect(abs(smart.progress! - 0.4) < 1e-9)
+        #expect(smart.items[0].latest?.description == "160 ms")
+        #expect(smart.track == .atRisk)
+        #expect(try goal("lin-mbo").progress == 0.8)
+        #expect(try goal("lin-mbo").track == .onTrack)
+        #expect(try goal("sam-okr").track == .notFilled && goal("sam-okr").progress == nil)
+        #expect(try goal("sam-okr").unfilled == ["KR1.baseline", "KR1.target", "KR1.date", "KR2.target", "KR2.date"])
+        #expect(try goal("sam-smart").progress == 1)
+        #expect(try goal("kim-card").track == .dropped)
+        // Roll-ups per direct report's subtree.
+        #expect(report.teams.map(\.employeeId) == ["E100", "E101", "E104"])
+        let ada = report.teams[0]
+        #expect((ada.people, ada.peopleWithGoals, ada.goals) == (3, 3, 5))
+        #expect(ada.goalsByStatus == ["active": 3, "draft": 1, "dropped": 1])
+        #expect(report.teams[2].peopleWithoutGoals == ["E104"])
+        #expect(report.total.people == 5)
+        #expect(report.changes.contains { $0.kind == "KR1 target moved" && $0.old == "50%" && $0.new == "60%" && $0.actor == "boss" })
+        #expect(report.changes.contains { $0.kind == "dropped" && $0.note == "Kim is leaving" })
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func goldenReportInEachFormat(format: ReportFormat) throws {
+        let (store, _, _) = try ReportFixture.build()
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.rawValue)")
+        #expect(mismatch == nil)
+    }
+
+    @Test func asOfShowsTheOrganizationAsItWasThen() throws {
+        let (store, _, goals) = try ReportFixture.build()
+        _ = try store.writePeople([PersonInput(employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
+                                               function: "Machine Learning Engineer", level: "IC2")],
+                                  file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
+        let then = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
+        let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
+        #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
+        #expect(okr.items[0].latest?.description == "20%")
+        #expect(then.goals.first { $0.goalId == "G\(goals["kim-card"]!)" }?.status == .active)
+        #expect(then.reportDate == "2026-11-01")
+        #expect(then.people.first { $0.employeeId == "E102" }.map { "\($0.name) \($0.managerId ?? "-")" } == "Sam Ortiz E100")
+        #expect(then.teams[0].people == 3, "E102 was still in Ada's subtree")
+        let now = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
+        #expect(now.teams[0].people == 2)
+    }
+
+    @Test func peopleWhoLeftMidQuarterStayAndThoseWhoLeftBeforeAreGone() throws {
+        let (store, _, _) = try ReportFixture.build()
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+        #expect(report.people.first { $0.employeeId == "E103" }?.leftOn == "2026-11-10")
+        let next = try store.report(quarter: Quarter("2027Q1")!, scope: .all, now: ReportFixture.at("2027-01-15T09:00:00Z"))
+        #expect(!next.people.contains { $0.employeeId == "E103" })
+    }
+
+    @Test func aClosedQuartersReportNeverChangesAndItsGoalsTakeNoWrites() throws {
+        let (store, _, goals) = try ReportFixture.build()
+        #expect(try store.closeQuarter(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z")))
+        let render = { (now: Date) in
+            ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
+        }
+        let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
+        #expect(first.contains("\"closed\": true"))
+        // Writes elsewhere: a person renamed and moved, another quarter's goal, a canon import.
+        _ = try store.writePeople([PersonInput(employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,
+                                               function: "AI / Machine Learning Engineering", level: "P2")],
+                                  file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+        _ = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+        #expect(try render(ReportFixture.at("2027-02-01T09:00:00Z")) == first)
+        let id = goals["ada-okr"]!
+        let closed = "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … to change that)"
+        #expect(throws: GoalbookError.refused(closed)) { _ = try store.setGoal(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x") }
+        #expect(throws: GoalbookError.refused(closed)) { _ = try store.setStatus(id, to: .done, note: nil, actor: "x") }
+        #expect(throws: GoalbookError.refused(closed)) {
+            _ = try store.checkIn(id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
+                                  actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+        }
+        #expect(throws: GoalbookError.refused(closed)) { _ = try store.addGoals("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x") }
+        try store.reopenQuarter(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
+        _ = try store.setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
+        #expect(try store.closedAt(ReportFixture.quarter) == nil)
+    }
+
+    @Test func checkInsAreCheckedAndAppendOnly() throws {
+        let (store, path, goals) = try ReportFixture.build()
+        let id = goals["ada-smart"]!
+        let now = ReportFixture.now
+        let cases: [(String, Day?, GoalbookError)] = [
+            ("150%", nil, .invalidArgument("the check-in 150% is not in the goal's unit (ms): give it like 150 ms")),
+            ("150 ms", Day(iso: "2026-11-16"), .invalidArgument("a check-in cannot be dated in the future (2026-11-16 is after today, 2026-11-15)")),
+            ("150 ms", Day(iso: "2026-09-30"), .invalidArgument("a check-in of G\(id) must be dated inside 2026Q4 (2026-10-01 to 2026-12-31); got 2026-09-30")),
+            ("fast", nil, .invalidArgument("the check-in must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got 'fast'")),
+        ]
+        let before = try databaseDump(path)
+        for (value, day, error) in cases {
+            #expect(throws: error) {
+                _ = try store.checkIn(id, value: value, item: nil, on: day, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
+            }
+        }
+        #expect(throws: GoalbookError.invalidArgument("G\(goals["ada-okr"]!) has KR1 and KR2: name one with --item")) {
+            _ = try store.checkIn(goals["ada-okr"]!, value: "1", item: nil, on: nil, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
+        }
+        #expect(throws: GoalbookError.invalidArgument("confidence must be a whole number from 0 to 10; got 11")) {
+            _ = try store.checkIn(id, value: "150 ms", item: nil, on: nil, note: nil, confidence: 11, corrects: nil, actor: "x", now: now)
+        }
+        #expect(try databaseDump(path) == before)
+        let raw = try GRDBQueue(path)
+        #expect(throws: Error.self) { try raw.execute("UPDATE checkin SET value = '1 ms'") }
+        #expect(throws: Error.self) { try raw.execute("DELETE FROM checkin") }
+    }
+
+    @Test func theHTMLPageIsWellFormedSelfContainedAndHasEveryGoal() throws {
+        let (store, _, goals) = try ReportFixture.build()
+        let html = ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now), as: .html)
+        let document = try XMLDocument(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8), options: [])
+        #expect(document.rootElement()?.name == "html")
+        for id in goals.values { #expect(html.contains("id=\"G\(id)\""), "G\(id) missing") }
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://") && !html.contains("src="))
+        #expect(html.contains("@page { size: A4"))
+    }
+}
