@@ -9,6 +9,7 @@ import Testing
     static let shipped: [Int: String] = [
         1: "a3182aa533914ded311007adcddf4bdb42350de203a4fceddeb00abd04f0b93f",
         2: "abc545b916b2fe1611d485364f08f0623f3030613e56758e00d2dc2205a4a7b8",
+        3: "277d0908711168b6e801a9b89fc8888ed7904f467db255d7dcf9fd1f526ff6e7",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {

@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// What `goalbook sql` prints rows as.
+public enum QueryFormat: String, Sendable, CaseIterable {
+    case table, csv, tsv, json, jsonl
+}
+
+/// Runs one analyst's SQL statement on a connection that cannot write, streaming rows out.
+///
+/// The file is opened with SQLITE_OPEN_READONLY and `PRAGMA query_only`, and any statement that
+/// would write (or ATTACH another file) is refused before it runs. Rows go to `write` as they
+/// come, so a million-row result never collects in memory.
+public enum ReadOnlyQuery {
+    public static func run(path: String, sql: String, parameters: [(String, String)], format: QueryFormat,
+                           write: @escaping (String) -> Void) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GoalbookError.cannotOpen(path: path, reason: "there is no database there (goalbook init creates one)")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+        try queue.read { db in
+            try db.execute(sql: "PRAGMA query_only = 1")
+            let statement: GRDB.Statement
+            do {
+                statement = try db.makeStatement(sql: sql)
+            } catch let error as DatabaseError {
+                throw GoalbookError.invalidArgument(describe(error, sql: sql, db: db))
+            }
+            let firstWord = sql.drop { $0.isWhitespace }.prefix { $0.isLetter }.uppercased()
+            if !statement.isReadonly || firstWord == "ATTACH" || firstWord == "DETACH" {
+                throw GoalbookError.refused("goalbook sql only reads: this \(firstWord.isEmpty ? "statement" : firstWord) statement would change the database or attach another one; nothing was run")
+            }
+            var arguments: [String: (any DatabaseValueConvertible)?] = [:]
+            for (name, value) in parameters { arguments[name] = number(value) ?? value }
+            do {
+                try statement.setArguments(StatementArguments(arguments))
+            } catch let error as DatabaseError {
+                throw GoalbookError.invalidArgument("parameters: \(error.message ?? "\(error)")")
+            }
+            var sink = RowSink(columns: statement.columnNames, format: format, write: write)
+            do {
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() { sink.add(Array(row.databaseValues)) }
+            } catch let error as DatabaseError {
+                throw GoalbookError.invalidArgument(describe(error, sql: sql, db: db))
+            }
+            sink.finish()
+        }
+    }
+
+    /// A decimal number without leading zeros binds as a number; anything else as text.
+    static func number(_ text: String) -> (any DatabaseValueConvertible)? {
+        let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              digits.filter({ $0 == "." }).count <= 1, !(digits.hasPrefix("0") && digits.count > 1 && !digits.hasPrefix("0.")) else { return nil }
+        if let int = Int64(text) { return int }
+        return Double(text)
+    }
+
+    /// SQLite's message, with the statement and a caret under the place it points at.
+    static func describe(_ error: DatabaseError, sql: String, db: Database) -> String {
+        let message = error.message ?? "\(error.resultCode)"
+        if message.hasPrefix("Multiple statements found") {
+            return "goalbook sql runs one statement at a time; nothing was run"
+        }
+        var text = "SQL error: \(message)"
+        for prefix in ["no such table: ", "no such column: "] where message.hasPrefix(prefix) {
+            let name = String(message.dropFirst(prefix.count))
+            let known = prefix == "no such table: "
+                ? (try? String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' OR type = 'view'")) ?? []
+                : (try? String.fetchAll(db, sql: "SELECT DISTINCT c.name FROM sqlite_schema AS o, pragma_table_info(o.name) AS c")) ?? []
+            let close = CloseMatches.find(name, in: known, limit: 3)
+            if !close.isEmpty { text += " (did you mean \(close.joined(separator: ", "))?)" }
+        }
+        if let connection = db.sqliteConnection {
+            let offset = Int(sqlite3_error_offset(connection))
+            let bytes = Array(sql.utf8)
+            if offset >= 0 && offset <= bytes.count {
+                let before = bytes[..<offset]
+                let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+                let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+                let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+                let lineNumber = before.filter { $0 == 0x0A }.count + 1
+                text += " (line \(lineNumber), column \(column + 1))\n  \(line)\n  \(String(repeating: " ", count: column))^"
+            }
+        }
+        return text
+    }
+}
+
+/// Formats rows as they stream. The table format aligns columns to the first 1,000 rows and then
+/// keeps those widths, so it too never holds the whole result.
+struct RowSink {
+    let columns: [String]
+    let format: QueryFormat
+    let write: (String) -> Void
+    private var buffer = ""
+    private var pending: [[String]] = []
+    private var widths: [Int]?
+    private var count = 0
+
+    init(columns: [String], format: QueryFormat, write: @escaping (String) -> Void) {
+        self.columns = columns
+        self.format = format
+        self.write = write
+        switch format {
+        case .csv: buffer = CSVWriter.line(columns)
+        case .tsv: buffer = columns.map(Self.tsvField).joined(separator: "\t") + "\n"
+        case .json: buffer = "["
+        case .table, .jsonl: break
+        }
+    }
+
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let i): return String(i)
+        case .double(let d): return Measure.format(d)
+        case .string(let s): return s
+        case .blob(let data): return "x'" + data.map { String(format: "%02x", $0) }.joined() + "'"
+        }
+    }
+
+    static func json(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "null"
+        case .int64(let i): return String(i)
+        case .double(let d): return d.isFinite ? Measure.format(d) : "null"
+        case .string(let s): return JSONValue.string(s).json
+        case .blob: return JSONValue.string(text(value) ?? "").json
+        }
+    }
+
+    static func tsvField(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    mutating func add(_ values: [DatabaseValue]) {
+        count += 1
+        switch format {
+        case .csv: buffer += CSVWriter.line(values.map { Self.text($0) ?? "" })
+        case .tsv: buffer += values.map { Self.tsvField(Self.text($0) ?? "") }.joined(separator: "\t") + "\n"
+        case .json, .jsonl:
+            let object = jsonObject(zip(columns, values.map(Self.json)).map { ($0.0, $0.1) })
+            buffer += format == .jsonl ? object + "\n" : (count == 1 ? "\n  " : ",\n  ") + object
+        case .table:
+            let cells = values.map { Self.text($0) ?? "NULL" }
+            if widths == nil {
+                pending.append(cells)
+                if pending.count == 1000 { flushTable() }
+            } else {
+                buffer += tableLine(cells)
+            }
+        }
+        if buffer.utf8.count > 64 * 1024 {
+            write(buffer)
+            buffer = ""
+        }
+    }
+
+    private mutating func flushTable() {
+        var widths = columns.map(\.count)
+        for row in pending { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        self.widths = widths
+        buffer += tableLine(columns) + tableLine(widths.map { String(repeating: "-", count: $0) })
+        for row in pending { buffer += tableLine(row) }
+        pending = []
+    }
+
+    private func tableLine(_ cells: [String]) -> String {
+        let widths = self.widths ?? cells.map(\.count)
+        return cells.enumerated().map { i, cell in
+            i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
+        }.joined(separator: "  ") + "\n"
+    }
+
+    mutating func finish() {
+        switch format {
+        case .table: if widths == nil { flushTable() }
+        case .json: buffer += count == 0 ? "]\n" : "\n]\n"
+        default: break
+        }
+        write(buffer)
+        buffer = ""
+    }
+}

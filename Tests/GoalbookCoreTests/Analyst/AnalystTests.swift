@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// The analyst's database: documented views, the dictionary, read-only SQL, and the example queries.
+@Suite struct AnalystTests {
+    /// The fixture organization, with the canon changed since its goals were made.
+    func fixture() throws -> (GoalbookStore, String) {
+        let (store, path, _) = try ReportFixture.build()
+        var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
+        yaml = yaml.replacingOccurrences(of: "engineering features under guidance.", with: "engineering features.")
+        _ = try store.importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr",
+                                  now: ReportFixture.at("2026-11-20T09:00:00Z"))
+        return (store, path)
+    }
+
+    /// Runs SQL through the read-only path and returns the rows as tab-separated lines.
+    func query(_ path: String, _ sql: String) throws -> [String] {
+        var out = ""
+        try ReadOnlyQuery.run(path: path, sql: sql, parameters: [], format: .tsv) { out += $0 }
+        return Array(out.split(separator: "\n").dropFirst().map(String.init))
+    }
+
+    /// The `### N. question` headings and their SQL blocks in docs/analyst-queries.md.
+    func documentedQueries() throws -> [(title: String, sql: String)] {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/analyst-queries.md"), encoding: .utf8)
+        var result: [(String, String)] = []
+        var title: String?
+        var sql: [String]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("### ") { title = String(line.dropFirst(4)) }
+            else if line == "```sql" { sql = [] }
+            else if line == "```", let block = sql, let t = title { result.append((t, block.joined(separator: "\n"))); sql = nil; title = nil }
+            else if sql != nil { sql!.append(line) }
+        }
+        return result
+    }
+
+    static let expected: [String: [String]] = [
+        "1": ["KR1\t50%\t2026-10-02T09:05:00.000Z\tgrace", "KR2\t3\t2026-10-02T09:06:00.000Z\tgrace"],
+        "2": ["E001\tGrace Hopper", "E103\tKim Sato", "E104\tNoor Haddad"],
+        "3": ["G1\tKR1\t2\tgrace, boss"],
+        "4": ["IC2\t0.9\t2", "P2\t0.3833\t2"],
+        "5": ["E100\tAda Park\t0.5889", "E101\tLin Chen\t0.8", "E104\tNoor Haddad\t"],
+        "6": ["E001\t1", "E100\t6"],
+        "7": ["G1\tE100\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features.",
+              "G6\tE103\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features."],
+        "8": ["G4\tE102\tdraft\tKR1.baseline KR1.target KR2.target"],
+        "9": ["G1\tKR1\t30%\t2026-11-05", "G1\tKR2\t1\t2026-11-01", "G2\tmain\t160 ms\t2026-11-01"],
+        "10": ["E100\tAda Park\t1", "E101\tLin Chen\t1", "E104\tNoor Haddad\t1", "E102\tSam Ortiz\t2", "E103\tKim Sato\t2"],
+        "11": ["C4\t170 ms\tC5\t160 ms\tada"],
+        "12": ["E100\t2\t0\t2\t0\t0\t7/8", "E101\t1\t0\t1\t0\t0\t2/2", "E102\t2\t1\t1\t0\t0\t2/8", "E103\t1\t0\t0\t0\t1\t1/2"],
+        "13": ["2026-11-10T10:00:00.000Z\tboss\tG1\tKR1\ttarget\t50%\t60%"],
+    ]
+
+    @Test func everyDocumentedQueryRunsAndGivesTheCheckedResult() throws {
+        let (_, path) = try fixture()
+        let queries = try documentedQueries()
+        #expect(queries.count >= 10)
+        #expect(Set(queries.map { String($0.title.prefix { $0 != "." }) }) == Set(Self.expected.keys), "every documented query has a checked result")
+        for (title, sql) in queries {
+            let number = String(title.prefix { $0 != "." })
+            #expect(try query(path, sql) == Self.expected[number], "\(title)")
+        }
+    }
+
+    @Test func everyTableViewAndColumnHasADescription() throws {
+        let (store, _) = try makeStore()
+        #expect(try store.undocumented() == [])
+        let entries = try store.dictionary()
+        #expect(entries.allSatisfy { !$0.description.isEmpty })
+        for view in ["goal_current", "goal_history", "checkin_latest", "checkin_all", "org_tree", "quarter_progress", "canon_statement"] {
+            #expect(entries.contains { $0.object == view && $0.column.isEmpty && $0.type == "view" }, "\(view)")
+        }
+    }
+
+    @Test func theDataDictionaryDocumentIsUpToDate() throws {
+        let (store, _) = try makeStore()
+        let mismatch = try goldenMismatch(DataDictionaryText.markdown(try store.dictionary()), fixture: "../../../docs/data-dictionary.md")
+        #expect(mismatch == nil, "run: goalbook schema --format md > docs/data-dictionary.md")
+    }
+
+    @Test func datasetteMetadataIsValidJSONWithEveryDescription() throws {
+        let (store, _) = try makeStore()
+        let text = DataDictionaryText.datasette(try store.dictionary())
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let tables = ((json?["databases"] as? [String: Any])?["goalbook"] as? [String: Any])?["tables"] as? [String: Any]
+        let goal = tables?["goal_current"] as? [String: Any]
+        #expect((goal?["columns"] as? [String: String])?["progress"]?.hasPrefix("The goal's progress") == true)
+    }
+
+    @Test func theViewsAgreeWithTheReport() throws {
+        let (store, path) = try fixture()
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+        let rows = try query(path, "SELECT goal, progress, progress_raw FROM goal_current WHERE quarter = '2026Q4' ORDER BY goal_id")
+        #expect(rows == report.goals.sorted { $0.goalId < $1.goalId }.map { g in
+            "\(g.goalId)\t\(g.progress.map { Measure.format($0) } ?? "")\t\(g.progressRaw.map { Measure.format($0) } ?? "")"
+        })
+    }
+
+    @Test func sqlRefusesEveryWriteAndChangesNothing() throws {
+        let (_, path) = try fixture()
+        let before = try databaseDump(path)
+        for sql in ["INSERT INTO setting VALUES ('x', 'y', 'z')", "UPDATE goal SET status = 'done'", "DELETE FROM person",
+                    "ATTACH DATABASE '/tmp/goalbook-attached.db' AS other", "PRAGMA user_version = 99", "DROP VIEW goal_current",
+                    "CREATE TABLE mine (x)", "  attach '/tmp/x.db' as y", "VACUUM"] {
+            #expect(throws: GoalbookError.self, "\(sql)") { _ = try query(path, sql) }
+        }
+        #expect(try databaseDump(path) == before)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
+    }
+
+    @Test func sqlErrorsSayWhereAndParametersBind() throws {
+        let (_, path) = try fixture()
+        #expect(throws: GoalbookError.invalidArgument("SQL error: near \"goal\": syntax error (line 2, column 7)\n  x FRM goal\n        ^")) {
+            _ = try query(path, "SELECT\nx FRM goal")
+        }
+        var out = ""
+        try ReadOnlyQuery.run(path: path, sql: "SELECT count(*) AS n FROM goal WHERE quarter = :q AND row_number >= :r",
+                              parameters: [("q", "2026Q4"), ("r", "2")], format: .json) { out += $0 }
+        #expect(out == "[\n  {\"n\": 2}\n]\n")
+    }
+
+    @Test func sqlStreamsLargeResultsInEveryFormat() throws {
+        let (_, path) = try fixture()
+        for format in QueryFormat.allCases {
+            var chunks = 0, lines = 0
+            try ReadOnlyQuery.run(path: path, sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i, 'row ' || i AS label FROM n",
+                                  parameters: [], format: format) { chunk in
+                chunks += 1
+                lines += chunk.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            }
+            #expect(chunks > 10, "\(format) was written in pieces as it streamed")
+            #expect(lines >= 200_000, "\(format)")
+        }
+    }
+}
