@@ -1,8 +1,9 @@
 -- Goalbook schema, migration 0002: people, goals, check-ins and history.
 --
 -- A goal is made from one template row of its person's job frame. It keeps a copy of the
--- rendered template text and links to the canon statement and frame version it came from; that
--- copy never changes, even when the canon is imported again. Each ⟨baseline⟩ / ⟨target⟩ / ⟨date⟩
+-- rendered template text (in goal_template, shared by every goal made from the same row of the
+-- same frame version, and never changed) and links to the canon statement and frame version it
+-- came from; later canon imports do not touch it. Each ⟨baseline⟩ / ⟨target⟩ / ⟨date⟩
 -- of each item (an OKR key result, or the row itself) is a typed slot.
 --
 -- Every change to a person or a goal is a row in `history`, which triggers make append-only:
@@ -22,6 +23,18 @@ CREATE TABLE person (
 ) STRICT;
 CREATE INDEX person_by_manager ON person (manager_person_id);
 
+-- Rendered template rows that goals were made from, each kept once. Append-only.
+CREATE TABLE goal_template (
+    template_id       INTEGER PRIMARY KEY,
+    frame_version_id  INTEGER NOT NULL REFERENCES frame_version (frame_version_id),
+    framework         TEXT NOT NULL CHECK (framework = 'smart' OR framework = 'okr' OR framework = 'mbo' OR framework = 'scorecard'),
+    row_number        INTEGER NOT NULL,                 -- the template row, 1-based
+    statement_id      INTEGER NOT NULL REFERENCES frame_statement (statement_id),
+    title             TEXT NOT NULL,                    -- the canon statement the row is made from
+    template_text     TEXT NOT NULL,                    -- the rendered row, placeholders included
+    UNIQUE (frame_version_id, framework, row_number, template_text)
+) STRICT;
+
 -- Goals. Shown to users as G<goal_id>.
 CREATE TABLE goal (
     goal_id           INTEGER PRIMARY KEY,
@@ -30,10 +43,7 @@ CREATE TABLE goal (
     framework         TEXT NOT NULL CHECK (framework = 'smart' OR framework = 'okr' OR framework = 'mbo' OR framework = 'scorecard'),
     row_number        INTEGER NOT NULL,                 -- the template row it was made from, 1-based
     frame_id          INTEGER NOT NULL REFERENCES frame (frame_id),
-    frame_version_id  INTEGER NOT NULL REFERENCES frame_version (frame_version_id),
-    statement_id      INTEGER NOT NULL REFERENCES frame_statement (statement_id),
-    title             TEXT NOT NULL,                    -- the canon statement the row is made from
-    template_text     TEXT NOT NULL,                    -- the rendered template row, placeholders included
+    template_id       INTEGER NOT NULL REFERENCES goal_template (template_id),   -- its copy of the template text
     status            TEXT NOT NULL CHECK (status = 'draft' OR status = 'active' OR status = 'done'
                           OR status = 'dropped' OR status = 'carried'),
     carried_from      INTEGER UNIQUE REFERENCES goal (goal_id),   -- the goal this one continues
@@ -44,7 +54,7 @@ CREATE TABLE goal (
 CREATE INDEX goal_by_quarter ON goal (quarter, person_id);
 
 -- The items of a goal that carry slots: `main` for SMART, MBO and Scorecard rows; KR1, KR2 for OKRs.
--- first_line..last_line are the 1-based lines of template_text the item's placeholders are on.
+-- first_line..last_line are the 1-based lines of the goal's template_text the item's placeholders are on.
 CREATE TABLE goal_item (
     goal_id     INTEGER NOT NULL REFERENCES goal (goal_id),
     item        TEXT NOT NULL,
@@ -115,8 +125,12 @@ CREATE TRIGGER person_no_delete BEFORE DELETE ON person
 BEGIN SELECT RAISE(ABORT, 'people are never deleted: use goalbook people leave'); END;
 CREATE TRIGGER goal_no_delete BEFORE DELETE ON goal
 BEGIN SELECT RAISE(ABORT, 'goals are never deleted: drop them with goalbook goals status'); END;
-CREATE TRIGGER goal_template_is_kept BEFORE UPDATE OF quarter, framework, row_number, frame_id, frame_version_id,
-    statement_id, title, template_text, carried_from, created_at, created_by ON goal
+CREATE TRIGGER goal_template_is_kept BEFORE UPDATE OF quarter, framework, row_number, frame_id, template_id,
+    carried_from, created_at, created_by ON goal
+BEGIN SELECT RAISE(ABORT, 'a goal keeps the template it was created from'); END;
+CREATE TRIGGER goal_template_no_update BEFORE UPDATE ON goal_template
+BEGIN SELECT RAISE(ABORT, 'a goal keeps the template it was created from'); END;
+CREATE TRIGGER goal_template_no_delete BEFORE DELETE ON goal_template
 BEGIN SELECT RAISE(ABORT, 'a goal keeps the template it was created from'); END;
 CREATE TRIGGER goal_item_no_delete BEFORE DELETE ON goal_item
 BEGIN SELECT RAISE(ABORT, 'goal items are never deleted'); END;

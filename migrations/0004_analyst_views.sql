@@ -46,7 +46,7 @@ SELECT g.goal_id,
        p.name AS person_name,
        m.employee_id AS manager_id,
        f.family, f.function, f.level_code AS level,
-       g.quarter, g.framework, g.row_number, g.status, g.title,
+       g.quarter, g.framework, g.row_number, g.status, t.title,
        first.item AS item,
        first.baseline, first.target, first.unit, first.direction, first.due,
        first.latest AS latest_value,
@@ -56,15 +56,16 @@ SELECT g.goal_id,
        (SELECT count(*) FROM goal_slot AS s WHERE s.goal_id = g.goal_id AND s.value IS NOT NULL) AS slots_filled,
        (SELECT count(*) FROM goal_slot AS s WHERE s.goal_id = g.goal_id) AS slots_total,
        fv.canon_version_id,
-       g.statement_id,
-       g.frame_version_id <> (SELECT max(x.frame_version_id) FROM frame_version AS x WHERE x.frame_id = g.frame_id) AS canon_moved_on,
+       t.statement_id,
+       t.frame_version_id <> (SELECT max(x.frame_version_id) FROM frame_version AS x WHERE x.frame_id = g.frame_id) AS canon_moved_on,
        g.carried_from,
        g.created_at, g.created_by
 FROM goal AS g
 JOIN person AS p ON p.person_id = g.person_id
 LEFT JOIN person AS m ON m.person_id = p.manager_person_id
 JOIN frame AS f ON f.frame_id = p.frame_id
-JOIN frame_version AS fv ON fv.frame_version_id = g.frame_version_id
+JOIN goal_template AS t ON t.template_id = g.template_id
+JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
 LEFT JOIN goal_item_progress AS first
        ON first.goal_id = g.goal_id
       AND first.item = (SELECT i.item FROM goal_item AS i WHERE i.goal_id = g.goal_id ORDER BY i.first_line LIMIT 1);
@@ -225,20 +226,26 @@ INSERT INTO dictionary (object, "column", type, description) VALUES
 ('goal', 'framework', 'TEXT', 'smart, okr, mbo or scorecard.'),
 ('goal', 'row_number', 'INTEGER', 'The template row it was made from, 1-based.'),
 ('goal', 'frame_id', 'INTEGER', 'The frame it was made from.'),
-('goal', 'frame_version_id', 'INTEGER', 'The frame version it was made from.'),
-('goal', 'statement_id', 'INTEGER', 'The canon statement it was made from (frame_statement.statement_id).'),
-('goal', 'title', 'TEXT', 'The canon statement''s text.'),
-('goal', 'template_text', 'TEXT', 'The rendered template row, placeholders included. Never changes.'),
+('goal', 'template_id', 'INTEGER', 'Its copy of the rendered template row (goal_template.template_id). Never changes.'),
 ('goal', 'status', 'TEXT', 'draft, active, done, dropped or carried.'),
 ('goal', 'carried_from', 'INTEGER', 'The goal this one continues (goal.goal_id), after goals carry.'),
 ('goal', 'created_at', 'TEXT', 'When it was created (ISO-8601 UTC).'),
 ('goal', 'created_by', 'TEXT', 'Who created it.'),
 
+('goal_template', '', 'table', 'Rendered template rows goals were made from, each kept once and never changed. Append-only.'),
+('goal_template', 'template_id', 'INTEGER', 'Stable id of the rendered row.'),
+('goal_template', 'frame_version_id', 'INTEGER', 'The frame version it was rendered from.'),
+('goal_template', 'framework', 'TEXT', 'smart, okr, mbo or scorecard.'),
+('goal_template', 'row_number', 'INTEGER', 'The template row, 1-based.'),
+('goal_template', 'statement_id', 'INTEGER', 'The canon statement the row is made from (frame_statement.statement_id).'),
+('goal_template', 'title', 'TEXT', 'That statement''s text.'),
+('goal_template', 'template_text', 'TEXT', 'The rendered row, placeholders included, exactly as templates print it.'),
+
 ('goal_item', '', 'table', 'Parts of a goal with placeholders: main, or an OKR key result KR1, KR2.'),
 ('goal_item', 'goal_id', 'INTEGER', 'The goal.'),
 ('goal_item', 'item', 'TEXT', 'main, KR1 or KR2.'),
-('goal_item', 'first_line', 'INTEGER', 'First line of goal.template_text with the item''s placeholders.'),
-('goal_item', 'last_line', 'INTEGER', 'Last line of goal.template_text with the item''s placeholders.'),
+('goal_item', 'first_line', 'INTEGER', 'First line of the goal''s template_text with the item''s placeholders.'),
+('goal_item', 'last_line', 'INTEGER', 'Last line of the goal''s template_text with the item''s placeholders.'),
 ('goal_item', 'direction', 'TEXT', 'increase, decrease or maintain; NULL until baseline and target are set.'),
 
 ('goal_slot', '', 'table', 'One row per placeholder of an item; the value columns are NULL until filled.'),

@@ -84,6 +84,8 @@ public struct Goal: Sendable, Equatable, Codable {
     public var createdAt: String
     public var createdBy: String
     public var items: [GoalItem]
+    /// The stored copy of the template row (`goal_template`).
+    public var templateId: Int64
 
     /// `G42`: the id people see and type.
     public var displayId: String { GoalID.format(id) }

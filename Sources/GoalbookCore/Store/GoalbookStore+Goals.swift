@@ -272,11 +272,10 @@ extension GoalbookStore {
                     continue
                 }
                 try db.execute(sql: """
-                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, frame_version_id, statement_id, title,
-                                      template_text, status, carried_from, created_at, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
-                    """, arguments: [personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.frameVersionId,
-                                     old.statementId, old.title, old.templateText, oldId, stamp, actor])
+                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                    """, arguments: [personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.templateId,
+                                     oldId, stamp, actor])
                 let newId = db.lastInsertedRowID
                 try history.record(person: personId, goal: newId, field: "created", old: nil, new: "active", note: "carried from \(old.displayId)")
                 var baselines: [String: String] = [:]
@@ -407,17 +406,19 @@ extension GoalbookStore {
     /// Goals matching a condition on `goal AS g`, with their items and slots, in three queries.
     static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Goal] {
         var goals = try Row.fetchAll(db, sql: """
-            SELECT g.*, p.employee_id, p.name AS person_name, fv.canon_version_id
+            SELECT g.*, t.frame_version_id, t.statement_id, t.title, t.template_text, p.employee_id, p.name AS person_name, fv.canon_version_id
             FROM goal AS g
+            JOIN goal_template AS t ON t.template_id = g.template_id
             JOIN person AS p ON p.person_id = g.person_id
-            JOIN frame_version AS fv ON fv.frame_version_id = g.frame_version_id
+            JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
             WHERE \(condition) ORDER BY g.goal_id
             """, arguments: arguments).map { row in
             Goal(id: row["goal_id"], employeeId: row["employee_id"], personName: row["person_name"], quarter: row["quarter"],
                  framework: Framework(rawValue: row["framework"])!, rowNumber: row["row_number"], frameId: row["frame_id"],
                  frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"], statementId: row["statement_id"],
                  title: row["title"], templateText: row["template_text"], status: GoalStatus(rawValue: row["status"])!,
-                 carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: [])
+                 carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: [],
+                 templateId: row["template_id"])
         }
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
@@ -496,41 +497,79 @@ extension GoalbookStore {
 }
 
 /// Makes goals from template rows for one command: renders each frame's rows once, prepares
-/// each INSERT once, and reads the clock once.
+/// each statement once, checks the quarter once, and reads the clock once.
 struct GoalCreator {
+    /// A template row ready to become goals: everything a goal copies, computed once per frame.
+    struct PreparedRow {
+        let number: Int
+        let statementId: Int64?
+        let title: String
+        let text: String
+        let items: [TemplateItem]
+        let templateId: Int64
+    }
+
     let quarter: Quarter
     let framework: Framework
     let rows: [Int]?
     let history: HistoryWriter
-    private var rendered: [Int64: (frame: Frame, rows: [TemplateRow])] = [:]
+    private var prepared: [Int64: (frame: Frame, rows: [PreparedRow])] = [:]
     private let insertGoal: GRDB.Statement
     private let insertItem: GRDB.Statement
     private let insertSlot: GRDB.Statement
+    private let selectPerson: GRDB.Statement
+    private let selectExisting: GRDB.Statement
 
     init(db: Database, quarter: Quarter, framework: Framework, rows: [Int]?, history: HistoryWriter) throws {
+        try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
         self.quarter = quarter
         self.framework = framework
         self.rows = rows
         self.history = history
         insertGoal = try db.makeStatement(sql: """
-            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, frame_version_id, statement_id, title,
-                              template_text, status, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
+            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)
             """)
         insertItem = try db.makeStatement(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line) VALUES (?, ?, ?, ?)")
         insertSlot = try db.makeStatement(sql: "INSERT INTO goal_slot (goal_id, item, slot) VALUES (?, ?, ?)")
+        selectPerson = try db.makeStatement(sql: "SELECT employee_id, name, frame_id FROM person WHERE person_id = ?")
+        selectExisting = try db.makeStatement(sql: """
+            SELECT row_number, goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ?
+            """)
+    }
+
+    /// The frame's current version and its rows of this framework, rendered once.
+    private mutating func rows(frameId: Int64, db: Database) throws -> (frame: Frame, rows: [PreparedRow]) {
+        if let cached = prepared[frameId] { return cached }
+        let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
+        let frame = try GoalbookStore.frame(versionId: versionId, db: db)
+        let rows = try TemplateRenderer.rows(framework, for: frame).enumerated().map { index, row in
+            let title = frame.statements.first { $0.id == row.source.statementId }?.text ?? ""
+            let text = row.printLines.joined(separator: "\n")
+            // Each rendered row is kept once, and every goal made from it points at that copy.
+            let key: StatementArguments = [frame.frameVersionId, framework.rawValue, index + 1, text]
+            let templateId = try Int64.fetchOne(db, sql: """
+                SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?
+                """, arguments: key) ?? {
+                try db.execute(sql: """
+                    INSERT INTO goal_template (frame_version_id, framework, row_number, template_text, statement_id, title)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: key + [row.source.statementId, title])
+                return db.lastInsertedRowID
+            }()
+            return PreparedRow(number: index + 1, statementId: row.source.statementId, title: title, text: text, items: row.items,
+                               templateId: templateId)
+        }
+        prepared[frameId] = (frame, rows)
+        return (frame, rows)
     }
 
     mutating func create(personId: Int64, db: Database) throws -> GoalCreation {
-        try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
-        let person = try Row.fetchOne(db, sql: "SELECT employee_id, name, frame_id FROM person WHERE person_id = ?", arguments: [personId])!
-        let frameId: Int64 = person["frame_id"]
-        if rendered[frameId] == nil {
-            let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
-            let frame = try GoalbookStore.frame(versionId: versionId, db: db)
-            rendered[frameId] = (frame, TemplateRenderer.rows(framework, for: frame))
+        guard let person = try Row.fetchOne(selectPerson, arguments: [personId]) else {
+            throw GoalbookError.notFound(what: "person \(personId)", suggestions: [])
         }
-        let (frame, templateRows) = rendered[frameId]!
+        let frameId: Int64 = person["frame_id"]
+        let (frame, templateRows) = try rows(frameId: frameId, db: db)
         let employeeId: String = person["employee_id"]
         if templateRows.isEmpty {
             throw GoalbookError.refused("the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has no rows")
@@ -539,25 +578,31 @@ struct GoalCreator {
         if let bad = wanted.first(where: { !(1...templateRows.count).contains($0) }) {
             throw GoalbookError.invalidArgument("row \(bad) does not exist: the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has rows 1–\(templateRows.count)")
         }
+        var existing: [Int: Int64] = [:]
+        for row in try Row.fetchAll(selectExisting, arguments: [personId, quarter.description, framework.rawValue, frameId]) {
+            existing[row["row_number"]] = row["goal_id"]
+        }
         var result = GoalCreation(employeeId: employeeId, name: person["name"], created: [], existing: [])
         for number in wanted {
             let row = templateRows[number - 1]
-            let title = frame.statements.first { $0.id == row.source.statementId }?.text ?? ""
-            if let existing = try Int64.fetchOne(db, sql: """
-                SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
-                """, arguments: [personId, quarter.description, framework.rawValue, frameId, number]) {
-                result.existing.append(GoalRowRef(goalId: existing, framework: framework, rowNumber: number, title: title))
+            if let goalId = existing[number] {
+                result.existing.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: row.title))
                 continue
             }
-            try insertGoal.execute(arguments: [personId, quarter.description, framework.rawValue, number, frameId, frame.frameVersionId,
-                                               row.source.statementId, title, row.printLines.joined(separator: "\n"), history.stamp, history.actor])
+            insertGoal.setUncheckedArguments([personId, quarter.description, framework.rawValue, number, frameId, row.templateId,
+                                              history.stamp, history.actor])
+            try insertGoal.execute()
             let goalId = db.lastInsertedRowID
             for item in row.items {
-                try insertItem.execute(arguments: [goalId, item.name, item.firstLine, item.lastLine])
-                for slot in item.slots { try insertSlot.execute(arguments: [goalId, item.name, slot]) }
+                insertItem.setUncheckedArguments([goalId, item.name, item.firstLine, item.lastLine])
+                try insertItem.execute()
+                for slot in item.slots {
+                    insertSlot.setUncheckedArguments([goalId, item.name, slot])
+                    try insertSlot.execute()
+                }
             }
             try history.record(person: personId, goal: goalId, field: "created", old: nil, new: GoalStatus.draft.rawValue)
-            result.created.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: title))
+            result.created.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: row.title))
         }
         return result
     }

@@ -19,7 +19,8 @@ struct HistoryWriter {
 
     func record(person: Int64?, goal: Int64? = nil, item: String? = nil, field: String,
                 old: String?, new: String?, note: String? = nil) throws {
-        try insert.execute(arguments: [stamp, actor, command, person, goal, item, field, old, new, note])
+        insert.setUncheckedArguments([stamp, actor, command, person, goal, item, field, old, new, note])
+        try insert.execute()
     }
 }
 
