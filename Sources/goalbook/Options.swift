@@ -48,7 +48,7 @@ func keyValues(_ arguments: [String]) throws -> [(key: String, value: String)] {
         guard let equals = argument.firstIndex(of: "=") else {
             throw ValidationError("'\(argument)' is not key=value (for example target=40%)")
         }
-        return (String(argument[..<equals]).trimmingCharacters(in: .whitespaces), String(argument[argument.index(after: equals)...]))
+        return (String(argument[..<equals]).trimmingBlanks(), String(argument[argument.index(after: equals)...]))
     }
 }
 

@@ -20,7 +20,7 @@ struct PeopleSet: ParsableCommand {
         var input = PersonInput(employeeId: id, name: person.name, email: person.email, managerId: person.managerId,
                                 family: person.family, function: person.function, level: person.level)
         for (key, value) in try keyValues(changes) {
-            let text = value.trimmingCharacters(in: .whitespaces)
+            let text = value.trimmingBlanks()
             switch key.lowercased() {
             case "name":
                 guard !text.isEmpty else { throw ValidationError("name cannot be empty") }

@@ -32,12 +32,19 @@ struct ReportCommand: ParsableCommand {
         let scope: ReportScope = team.map { .team($0) } ?? person.map { .person($0) } ?? .all
         let report = try store.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
         let color = output == nil && format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        let text = ReportRenderer.render(report, as: format, color: color)
-        guard let output else { return writeOut(text) }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw GoalbookError.invalidArgument("cannot write \(output): \(error.localizedDescription)")
+        guard let output else {
+            return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
+        }
+        // Written beside the target and renamed into place, so a failure never leaves half a report.
+        let partial = output + ".partial"
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw GoalbookError.invalidArgument("cannot write \(output): the folder is missing or not writable")
+        }
+        ReportRenderer.render(report, as: format, to: TextSink { handle.write(Data($0.utf8)) })
+        try handle.close()
+        if rename(partial, output) != 0 {
+            unlink(partial)
+            throw GoalbookError.invalidArgument("cannot write \(output): \(String(cString: strerror(errno)))")
         }
         printError("Wrote the \(quarter) report (\(format.rawValue)) to \(output).")
     }

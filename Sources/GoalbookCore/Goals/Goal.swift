@@ -120,7 +120,7 @@ public enum GoalID {
     public static func format(_ id: Int64) -> String { "G\(id)" }
 
     public static func parse(_ text: String) throws -> Int64 {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingBlanks()
         if t.first == "G" || t.first == "g" { t.removeFirst() }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(t), id > 0 else {
             throw GoalbookError.invalidArgument("'\(text)' is not a goal id: goal ids look like G42 (see goalbook goals list)")

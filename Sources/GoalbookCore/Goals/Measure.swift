@@ -14,7 +14,7 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
     /// Parses what a person typed. Throws a message that says what was expected.
     public static func parse(_ text: String, what: String) throws -> Measure {
         let expected = "\(what) must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got '\(text)'"
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingBlanks()
         var index = t.startIndex
         if index < t.endIndex, t[index] == "-" || t[index] == "+" { index = t.index(after: index) }
         let digitsStart = index
@@ -30,7 +30,7 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         guard number.isFinite, abs(number) < 1e15 else {
             throw GoalbookError.invalidArgument("\(what) '\(text)' is too large")
         }
-        let unitText = t[index...].trimmingCharacters(in: .whitespaces)
+        let unitText = t[index...].trimmingBlanks()
         guard !unitText.isEmpty else { return Measure(number: number, unit: nil) }
         let first = unitText.unicodeScalars.first!
         if "0123456789.,+-".unicodeScalars.contains(first) || unitText.count > 32

@@ -38,7 +38,7 @@ public struct CheckIn: Sendable, Equatable, Codable {
 
     /// Check-ins ids as people write them: `C17`, `c17` or `17`.
     public static func parseId(_ text: String) throws -> Int64 {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingBlanks()
         if t.first == "C" || t.first == "c" { t.removeFirst() }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(t), id > 0 else {
             throw GoalbookError.invalidArgument("'\(text)' is not a check-in id: check-in ids look like C17 (see goalbook checkins G42)")

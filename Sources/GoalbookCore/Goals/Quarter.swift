@@ -29,7 +29,7 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses a quarter the way a person types it, with `this quarter` and `last quarter` read
     /// relative to `today`.
     public static func parse(_ text: String, today: Day, fiscalYearStartMonth: Int = 1) throws -> Quarter {
-        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch text.lowercased().trimmingBlanks() {
         case "this quarter", "this": return containing(today, fiscalYearStartMonth: fiscalYearStartMonth)
         case "last quarter", "last", "previous quarter": return containing(today, fiscalYearStartMonth: fiscalYearStartMonth).previous
         case "next quarter", "next": return containing(today, fiscalYearStartMonth: fiscalYearStartMonth).next

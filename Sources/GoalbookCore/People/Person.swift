@@ -55,7 +55,7 @@ public enum StaffCSV {
         guard let header = try reader.next() else {
             throw GoalbookError.badInput([InputIssue(file: fileName, line: 1, message: "the file is empty: expected a header row \(columns.joined(separator: ","))")])
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmingBlanks().lowercased() }
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             if !columns.contains(name) {
@@ -86,7 +86,7 @@ public enum StaffCSV {
                 continue
             }
             func field(_ name: String) -> String? {
-                let value = record.fields[index[name]!].trimmingCharacters(in: .whitespaces)
+                let value = record.fields[index[name]!].trimmingBlanks()
                 return value.isEmpty ? nil : value
             }
             let required = ["id", "name", "function", "level"].filter { field($0) == nil }

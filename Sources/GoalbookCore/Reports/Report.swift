@@ -97,7 +97,8 @@ public struct Report: Sendable, Equatable, Codable {
         public var maintainTolerance: Double
     }
 
-    public func goals(of employeeId: String) -> [ReportGoal] { goals.filter { $0.employeeId == employeeId } }
+    /// Each person's goals, in report order.
+    public func goalsByPerson() -> [String: [ReportGoal]] { Dictionary(grouping: goals, by: \.employeeId) }
 }
 
 /// Computes a report from the state the store loaded.
@@ -121,10 +122,17 @@ enum ReportBuilder {
 
     static func build(_ input: Input) -> Report {
         let settings = input.settings
+        var days: [String: Day] = [:]  // due dates repeat across goals: parse each once
+        func day(_ text: String) -> Day? {
+            if let known = days[text] { return known }
+            let parsed = Day(iso: text)
+            days[text] = parsed
+            return parsed
+        }
         let goals: [ReportGoal] = input.goals.map { goal in
             let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
             let progress = ProgressRules.goal(items)
-            let due = items.compactMap { $0.due.flatMap(Day.init(iso:)) }.max()
+            let due = items.compactMap { $0.due.flatMap(day) }.max()
             let quarter = Quarter(goal.quarter) ?? input.quarter
             let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
             let total = goal.items.reduce(0) { $0 + $1.slots.count }

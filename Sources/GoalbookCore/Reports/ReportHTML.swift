@@ -93,9 +93,9 @@ enum ReportHTML {
         return svg + "</svg>"
     }
 
-    static func page(_ report: Report) -> String {
+    static func page(_ report: Report, _ html: TextSink) {
         let header = ReportRenderer.header(report)
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         html += "<title>\(escape(header[0]))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
         html += "<h1>\(escape("Quarterly progress · \(report.quarter)"))</h1>\n"
         html += "<p class=\"meta\">\(escape(report.scope)) · \(escape(header[1]))</p>\n"
@@ -112,10 +112,11 @@ enum ReportHTML {
             html += "</tbody>\n</table>\n"
         }
         html += "<h2>People</h2>\n"
+        let byPerson = report.goalsByPerson()
         for person in report.people {
             html += "<section class=\"person\">\n<h3>\(escape("\(person.employeeId) \(person.name)"))</h3>\n"
             html += "<div class=\"frame\">\(escape("\(person.family) · \(person.function) · \(person.level)" + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")))</div>\n"
-            let goals = report.goals(of: person.employeeId)
+            let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty { html += "<p class=\"unfilled\">No goals this quarter.</p>\n" }
             for goal in goals {
                 html += "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div class=\"head\"><span>\(escape("\(goal.goalId) · \(goal.framework.rowName(goal.rowNumber)) · \(goal.status.rawValue)"))</span>"
@@ -133,6 +134,6 @@ enum ReportHTML {
         html += "<h2>Changes this quarter</h2>\n"
         html += report.changes.isEmpty ? "<p>None.</p>\n" : "<ul class=\"changes\">\n" + report.changes.map { "<li>\(escape(ReportRenderer.changeLine($0)))</li>\n" }.joined() + "</ul>\n"
         html += "<footer>\(escape("Goalbook \(GoalbookVersion.string) · on track ≥ \(Measure.format(report.settings.onTrackRatio)) × expected progress, at risk ≥ \(Measure.format(report.settings.atRiskRatio)) ×"))</footer>\n"
-        return html + "</body>\n</html>\n"
+        html += "</body>\n</html>\n"
     }
 }

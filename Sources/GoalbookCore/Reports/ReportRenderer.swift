@@ -8,14 +8,21 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Renders a ``Report`` in each format. Every format shows the same figures; csv and json have
 /// one row per goal with the columns of `docs/reports.md`.
 public enum ReportRenderer {
-    public static func render(_ report: Report, as format: ReportFormat, color: Bool = false) -> String {
+    /// Writes the report to `sink` piece by piece.
+    public static func render(_ report: Report, as format: ReportFormat, color: Bool = false, to sink: TextSink) {
         switch format {
-        case .txt: return text(report, color: color)
-        case .md: return markdown(report)
-        case .csv: return csv(report)
-        case .json: return json(report)
-        case .html: return ReportHTML.page(report)
+        case .txt: text(report, color: color, sink)
+        case .md: markdown(report, sink)
+        case .csv: csv(report, sink)
+        case .json: json(report, sink)
+        case .html: ReportHTML.page(report, sink)
         }
+        sink.flush()
+    }
+
+    /// The whole report as one string.
+    public static func render(_ report: Report, as format: ReportFormat, color: Bool = false) -> String {
+        TextSink.collect { render(report, as: format, color: color, to: $0) }
     }
 
     // MARK: - Shared wording
@@ -58,7 +65,7 @@ public enum ReportRenderer {
 
     // MARK: - txt
 
-    static func text(_ report: Report, color: Bool) -> String {
+    static func text(_ report: Report, color: Bool, _ lines: TextSink) {
         func paint(_ track: Track) -> String {
             guard color else { return track.rawValue }
             let code: String
@@ -70,7 +77,7 @@ public enum ReportRenderer {
             }
             return "\u{1B}[\(code)m\(track.rawValue)\u{1B}[0m"
         }
-        var lines = header(report)
+        lines += header(report)
         if !report.teams.isEmpty || report.people.count > 1 {
             lines += ["", "Teams"]
             let rows = report.teams + [report.total]
@@ -83,8 +90,9 @@ public enum ReportRenderer {
                              rightAligned: [1, 2, 3, 5, 6, 7])
         }
         lines += ["", "People"]
+        let byPerson = report.goalsByPerson()
         for person in report.people {
-            let goals = report.goals(of: person.employeeId)
+            let goals = byPerson[person.employeeId] ?? []
             lines.append("")
             lines.append("\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
                          + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
@@ -104,7 +112,6 @@ public enum ReportRenderer {
         lines += ["", "Changes this quarter"]
         if report.changes.isEmpty { lines.append("  none") }
         for change in report.changes { lines.append("  " + changeLine(change)) }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     static func changeLine(_ change: ReportChange) -> String {
@@ -130,10 +137,10 @@ public enum ReportRenderer {
 
     // MARK: - md
 
-    static func markdown(_ report: Report) -> String {
+    static func markdown(_ report: Report, _ lines: TextSink) {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         let title = header(report)
-        var lines = ["# \(title[0])", "", "_\(title[1])_"]
+        lines += ["# \(title[0])", "", "_\(title[1])_"]
         if !report.teams.isEmpty || report.people.count > 1 {
             lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Slots filled | No goals |",
                       "|---|---:|---:|---:|---|---:|---:|---|"]
@@ -144,11 +151,12 @@ public enum ReportRenderer {
             }
         }
         lines += ["", "## People"]
+        let byPerson = report.goalsByPerson()
         for person in report.people {
             lines += ["", "### \(cell(person.employeeId)) \(cell(person.name))", "",
                       "\(cell(person.family)) · \(cell(person.function)) · \(cell(person.level))"
                       + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")]
-            let goals = report.goals(of: person.employeeId)
+            let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty {
                 lines += ["", "No goals this quarter."]
                 continue
@@ -163,7 +171,6 @@ public enum ReportRenderer {
         }
         lines += ["", "## Changes this quarter", ""]
         lines += report.changes.isEmpty ? ["None."] : report.changes.map { "- " + cell(changeLine($0)) }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: - csv and json
@@ -175,8 +182,11 @@ public enum ReportRenderer {
         "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from",
     ]
 
-    /// One goal's values for `goalColumns`; nil where there is no value.
-    static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String) -> [(String, JSONValue)] {
+    /// `"quarter": ` and so on: each column's JSON key, written once.
+    static let quotedGoalColumns = goalColumns.map { JSONValue.string($0).json + ": " }
+
+    /// One goal's values for `goalColumns`, in order; null where there is no value.
+    static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String) -> [JSONValue] {
         let item = goal.primary
         let text = JSONValue.text, number = JSONValue.rounded
         let values: [JSONValue] = [
@@ -187,27 +197,37 @@ public enum ReportRenderer {
             text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
             .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom),
         ]
-        return Array(zip(goalColumns, values))
+        return values
     }
 
-    static func csv(_ report: Report) -> String {
+    static func csv(_ report: Report, _ out: TextSink) {
         let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
-        return CSVWriter.line(goalColumns) + report.goals.map { goal in
-            CSVWriter.line(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map { $0.1.csv })
-        }.joined()
+        out += CSVWriter.line(goalColumns)
+        for goal in report.goals {
+            out += CSVWriter.line(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map(\.csv))
+        }
     }
 
-    static func json(_ report: Report) -> String {
+    static func json(_ report: Report, _ out: TextSink) {
         let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
-        var out = "{\n"
+        out += "{\n"
         out += "  \"quarter\": \(JSONValue.string(report.quarter).json),\n"
         out += "  \"scope\": \(JSONValue.string(report.scope).json),\n"
         out += "  \"as_of\": \(JSONValue.string(report.asOf).json),\n"
         out += "  \"report_date\": \(JSONValue.string(report.reportDate).json),\n"
         out += "  \"closed\": \(report.closed),\n"
-        out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n") + report.goals.map { goal in
-            "    " + jsonObject(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map { ($0.0, $0.1.json) })
-        }.joined(separator: ",\n") + (report.goals.isEmpty ? "" : "\n  ") + "],\n"
+        out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n")
+        for (index, goal) in report.goals.enumerated() {
+            var line = index == 0 ? "    {" : ",\n    {"
+            line.reserveCapacity(1024)
+            for (column, value) in goalRow(goal, people[goal.employeeId], quarter: report.quarter).enumerated() {
+                if column > 0 { line += ", " }
+                line += quotedGoalColumns[column]
+                value.append(to: &line)
+            }
+            out += line + "}"
+        }
+        out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
         let teams: [String] = (report.teams + [report.total]).map { t in
             let byStatus: [(String, String)] = t.goalsByStatus.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
             let total = t.employeeId.isEmpty
@@ -229,13 +249,21 @@ public enum ReportRenderer {
         }
         out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
         out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
-        return out + "}\n"
+        out += "}\n"
     }
 }
 
 /// `{"key": value, …}` from keys and values that are JSON text already.
 func jsonObject(_ pairs: [(String, String)]) -> String {
-    "{" + pairs.map { "\(JSONValue.string($0.0).json): \($0.1)" }.joined(separator: ", ") + "}"
+    var out = "{"
+    out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+    for (index, pair) in pairs.enumerated() {
+        if index > 0 { out += ", " }
+        out += JSONValue.string(pair.0).json
+        out += ": "
+        out += pair.1
+    }
+    return out + "}"
 }
 
 /// A value of the one-row-per-goal forms, written straight out as it is streamed.
@@ -247,11 +275,30 @@ enum JSONValue {
     static func rounded(_ value: Double?) -> JSONValue { value.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null }
 
     var json: String {
+        var out = ""
+        append(to: &out)
+        return out
+    }
+
+    /// Appends the value as JSON text.
+    func append(to out: inout String) {
         switch self {
-        case .null: return "null"
-        case .number(let n): return Measure.format(n)
+        case .null: out += "null"
+        case .number(let n): out += Measure.format(n)
         case .string(let s):
-            var out = "\""
+            // Most text needs no escaping: then it is copied whole.
+            var plain = true
+            for byte in s.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                plain = false
+                break
+            }
+            if plain {
+                out += "\""
+                out += s
+                out += "\""
+                return
+            }
+            out += "\""
             for scalar in s.unicodeScalars {
                 switch scalar {
                 case "\"": out += "\\\""
@@ -263,7 +310,7 @@ enum JSONValue {
                     if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
                 }
             }
-            return out + "\""
+            out += "\""
         }
     }
 

@@ -66,16 +66,16 @@ extension GoalbookStore {
     }
 
     static func checkins(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [CheckIn] {
-        try Row.fetchAll(db, sql: """
+        var checkins: [CheckIn] = []
+        try FastStatement.forEachRow(db, sql: """
             SELECT checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor
             FROM checkin WHERE \(condition) ORDER BY checked_on, checkin_id
-            """, arguments: arguments).map(Self.checkin)
-    }
-
-    static func checkin(_ row: Row) -> CheckIn {
-        CheckIn(id: row["checkin_id"], goalId: row["goal_id"], item: row["item"], value: row["value"], number: row["number"],
-                unit: row["unit"], checkedOn: row["checked_on"], confidence: row["confidence"], note: row["note"],
-                corrects: row["corrects_checkin_id"], recordedAt: row["recorded_at"], actor: row["actor"])
+            """, arguments) { row in
+            checkins.append(CheckIn(id: row.int(0), goalId: row.int(1), item: row.text(2), value: row.text(3), number: row.double(4),
+                                    unit: row.textOrNil(5), checkedOn: row.text(6), confidence: row.intOrNil(7).map { Int($0) },
+                                    note: row.textOrNil(8), corrects: row.intOrNil(9), recordedAt: row.text(10), actor: row.text(11)))
+        }
+        return checkins
     }
 
     // MARK: - Settings

@@ -71,9 +71,8 @@ extension GoalbookStore {
                          actor: String, now: Date = Date()) throws -> GoalCreation {
         try write { db in
             let personId = try Self.personId(employeeId, db: db)
-            var creator = try GoalCreator(db: db, quarter: quarter, framework: framework, rows: rows,
-                                          history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals add"))
-            let result = try creator.create(personId: personId, db: db)
+            let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals add")
+            let result = try batch.create(db: db, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [personId])[0]
             if let first = result.existing.first {
                 throw GoalbookError.refused("\(employeeId) already has \(GoalID.format(first.goalId)) for \(framework.rowName(first.rowNumber)) in \(quarter); nothing was created")
             }
@@ -89,15 +88,12 @@ extension GoalbookStore {
         try write(rollback: dryRun) { db in
             let root = try Self.personId(team, db: db)
             let firstDay = quarter.firstDay().description
-            let members = try Int64.fetchAll(db, sql: """
+            let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals assign")
+            return try batch.create(db: db, members: """
                 WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL))
-                SELECT p.person_id FROM person AS p
+                SELECT p.person_id, p.frame_id FROM person AS p
                 WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
-                ORDER BY p.employee_id
-                """, arguments: [root, firstDay])
-            var creator = try GoalCreator(db: db, quarter: quarter, framework: framework, rows: rows,
-                                          history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals assign"))
-            return try members.map { try creator.create(personId: $0, db: db) }
+                """, [root, firstDay])
         }
     }
 
@@ -163,9 +159,9 @@ extension GoalbookStore {
                 }
                 let what = goal.items.count == 1 ? key : "\(itemName).\(key)"
                 var newSlot = GoalSlot(slot: slot)
-                if !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                if !value.trimmingBlanks().isEmpty {
                     if slot == .date {
-                        guard let day = Day(iso: value.trimmingCharacters(in: .whitespaces)) else {
+                        guard let day = Day(iso: value.trimmingBlanks()) else {
                             throw GoalbookError.invalidArgument("\(what) must be an ISO date like \(quarter.lastDay()); got '\(value)'")
                         }
                         guard day >= quarter.firstDay() else {
@@ -404,35 +400,40 @@ extension GoalbookStore {
     }
 
     /// Goals matching a condition on `goal AS g`, with their items and slots, in three queries.
-    static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [Goal] {
-        var goals = try Row.fetchAll(db, sql: """
-            SELECT g.*, t.frame_version_id, t.statement_id, t.title, t.template_text, p.employee_id, p.name AS person_name, fv.canon_version_id
+    /// Without `templateText`, the goals' template text is left empty (reports do not print it).
+    static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments, templateText: Bool = true) throws -> [Goal] {
+        var goals: [Goal] = []
+        try FastStatement.forEachRow(db, sql: """
+            SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
+                   fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
+                   g.carried_from, g.created_at, g.created_by, g.template_id
             FROM goal AS g
             JOIN goal_template AS t ON t.template_id = g.template_id
             JOIN person AS p ON p.person_id = g.person_id
             JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
             WHERE \(condition) ORDER BY g.goal_id
-            """, arguments: arguments).map { row in
-            Goal(id: row["goal_id"], employeeId: row["employee_id"], personName: row["person_name"], quarter: row["quarter"],
-                 framework: Framework(rawValue: row["framework"])!, rowNumber: row["row_number"], frameId: row["frame_id"],
-                 frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"], statementId: row["statement_id"],
-                 title: row["title"], templateText: row["template_text"], status: GoalStatus(rawValue: row["status"])!,
-                 carriedFrom: row["carried_from"], createdAt: row["created_at"], createdBy: row["created_by"], items: [],
-                 templateId: row["template_id"])
+            """, arguments) { row in
+            goals.append(Goal(
+                id: row.int(0), employeeId: row.text(1), personName: row.text(2), quarter: row.text(3),
+                framework: Framework(rawValue: row.text(4)) ?? .smart, rowNumber: Int(row.int(5)), frameId: row.int(6),
+                frameVersionId: row.int(7), canonVersionId: row.int(8), statementId: row.int(9), title: row.text(10),
+                templateText: row.text(11), status: GoalStatus(rawValue: row.text(12)) ?? .draft, carriedFrom: row.intOrNil(13),
+                createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16)))
         }
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
         let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        for row in try Row.fetchAll(db, sql: "SELECT goal_id, item, first_line, last_line, direction FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
-                                    arguments: arguments) {
-            guard let at = index[row["goal_id"]] else { continue }
-            goals[at].items.append(GoalItem(name: row["item"], firstLine: row["first_line"], lastLine: row["last_line"],
-                                            direction: (row["direction"] as String?).flatMap(Direction.init), slots: []))
+        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, first_line, last_line, direction FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
+                                     arguments) { row in
+            guard let at = index[row.int(0)] else { return }
+            goals[at].items.append(GoalItem(name: row.text(1), firstLine: Int(row.int(2)), lastLine: Int(row.int(3)),
+                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: []))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments: arguments) {
-            guard let at = index[row["goal_id"]], let item = goals[at].items.firstIndex(where: { $0.name == row["item"] }),
-                  let name = SlotName(rawValue: row["slot"]) else { continue }
-            goals[at].items[item].slots.append(GoalSlot(slot: name, value: row["value"], number: row["number"], unit: row["unit"]))
+        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
+            let itemName = row.text(1)
+            guard let at = index[row.int(0)], let item = goals[at].items.firstIndex(where: { $0.name == itemName }),
+                  let name = SlotName(rawValue: row.text(2)) else { return }
+            goals[at].items[item].slots.append(GoalSlot(slot: name, value: row.textOrNil(3), number: row.doubleOrNil(4), unit: row.textOrNil(5)))
         }
         let order = Dictionary(uniqueKeysWithValues: SlotName.allCases.enumerated().map { ($0.element, $0.offset) })
         for at in goals.indices {
@@ -493,117 +494,5 @@ extension GoalbookStore {
             }
         }
         return past
-    }
-}
-
-/// Makes goals from template rows for one command: renders each frame's rows once, prepares
-/// each statement once, checks the quarter once, and reads the clock once.
-struct GoalCreator {
-    /// A template row ready to become goals: everything a goal copies, computed once per frame.
-    struct PreparedRow {
-        let number: Int
-        let statementId: Int64?
-        let title: String
-        let text: String
-        let items: [TemplateItem]
-        let templateId: Int64
-    }
-
-    let quarter: Quarter
-    let framework: Framework
-    let rows: [Int]?
-    let history: HistoryWriter
-    private var prepared: [Int64: (frame: Frame, rows: [PreparedRow])] = [:]
-    private let insertGoal: GRDB.Statement
-    private let insertItem: GRDB.Statement
-    private let insertSlot: GRDB.Statement
-    private let selectPerson: GRDB.Statement
-    private let selectExisting: GRDB.Statement
-
-    init(db: Database, quarter: Quarter, framework: Framework, rows: [Int]?, history: HistoryWriter) throws {
-        try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
-        self.quarter = quarter
-        self.framework = framework
-        self.rows = rows
-        self.history = history
-        insertGoal = try db.makeStatement(sql: """
-            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)
-            """)
-        insertItem = try db.makeStatement(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line) VALUES (?, ?, ?, ?)")
-        insertSlot = try db.makeStatement(sql: "INSERT INTO goal_slot (goal_id, item, slot) VALUES (?, ?, ?)")
-        selectPerson = try db.makeStatement(sql: "SELECT employee_id, name, frame_id FROM person WHERE person_id = ?")
-        selectExisting = try db.makeStatement(sql: """
-            SELECT row_number, goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ?
-            """)
-    }
-
-    /// The frame's current version and its rows of this framework, rendered once.
-    private mutating func rows(frameId: Int64, db: Database) throws -> (frame: Frame, rows: [PreparedRow]) {
-        if let cached = prepared[frameId] { return cached }
-        let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
-        let frame = try GoalbookStore.frame(versionId: versionId, db: db)
-        let rows = try TemplateRenderer.rows(framework, for: frame).enumerated().map { index, row in
-            let title = frame.statements.first { $0.id == row.source.statementId }?.text ?? ""
-            let text = row.printLines.joined(separator: "\n")
-            // Each rendered row is kept once, and every goal made from it points at that copy.
-            let key: StatementArguments = [frame.frameVersionId, framework.rawValue, index + 1, text]
-            let templateId = try Int64.fetchOne(db, sql: """
-                SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?
-                """, arguments: key) ?? {
-                try db.execute(sql: """
-                    INSERT INTO goal_template (frame_version_id, framework, row_number, template_text, statement_id, title)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: key + [row.source.statementId, title])
-                return db.lastInsertedRowID
-            }()
-            return PreparedRow(number: index + 1, statementId: row.source.statementId, title: title, text: text, items: row.items,
-                               templateId: templateId)
-        }
-        prepared[frameId] = (frame, rows)
-        return (frame, rows)
-    }
-
-    mutating func create(personId: Int64, db: Database) throws -> GoalCreation {
-        guard let person = try Row.fetchOne(selectPerson, arguments: [personId]) else {
-            throw GoalbookError.notFound(what: "person \(personId)", suggestions: [])
-        }
-        let frameId: Int64 = person["frame_id"]
-        let (frame, templateRows) = try rows(frameId: frameId, db: db)
-        let employeeId: String = person["employee_id"]
-        if templateRows.isEmpty {
-            throw GoalbookError.refused("the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has no rows")
-        }
-        let wanted = rows ?? Array(1...templateRows.count)
-        if let bad = wanted.first(where: { !(1...templateRows.count).contains($0) }) {
-            throw GoalbookError.invalidArgument("row \(bad) does not exist: the \(framework.heading) template of \(frame.displayName) (\(employeeId)'s frame) has rows 1–\(templateRows.count)")
-        }
-        var existing: [Int: Int64] = [:]
-        for row in try Row.fetchAll(selectExisting, arguments: [personId, quarter.description, framework.rawValue, frameId]) {
-            existing[row["row_number"]] = row["goal_id"]
-        }
-        var result = GoalCreation(employeeId: employeeId, name: person["name"], created: [], existing: [])
-        for number in wanted {
-            let row = templateRows[number - 1]
-            if let goalId = existing[number] {
-                result.existing.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: row.title))
-                continue
-            }
-            insertGoal.setUncheckedArguments([personId, quarter.description, framework.rawValue, number, frameId, row.templateId,
-                                              history.stamp, history.actor])
-            try insertGoal.execute()
-            let goalId = db.lastInsertedRowID
-            for item in row.items {
-                insertItem.setUncheckedArguments([goalId, item.name, item.firstLine, item.lastLine])
-                try insertItem.execute()
-                for slot in item.slots {
-                    insertSlot.setUncheckedArguments([goalId, item.name, slot])
-                    try insertSlot.execute()
-                }
-            }
-            try history.record(person: personId, goal: goalId, field: "created", old: nil, new: GoalStatus.draft.rawValue)
-            result.created.append(GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: row.title))
-        }
-        return result
     }
 }

@@ -82,7 +82,7 @@ extension GoalbookStore {
                 nextId += 1
             }
             let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: command)
-            let insert = try db.makeStatement(sql: """
+            let insert = try FastStatement(db, sql: """
                 INSERT INTO person (person_id, employee_id, name, email, manager_person_id, frame_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
@@ -92,7 +92,7 @@ extension GoalbookStore {
                 let frameId = frameOf[input.employeeId]!
                 let managerId = input.managerId.flatMap { idOf[$0] }
                 guard let old = existing.byEmployee[input.employeeId] else {
-                    try insert.execute(arguments: [id, input.employeeId, input.name, input.email, managerId, frameId, stamp])
+                    try insert.run(.int(id), .text(input.employeeId), .text(input.name), .text(input.email), .int(managerId), .int(frameId), .text(stamp))
                     try history.record(person: id, field: "created", old: nil, new: input.employeeId)
                     summary.added += 1
                     continue

@@ -59,11 +59,12 @@ extension GoalbookStore {
             if historical {
                 let condition = "g.quarter = ? AND g.created_at <= ?"
                 let arguments: StatementArguments = [quarter.description, asOf]
-                goals = try Self.rebuildAll(Self.loadGoals(db: db, where: condition, arguments), asOf: asOf, db: db, where: condition, arguments)
+                goals = try Self.rebuildAll(Self.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
+                                            where: condition, arguments)
             } else {
                 let ids = everyone.filter { memberSet.contains($0.person.employeeId) }.map(\.personId)
                 goals = try Self.loadGoals(db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
-                                           [quarter.description, Self.jsonArray(ids)])
+                                           [quarter.description, Self.jsonArray(ids)], templateText: false)
             }
             goals = goals.filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
             let goalIds = Self.jsonArray(goals.map(\.id))
@@ -73,25 +74,27 @@ extension GoalbookStore {
                                              [goalIds, asOf, reportDate.description]) {
                 checkins[checkin.goalId, default: []].append(checkin)
             }
-            let changes = try Row.fetchAll(db, sql: """
+            var changes: [ReportChange] = []
+            try FastStatement.forEachRow(db, sql: """
                 SELECT h.changed_at, h.actor, h.goal_id, h.item, h.field, h.old_value, h.new_value, h.note, p.employee_id
                 FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
                 WHERE h.goal_id IN (SELECT value FROM json_each(?)) AND h.changed_at >= ? AND h.changed_at <= ?
                   AND (h.field = 'created' OR h.field = 'status' OR (h.field = 'target' AND h.old_value IS NOT NULL))
                 ORDER BY h.changed_at, h.history_id
-                """, arguments: [goalIds, "\(firstDay)T00:00:00.000Z", asOf]).compactMap { row -> ReportChange? in
-                let field: String = row["field"], new: String? = row["new_value"], item: String? = row["item"]
+                """, [goalIds, "\(firstDay)T00:00:00.000Z", asOf]) { row in
+                let field = row.text(4), new = row.textOrNil(6), item = row.textOrNil(3)
                 let kind: String
                 switch field {
                 case "created": kind = "added"
                 case "target": kind = item == nil || item == "main" ? "target moved" : "\(item!) target moved"
                 default:
-                    guard let new, new == "dropped" || new == "carried" || new == "done" else { return nil }
+                    guard let new, new == "dropped" || new == "carried" || new == "done" else { return }
                     kind = new
                 }
-                return ReportChange(changedAt: row["changed_at"], actor: row["actor"], goalId: GoalID.format(row["goal_id"]),
-                                    employeeId: row["employee_id"] ?? "", kind: kind,
-                                    old: field == "target" ? row["old_value"] : nil, new: field == "target" ? new : nil, note: row["note"])
+                changes.append(ReportChange(changedAt: row.text(0), actor: row.text(1), goalId: GoalID.format(row.int(2)),
+                                            employeeId: row.textOrNil(8) ?? "", kind: kind,
+                                            old: field == "target" ? row.textOrNil(5) : nil, new: field == "target" ? new : nil,
+                                            note: row.textOrNil(7)))
             }
             return ReportBuilder.build(.init(
                 quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
@@ -114,14 +117,15 @@ extension GoalbookStore {
     /// A person's field at T is the newest change at or before T; where the only changes came
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
     static func peopleAsOf(_ asOf: String?, db: Database) throws -> [(personId: Int64, person: ReportPerson)] {
-        var people: [(personId: Int64, person: ReportPerson)] = try Row.fetchAll(db, sql: """
+        var people: [(personId: Int64, person: ReportPerson)] = []
+        try FastStatement.forEachRow(db, sql: """
             SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
             FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
             WHERE ? IS NULL OR p.created_at <= ?
             ORDER BY p.person_id
-            """, arguments: [asOf, asOf]).map { row in
-            (row["person_id"], ReportPerson(employeeId: row["employee_id"], name: row["name"], managerId: row["manager"], family: row["family"],
-                                            function: row["function"], level: row["level_code"], leftOn: row["left_on"]))
+            """, [asOf, asOf]) { row in
+            people.append((row.int(0), ReportPerson(employeeId: row.text(1), name: row.text(2), managerId: row.textOrNil(3), family: row.text(4),
+                                                     function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))))
         }
         guard let asOf, !people.isEmpty else { return people }
         let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.personId, $0.offset) })

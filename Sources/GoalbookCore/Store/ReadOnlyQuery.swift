@@ -98,13 +98,12 @@ public enum ReadOnlyQuery {
     }
 }
 
-/// Formats rows as they stream. The table format aligns columns to the first 1,000 rows and then
-/// keeps those widths, so it too never holds the whole result.
+/// Formats rows as they stream out through a ``TextSink``. The table format aligns columns to the
+/// first 1,000 rows and then keeps those widths, so it too never holds the whole result.
 struct RowSink {
     let columns: [String]
     let format: QueryFormat
-    let write: (String) -> Void
-    private var buffer = ""
+    private let out: TextSink
     private var pending: [[String]] = []
     private var widths: [Int]?
     private var count = 0
@@ -112,11 +111,11 @@ struct RowSink {
     init(columns: [String], format: QueryFormat, write: @escaping (String) -> Void) {
         self.columns = columns
         self.format = format
-        self.write = write
+        out = TextSink(write: write)
         switch format {
-        case .csv: buffer = CSVWriter.line(columns)
-        case .tsv: buffer = columns.map(Self.tsvField).joined(separator: "\t") + "\n"
-        case .json: buffer = "["
+        case .csv: out += CSVWriter.line(columns)
+        case .tsv: out += columns.map(Self.tsvField).joined(separator: "\t") + "\n"
+        case .json: out += "["
         case .table, .jsonl: break
         }
     }
@@ -149,23 +148,19 @@ struct RowSink {
     mutating func add(_ values: [DatabaseValue]) {
         count += 1
         switch format {
-        case .csv: buffer += CSVWriter.line(values.map { Self.text($0) ?? "" })
-        case .tsv: buffer += values.map { Self.tsvField(Self.text($0) ?? "") }.joined(separator: "\t") + "\n"
+        case .csv: out += CSVWriter.line(values.map { Self.text($0) ?? "" })
+        case .tsv: out += values.map { Self.tsvField(Self.text($0) ?? "") }.joined(separator: "\t") + "\n"
         case .json, .jsonl:
             let object = jsonObject(zip(columns, values.map(Self.json)).map { ($0.0, $0.1) })
-            buffer += format == .jsonl ? object + "\n" : (count == 1 ? "\n  " : ",\n  ") + object
+            out += format == .jsonl ? object + "\n" : (count == 1 ? "\n  " : ",\n  ") + object
         case .table:
             let cells = values.map { Self.text($0) ?? "NULL" }
             if widths == nil {
                 pending.append(cells)
                 if pending.count == 1000 { flushTable() }
             } else {
-                buffer += tableLine(cells)
+                out += tableLine(cells)
             }
-        }
-        if buffer.utf8.count > 64 * 1024 {
-            write(buffer)
-            buffer = ""
         }
     }
 
@@ -173,8 +168,8 @@ struct RowSink {
         var widths = columns.map(\.count)
         for row in pending { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         self.widths = widths
-        buffer += tableLine(columns) + tableLine(widths.map { String(repeating: "-", count: $0) })
-        for row in pending { buffer += tableLine(row) }
+        out += tableLine(columns) + tableLine(widths.map { String(repeating: "-", count: $0) })
+        for row in pending { out += tableLine(row) }
         pending = []
     }
 
@@ -188,10 +183,9 @@ struct RowSink {
     mutating func finish() {
         switch format {
         case .table: if widths == nil { flushTable() }
-        case .json: buffer += count == 0 ? "]\n" : "\n]\n"
+        case .json: out += count == 0 ? "]\n" : "\n]\n"
         default: break
         }
-        write(buffer)
-        buffer = ""
+        out.flush()
     }
 }

@@ -67,7 +67,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 public enum AsOf {
     /// The stored-timestamp text that `T` covers: history rows with `changed_at <= bound` had happened by T.
     public static func bound(_ text: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks()
         if let day = Day(iso: trimmed) { return "\(day)T23:59:59.999Z" }
         var rest = trimmed
         if rest.hasSuffix("Z") { rest.removeLast() }
