@@ -60,9 +60,10 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Writes text to standard output exactly as given, with no newline added.
+/// Writes text to standard output exactly as given, with no newline added (through the same
+/// buffer as `print`, so the two never come out of order).
 func writeOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    print(text, terminator: "")
 }
 
 /// JSON as Goalbook prints it: sorted keys, pretty, no escaped slashes, one trailing newline.

@@ -11,6 +11,7 @@ public enum CanonYAMLParser {
     /// Parses `bytes` read from `fileName`. Throws ``GoalbookError/badInput(_:)`` listing every problem.
     public static func parse(bytes: [UInt8], fileName: String) throws -> CanonDocument {
         let text = try CanonText.decodeUTF8(bytes, fileName: fileName)
+        try checkShape(bytes, fileName: fileName)
         var walker = Walker(file: fileName)
         let root: Node?
         do {
@@ -24,6 +25,67 @@ public enum CanonYAMLParser {
         let document = walker.document(root, bytes: bytes)
         if !walker.errors.isEmpty { throw GoalbookError.badInput(walker.errors) }
         return document
+    }
+
+    /// The deepest nesting a canon file can need is five levels; anything past this is refused
+    /// before the YAML library sees it, whose recursion a hostile file could exhaust.
+    static let maxNesting = 64
+
+    /// Refuses files nested far deeper than any canon, and aliases (canon never needs them, and
+    /// an alias can make a small file expand without bound).
+    static func checkShape(_ bytes: [UInt8], fileName: String) throws {
+        var depth = 0, line = 1, indent = 0
+        var quote: UInt8?
+        var comment = false, atLineStart = true, afterSpace = false
+        var previous: UInt8 = 0x0A  // the last byte that was not a space, on this line
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                indent = 0
+                comment = false
+                atLineStart = true
+                previous = 0x0A
+                afterSpace = false
+                continue
+            }
+            if comment { continue }
+            if let q = quote {
+                if byte == q { quote = nil }
+                continue
+            }
+            if byte == 0x20 {
+                afterSpace = true
+                if atLineStart {
+                    indent += 1
+                    if indent > maxNesting * 4 { throw tooDeep(fileName, line) }
+                }
+                continue
+            }
+            atLineStart = false
+            defer { afterSpace = false }
+            switch byte {
+            case 0x22, 0x27 where previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B || previous == 0x7B || previous == 0x2C:
+                quote = byte
+            case 0x23 where previous == 0x0A || afterSpace:
+                comment = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > maxNesting { throw tooDeep(fileName, line) }
+            case 0x5D, 0x7D:
+                depth = max(0, depth - 1)
+            case 0x2A, 0x26 where previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B || previous == 0x7B || previous == 0x2C:
+                // * or & starting a node: an alias or an anchor
+                throw GoalbookError.badInput([InputIssue(file: fileName, line: line,
+                    message: "YAML anchors and aliases (& and *) are not part of the canon format; write the text out")])
+            default:
+                break
+            }
+            previous = byte
+        }
+    }
+
+    private static func tooDeep(_ file: String, _ line: Int) -> GoalbookError {
+        .badInput([InputIssue(file: file, line: line, message: "nested more than \(maxNesting) levels deep: this is not a canon file")])
     }
 
     /// Walks the YAML node tree, collecting errors and warnings as it goes.

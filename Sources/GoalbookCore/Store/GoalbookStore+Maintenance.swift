@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+extension GoalbookStore {
+    // MARK: - Checking
+
+    /// Every problem found: SQLite's integrity and foreign-key checks, then Goalbook's own rules.
+    /// Empty when the database is sound.
+    public func check() throws -> [String] {
+        try read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points at a missing \(row[2] as String? ?? "?") row")
+            }
+            let rules: [(String, String)] = [
+                ("goal without its canon link (template, frame version or statement missing)", """
+                    SELECT 'G' || g.goal_id FROM goal AS g
+                    LEFT JOIN goal_template AS t ON t.template_id = g.template_id
+                    LEFT JOIN frame_statement AS s ON s.statement_id = t.statement_id
+                    LEFT JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
+                    WHERE t.template_id IS NULL OR s.statement_id IS NULL OR fv.frame_version_id IS NULL
+                    """),
+                ("goal with no 'created' history", """
+                    SELECT 'G' || g.goal_id FROM goal AS g
+                    WHERE NOT EXISTS (SELECT 1 FROM history AS h WHERE h.goal_id = g.goal_id AND h.field = 'created')
+                    """),
+                ("person with no 'created' history", """
+                    SELECT p.employee_id FROM person AS p
+                    WHERE NOT EXISTS (SELECT 1 FROM history AS h WHERE h.person_id = p.person_id AND h.goal_id IS NULL AND h.field = 'created')
+                    """),
+                ("goal whose status differs from its history", """
+                    SELECT 'G' || g.goal_id || ' is ' || g.status || ', history says ' || COALESCE(h.new_value, 'nothing') FROM goal AS g
+                    LEFT JOIN history AS h ON h.history_id = (SELECT max(x.history_id) FROM history AS x
+                                                               WHERE x.goal_id = g.goal_id AND (x.field = 'status' OR x.field = 'created'))
+                    WHERE h.new_value IS NOT g.status
+                    """),
+                ("slot whose value differs from its history", """
+                    SELECT 'G' || s.goal_id || ' ' || s.item || '.' || s.slot || ' is ' || COALESCE(s.value, 'empty') || ', history says '
+                           || COALESCE(h.new_value, 'empty') FROM goal_slot AS s
+                    LEFT JOIN history AS h ON h.history_id = (SELECT max(x.history_id) FROM history AS x
+                                                               WHERE x.goal_id = s.goal_id AND x.item = s.item AND x.field = s.slot)
+                    WHERE h.new_value IS NOT s.value
+                    """),
+                ("person in a manager cycle", """
+                    WITH RECURSIVE up(start, person_id, steps) AS (
+                        SELECT person_id, manager_person_id, 1 FROM person WHERE manager_person_id IS NOT NULL
+                        UNION ALL
+                        SELECT u.start, p.manager_person_id, u.steps + 1 FROM up AS u JOIN person AS p ON p.person_id = u.person_id
+                        WHERE p.manager_person_id IS NOT NULL AND u.person_id <> u.start AND u.steps < 10000)
+                    SELECT DISTINCT p.employee_id FROM up JOIN person AS p ON p.person_id = up.start WHERE up.person_id = up.start
+                    """),
+                ("item whose baseline and target disagree on the unit", """
+                    SELECT 'G' || b.goal_id || ' ' || b.item || ': ' || b.value || ' vs ' || t.value FROM goal_slot AS b
+                    JOIN goal_slot AS t ON t.goal_id = b.goal_id AND t.item = b.item AND t.slot = 'target'
+                    WHERE b.slot = 'baseline' AND b.value IS NOT NULL AND t.value IS NOT NULL AND b.unit IS NOT t.unit
+                    """),
+                ("slot whose number does not match its value", """
+                    SELECT 'G' || goal_id || ' ' || item || '.' || slot FROM goal_slot
+                    WHERE (slot <> 'date' AND (value IS NULL) <> (number IS NULL))
+                       OR (slot = 'date' AND (number IS NOT NULL OR (value IS NOT NULL AND date(value) IS NOT value)))
+                    """),
+                ("check-in not in its item's unit", """
+                    SELECT 'C' || c.checkin_id || ' (' || c.value || ') of G' || c.goal_id FROM checkin AS c
+                    JOIN goal_slot AS t ON t.goal_id = c.goal_id AND t.item = c.item AND t.slot = 'target'
+                    WHERE t.value IS NOT NULL AND c.unit IS NOT t.unit
+                    """),
+            ]
+            for (rule, sql) in rules {
+                let found = try String.fetchAll(db, sql: sql + " LIMIT 21")
+                problems += found.prefix(20).map { "\(rule): \($0)" }
+                if found.count > 20 { problems.append("\(rule): … and more") }
+            }
+            return problems
+        }
+    }
+
+    // MARK: - Backup and restore
+
+    /// Writes a consistent copy of the database to `target` with SQLite's online backup API, while
+    /// other commands may be writing. The copy is mode 0600 and is checked before this returns.
+    public func backup(to target: String, replace: Bool) throws {
+        if FileManager.default.fileExists(atPath: target) {
+            guard replace else { throw GoalbookError.refused("\(target) already exists; it was left untouched (--force replaces it)") }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        }
+        let fd = open(target, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw GoalbookError.cannotOpen(path: target, reason: String(cString: strerror(errno))) }
+        close(fd)
+        do {
+            let copy = try DatabaseQueue(path: target)
+            try queue.backup(to: copy)
+            let result = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+            guard result == ["ok"] else { throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))") }
+        } catch {
+            try? FileManager.default.removeItem(atPath: target)
+            if let error = error as? DatabaseError { throw GoalbookError.cannotOpen(path: target, reason: error.message ?? "\(error)") }
+            throw error
+        }
+    }
+
+    /// Checks a backup file before it is restored: a sound SQLite file, made by Goalbook, no newer
+    /// than this Goalbook. Returns its schema version.
+    public static func checkBackup(_ path: String) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GoalbookError.cannotOpen(path: path, reason: "there is no file there")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let source = try DatabaseQueue(path: path, configuration: configuration)
+            return try source.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                guard integrity == ["ok"] else {
+                    throw GoalbookError.refused("\(path) fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); nothing was restored")
+                }
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let isGoalbook = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'schema_migration'") ?? false
+                guard version > 0, isGoalbook else { throw GoalbookError.refused("\(path) is not a Goalbook database; nothing was restored") }
+                guard version <= Self.schemaVersion else {
+                    throw GoalbookError.newerDatabase(path: path, version: version, known: Self.schemaVersion)
+                }
+                return version
+            }
+        } catch let error as DatabaseError {
+            throw GoalbookError.cannotOpen(path: path, reason: error.resultCode == .SQLITE_NOTADB ? "the file is not a SQLite database" : (error.message ?? "\(error)"))
+        }
+    }
+
+    /// Replaces the database at `path` with the backup at `source`, after checking the backup.
+    /// An existing database is replaced only with `replace`; the copy is made with the online
+    /// backup API, so other commands wait rather than see half a database.
+    public static func restore(from source: String, to path: String, replace: Bool, actor: String) throws -> Int {
+        let version = try checkBackup(source)
+        if FileManager.default.fileExists(atPath: path) && !replace {
+            throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source))")
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+            let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw GoalbookError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            close(fd)
+        }
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            let target = try DatabaseQueue(path: path, configuration: configuration)
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            try DatabaseQueue(path: source, configuration: readOnly).backup(to: target)
+        } catch let error as DatabaseError {
+            throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+        // Opening brings an older backup up to date.
+        _ = try GoalbookStore(path: path, actor: actor)
+        return version
+    }
+}

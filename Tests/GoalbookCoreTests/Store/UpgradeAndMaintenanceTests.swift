@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// Old databases open and keep their data; check finds what is wrong; backups restore.
+@Suite struct UpgradeAndMaintenanceTests {
+    /// A fresh copy of an upgrade fixture made by an earlier schema.
+    func copyOfFixture(version: Int) throws -> String {
+        let path = try makeTemporaryFolder().appendingPathComponent("old.db").path
+        try FileManager.default.copyItem(at: fixtureURL("upgrade/schema-v\(version).db"), to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(arguments: 1..<4)
+    func aDatabaseFromEachEarlierSchemaOpensAndKeepsItsData(version: Int) throws {
+        let path = try copyOfFixture(version: version)
+        let store = try GoalbookStore(path: path, actor: "upgrade")
+        #expect(store.schemaVersionBefore == version)
+        #expect(try store.appliedMigrations().map(\.version) == Array(1...GoalbookStore.schemaVersion))
+        #expect(try store.check() == [])
+        let frame = try store.currentFrame(function: "AI / Machine Learning Engineering", level: "P2")
+        #expect(frame.statements(.responsibility).map(\.text) == ["Trains models — with “care”."])
+        if version >= 2 {
+            let goal = try store.goal(1)
+            #expect(goal.employeeId == "E100")
+            #expect(goal.filledText.contains("KR1. From 10% to 40% by ⟨date⟩"))
+            #expect(try store.checkins(1).map(\.value) == ["25%"])
+            #expect(try store.goalLog(1).count == 5)
+        }
+        if version >= 3 { #expect(try store.settings().onTrackRatio == 0.8, "settings an organization changed survive") }
+    }
+
+    @Test func checkFindsBrokenRulesThatRawSQLCanCause() throws {
+        let (store, path, goals) = try ReportFixture.build()
+        #expect(try store.check() == [])
+        let raw = try GRDBQueue(path)
+        try raw.execute("UPDATE goal_slot SET value = '99%', number = 99 WHERE goal_id = \(goals["ada-okr"]!) AND item = 'KR1' AND slot = 'target'")
+        try raw.execute("UPDATE goal SET status = 'done' WHERE goal_id = \(goals["lin-mbo"]!)")
+        try raw.execute("UPDATE person SET manager_person_id = (SELECT person_id FROM person WHERE employee_id = 'E102') WHERE employee_id = 'E001'")
+        try raw.execute("UPDATE goal_slot SET unit = 'ms' WHERE goal_id = \(goals["ada-okr"]!) AND item = 'KR1' AND slot = 'baseline'")
+        let problems = try store.check()
+        #expect(problems.contains("slot whose value differs from its history: G\(goals["ada-okr"]!) KR1.target is 99%, history says 60%"))
+        #expect(problems.contains("goal whose status differs from its history: G\(goals["lin-mbo"]!) is done, history says active"))
+        #expect(problems.contains("person in a manager cycle: E001"))
+        #expect(problems.contains("item whose baseline and target disagree on the unit: G\(goals["ada-okr"]!) KR1: 10% vs 99%"))
+    }
+
+    @Test func aBackupIsAConsistentCopyThatRestores() throws {
+        let (store, path, goals) = try ReportFixture.build()
+        let folder = try makeTemporaryFolder()
+        let backup = folder.appendingPathComponent("backup.db").path
+        try store.backup(to: backup, replace: false)
+        #expect(((try FileManager.default.attributesOfItem(atPath: backup))[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try databaseDump(backup) == databaseDump(path))
+        #expect(throws: GoalbookError.refused("\(backup) already exists; it was left untouched (--force replaces it)")) {
+            try store.backup(to: backup, replace: false)
+        }
+        _ = try store.setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
+        let changed = try databaseDump(path)
+        #expect(throws: GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(backup))")) {
+            _ = try GoalbookStore.restore(from: backup, to: path, replace: false, actor: "x")
+        }
+        #expect(try databaseDump(path) == changed)
+        _ = try GoalbookStore.restore(from: backup, to: path, replace: true, actor: "x")
+        #expect(try GoalbookStore(path: path, actor: "x").goal(goals["ada-okr"]!).status == .active)
+    }
+
+    @Test func restoreChecksTheBackupFirstAndChangesNothingWhenItIsBad() throws {
+        let (_, path, _) = try ReportFixture.build()
+        let before = try databaseDump(path)
+        let folder = try makeTemporaryFolder()
+        let notADatabase = try writeFile(folder, "junk.db", String(repeating: "junk ", count: 1000))
+        #expect(throws: GoalbookError.cannotOpen(path: notADatabase, reason: "the file is not a SQLite database")) {
+            _ = try GoalbookStore.restore(from: notADatabase, to: path, replace: true, actor: "x")
+        }
+        let other = folder.appendingPathComponent("other.db").path
+        try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t (x); PRAGMA user_version = 1") }
+        #expect(throws: GoalbookError.refused("\(other) is not a Goalbook database; nothing was restored")) {
+            _ = try GoalbookStore.restore(from: other, to: path, replace: true, actor: "x")
+        }
+        #expect(try databaseDump(path) == before)
+    }
+}

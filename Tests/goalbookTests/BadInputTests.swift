@@ -1,0 +1,127 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// The bad-input corpus (Tests/goalbookTests/Fixtures/bad-input) and bad values: every case ends in
+/// a clear message, a non-zero exit and an unchanged database, and none crashes.
+@Suite struct BadInputTests {
+    struct Setup {
+        let home: URL
+        let db: String
+        func callAsFunction(_ arguments: [String]) throws -> CommandResult {
+            try run(try goalbookBinary(), arguments + ["--db", db], environment: cleanEnvironment(home: home))
+        }
+    }
+
+    /// A database with a small team and one filled, active goal G1 of this quarter.
+    func setup() throws -> Setup {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let s = Setup(home: home, db: home.appendingPathComponent("g.db").path)
+        let csv = try writeFile(home, "staff.csv", "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine Learning Engineering,P2\n")
+        _ = try s(["people", "import", csv])
+        _ = try s(["goals", "add", "E100", "-p", "this quarter", "--framework", "smart", "--row", "1"])
+        _ = try s(["goals", "set", "G1", "baseline=10%", "target=40%"])
+        _ = try s(["goals", "status", "G1", "active"])
+        return s
+    }
+
+    /// Runs a refused command and checks the outcome every refusal must have.
+    /// Exit 1 for refused input; 64 (EX_USAGE) where the argument parser refuses a malformed argument.
+    func expectRefused(_ s: Setup, _ arguments: [String], mentioning: String, status: Int32 = 1,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try databaseDump(s.db)
+        let result = try s(arguments)
+        #expect(result.status == status, "\(arguments): exit \(result.status)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("Error: "), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(mentioning), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"), sourceLocation: sourceLocation)
+        #expect(try databaseDump(s.db) == before, "\(arguments) changed the database", sourceLocation: sourceLocation)
+    }
+
+    static let corpus: [(file: String, mentions: String)] = [
+        ("wrong-columns.csv", "the header has no column email, family"),
+        ("bad-quoting.csv", ":2: a quoted field is never closed"),
+        ("bom-crlf-unknown-frame.csv", ":2: unknown job frame: function 'Astrology'"),
+        ("invalid-utf8.csv", ":2: not valid UTF-8"),
+        ("manager-cycle.csv", "manager cycle: E2 → E3 → E2"),
+        ("unknown-manager.csv", ":2: unknown manager E9"),
+        ("duplicate-id.csv", ":3: duplicate id E1 (first at line 2)"),
+        ("missing-id.csv", ":2: missing id"),
+        ("empty.csv", ":1: the file is empty"),
+        ("broken.yaml", "YAML syntax error"),
+        ("wrong-shape.yaml", ":7:27: responsibilities of level L1 must be a list"),
+        ("empty-statement.yaml", ":7:28: a responsibility of level L1 is empty"),
+        ("alias-loop.yaml", ":3: YAML anchors and aliases"),
+        ("not-a-ladder.txt", "cannot tell the canon format"),
+        ("ladder-behaviour-first.txt", ":4: a behaviour before any responsibility"),
+        ("ladder-unterminated.txt", ":5: unterminated cell at the end"),
+    ]
+
+    @Test(arguments: corpus)
+    func everyFileOfTheCorpusIsRefusedCleanly(file: String, mentions: String) throws {
+        let s = try setup()
+        let path = fixtureURL("bad-input/\(file)", target: "goalbookTests").path
+        let command = file.hasSuffix(".csv") ? ["people", "import", path] : ["canon", "import", "--family", "Eng", path]
+        try expectRefused(s, command, mentioning: mentions)
+    }
+
+    @Test func hugeAndDeeplyNestedFilesAreRefusedWithoutCrashing() throws {
+        let s = try setup()
+        let header = "id,name,email,manager,family,function,level\n"
+        let huge = try writeFile(s.home, "huge-field.csv", header + "E9," + String(repeating: "x", count: 10 * 1024 * 1024) + ",,,,AI / Machine Learning Engineering,P2\n")
+        try expectRefused(s, ["people", "import", huge], mentioning: ":2: a field longer than 4096 bytes")
+        let deep = try writeFile(s.home, "deep.yaml", "source: X\nfamily: F\nfunctions: " + String(repeating: "[", count: 100_000) + "\n")
+        try expectRefused(s, ["canon", "import", deep], mentioning: ":3: nested more than 64 levels deep")
+        let wide = try writeFile(s.home, "wide.yaml", "source: X\nfamily: F\nfunctions:\n" + String(repeating: " ", count: 5000) + "- name: F\n")
+        try expectRefused(s, ["canon", "import", wide], mentioning: ":4: nested more than 64 levels deep")
+        let bigLadder = try writeFile(s.home, "big.txt", "IC9 Engineer\nWork\nResponsibility | Key Behaviors |\n" + String(repeating: "- a behaviour with no responsibility\n", count: 100_000))
+        try expectRefused(s, ["canon", "import", "--family", "Eng", bigLadder], mentioning: ":4: a behaviour before any responsibility")
+    }
+
+    @Test func badValuesAreRefusedCleanly() throws {
+        let s = try setup()
+        let cases: [([String], String, Int32)] = [
+            (["goals", "set", "G1", "target=NaN"], "target must be a number", 1),
+            (["goals", "set", "G1", "target=1e309"], "without an exponent", 1),
+            (["goals", "set", "G1", "target=--5"], "target must be a number", 1),
+            (["goals", "set", "G1", "target=40 ms"], "must agree on the unit (% vs ms)", 1),
+            (["goals", "set", "G1", "date=2026-02-30"], "date must be an ISO date", 1),
+            (["goals", "set", "G1", "date=1999-01-01"], "is before", 1),
+            (["checkin", "G1", "5 ms"], "not in the goal's unit (%)", 1),
+            (["checkin", "G1", "5%", "--date", "2999-01-01"], "cannot be dated in the future", 1),
+            (["checkin", "G1", "5%", "--date", "2026-13-01"], "is not a date", 64),
+            (["checkin", "G404", "5%"], "goal G404 not found", 1),
+            (["checkin", "G1", "5%", "--corrects", "C999"], "check-in C999 of G1 not found", 1),
+            (["goals", "show", "G0"], "is not a goal id", 64),
+            (["people", "show", "E404"], "person E404 not found", 1),
+            (["people", "set", "E100", "level=P9"], "unknown level 'P9'", 1),
+            (["goals", "assign", "--team", "E404", "-p", "this quarter", "--framework", "okr", "--all"], "person E404 not found", 1),
+            (["report", "--team", "E404"], "person E404 not found", 1),
+            (["goals", "set", "G1", "owner=E404"], "person E404 not found", 1),
+        ]
+        for (arguments, mention, status) in cases { try expectRefused(s, arguments, mentioning: mention, status: status) }
+    }
+
+    @Test func sqlInNamesAndNotesIsStoredAsTextAndHarmsNothing() throws {
+        let s = try setup()
+        let name = "Robert'); DROP TABLE person; --"
+        #expect(try s(["people", "add", "E200", "--name", name, "--manager", "E001", "--function", "AI / Machine Learning Engineering", "--level", "P2"]).status == 0)
+        #expect(try s(["checkin", "G1", "20%", "--note", "'; DELETE FROM history; --"]).status == 0)
+        let stored = try s(["sql", "SELECT name FROM person WHERE employee_id = 'E200'", "--format", "csv"])
+        #expect(stored.stdout == "name\n\"Robert'); DROP TABLE person; --\"\n" || stored.stdout == "name\nRobert'); DROP TABLE person; --\n")
+        #expect(try s(["sql", "SELECT count(*) FROM history WHERE goal_id = 1", "--format", "csv"]).stdout != "count(*)\n0\n")
+        #expect(try s(["check"]).status == 0)
+    }
+
+    @Test func aGoodFileWithABOMAndWindowsLineEndsImports() throws {
+        let s = try setup()
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        bytes += Array("id,name,email,manager,family,function,level\r\nE300,Zoë,,E001,,Machine Learning Engineer,IC2\r\n".utf8)
+        let path = s.home.appendingPathComponent("bom.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try s(["people", "import", path])
+        #expect(result.status == 0)
+        #expect(try s(["people", "show", "E300"]).stdout.hasPrefix("E300  Zoë\n"))
+    }
+}
