@@ -87,28 +87,13 @@ extension GoalbookStore {
                        actor: String, now: Date = Date()) throws -> [GoalCreation] {
         try write(rollback: dryRun) { db in
             let root = try Self.personId(team, db: db)
-            let firstDay = quarter.firstDay().description
+            let firstDay = quarter.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth).description
             let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals assign")
             return try batch.create(db: db, members: """
                 WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL))
                 SELECT p.person_id, p.frame_id FROM person AS p
                 WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
                 """, [root, firstDay])
-        }
-    }
-
-    /// Runs `body` in a write transaction that is rolled back when `rollback` is true.
-    func write<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
-        guard rollback else { return try write(body) }
-        do {
-            var result: T?
-            try queue.inTransaction(.immediate) { db in
-                result = try body(db)
-                return .rollback
-            }
-            return result!
-        } catch let error as DatabaseError {
-            throw GoalbookError.refused(error.message ?? "\(error)")
         }
     }
 
@@ -122,6 +107,7 @@ extension GoalbookStore {
             let goal = try Self.goal(goalId, db: db)
             try Self.checkWritable(goal, db: db)
             let quarter = Quarter(goal.quarter)!
+            let fiscal = try Self.settings(db: db).fiscalYearStartMonth
             var items = Dictionary(uniqueKeysWithValues: goal.items.map { ($0.name, $0) })
             var touched = Set<String>()
             var changes: [GoalChange] = []
@@ -162,10 +148,10 @@ extension GoalbookStore {
                 if !value.trimmingBlanks().isEmpty {
                     if slot == .date {
                         guard let day = Day(iso: value.trimmingBlanks()) else {
-                            throw GoalbookError.invalidArgument("\(what) must be an ISO date like \(quarter.lastDay()); got '\(value)'")
+                            throw GoalbookError.invalidArgument("\(what) must be an ISO date like \(quarter.lastDay(fiscalYearStartMonth: fiscal)); got '\(value)'")
                         }
-                        guard day >= quarter.firstDay() else {
-                            throw GoalbookError.invalidArgument("\(what) \(day) is before \(quarter) starts (\(quarter.firstDay()))")
+                        guard day >= quarter.firstDay(fiscalYearStartMonth: fiscal) else {
+                            throw GoalbookError.invalidArgument("\(what) \(day) is before \(quarter) starts (\(quarter.firstDay(fiscalYearStartMonth: fiscal)))")
                         }
                         newSlot.value = day.description
                     } else {
@@ -256,6 +242,7 @@ extension GoalbookStore {
                 arguments = [try Self.personId(team, db: db)] + arguments
             }
             let stamp = Timestamp.string(now)
+            let newQuarterStart = to.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth)
             let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "goals carry")
             var result = CarryResult()
             for oldId in try Int64.fetchAll(db, sql: sql + " ORDER BY goal_id", arguments: arguments) {
@@ -289,7 +276,7 @@ extension GoalbookStore {
                     for slot in item.slots {
                         var copy = slot
                         if slot.slot == .baseline, let latest { copy = GoalSlot(slot: .baseline, value: latest["value"], number: latest["number"], unit: latest["unit"]) }
-                        if slot.slot == .date, let value = slot.value, let day = Day(iso: value), day < to.firstDay() { copy.value = nil }
+                        if slot.slot == .date, let value = slot.value, let day = Day(iso: value), day < newQuarterStart { copy.value = nil }
                         try db.execute(sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
                                        arguments: [newId, item.name, slot.slot.rawValue, copy.value, copy.number, copy.unit])
                         if copy.value != nil {

@@ -85,9 +85,7 @@ extension GoalbookStore {
             guard replace else { throw GoalbookError.refused("\(target) already exists; it was left untouched (--force replaces it)") }
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         }
-        let fd = open(target, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw GoalbookError.cannotOpen(path: target, reason: String(cString: strerror(errno))) }
-        close(fd)
+        _ = try Self.createFileIfMissing(target)
         do {
             let copy = try DatabaseQueue(path: target)
             try queue.backup(to: copy)
@@ -136,13 +134,7 @@ extension GoalbookStore {
         if FileManager.default.fileExists(atPath: path) && !replace {
             throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source))")
         }
-        if !FileManager.default.fileExists(atPath: path) {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
-            let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw GoalbookError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-            close(fd)
-        }
+        _ = try createFileIfMissing(path)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)

@@ -56,11 +56,18 @@ public final class GoalbookStore {
 
     // MARK: - Transactions
 
-    /// Runs `body` in one IMMEDIATE write transaction; any thrown error rolls everything back.
+    /// Runs `body` in one IMMEDIATE write transaction; any thrown error rolls everything back, and
+    /// with `rollback` (a dry run) the transaction is rolled back even when `body` succeeds.
     /// SQLite failures a person can act on come back as ``GoalbookError``.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(rollback: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.write { db in try body(db) }
+            guard rollback else { return try queue.write { db in try body(db) } }
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .rollback
+            }
+            return result!
         } catch let error as DatabaseError {
             throw mapped(error)
         }
@@ -100,7 +107,7 @@ public final class GoalbookStore {
     // MARK: - Creating the file
 
     /// Creates the folder (0700) and an empty file (0600) when the file does not exist yet.
-    private static func createFileIfMissing(_ path: String) throws -> Bool {
+    static func createFileIfMissing(_ path: String) throws -> Bool {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
