@@ -184,7 +184,10 @@ public enum LadderParser {
             while index < lines.count, !closed {
                 let line = lines[index]
                 if line.isBlank { index += 1; continue }
-                if !line.opensWithSeparator && !line.trimmed.hasPrefix("-") { break }  // the table ended unclosed
+                // A plain line ends an unclosed table only where an area starts; otherwise it is a
+                // wrapped bullet of the open cell, kept (with a warning) as its own statement.
+                if !line.opensWithSeparator && !line.trimmed.hasPrefix("-")
+                    && (LadderParser.isTableHeader(line.raw) || isAreaStart(at: index) || line.trimmed.hasPrefix("* ")) { break }
                 index += 1
                 if line.opensWithSeparator {
                     column += 1
@@ -311,7 +314,8 @@ public enum LadderParser {
                     responsibility = (name, line, 0)
                     names += 1
                     var rest = body[body.index(after: bar)...].drop { $0 == " " || $0 == "\t" }
-                    open = rest.isEmpty ? false : !line.closesWithSeparator
+                    // `Name |` alone ends the name cell: its behaviours follow on the next lines.
+                    open = rest.isEmpty ? true : !line.closesWithSeparator
                     if rest.hasSuffix("|") { rest = rest.dropLast().trimmingTrailingSpacesSubstring() }
                     if !rest.isEmpty, let text = bullet(rest, on: line) {
                         responsibility?.behaviours += 1

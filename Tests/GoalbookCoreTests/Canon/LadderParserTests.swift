@@ -196,6 +196,7 @@ import Testing
             - I test | sometimes
             |
             Empty |
+            |
             Review | - I review |
             """
         let document = try parse(text)
@@ -204,10 +205,32 @@ import Testing
             "l.txt:9: empty bullet, nothing to keep",
             "l.txt:10:10: stray '|' inside a statement, kept as it is",
             "l.txt:12: responsibility 'Empty' has no behaviours (a cell with no bullets)",
-            "l.txt:13: the last line has no line end: it may be truncated; kept as it is",
+            "l.txt:14: the last line has no line end: it may be truncated; kept as it is",
         ])
         let behaviours = try #require(document.frames.first).statements.filter { $0.kind == .responsibility }
         #expect(behaviours.map(\.text) == ["I build.", "I test | sometimes", "I review"])
+    }
+
+    @Test func behavioursMayStartOnTheLineAfterTheirNameAndSummaryBulletsMayWrap() throws {
+        let text = """
+            E3 Engineer
+            Scope Where I work |
+            - Owns a service end to end, including
+            its on-call rotation.
+            |
+            Delivery
+            Responsibility | Key Behaviors |
+            Shipping |
+            - I ship weekly.
+            - I write it down.
+            |
+
+            """
+        let document = try parse(text)
+        let frame = try #require(document.frames.first)
+        #expect(frame.statements.filter { $0.kind == .dimension }.map(\.text) == ["Owns a service end to end, including", "its on-call rotation."])
+        #expect(frame.statements.filter { $0.kind == .responsibility }.map { "\($0.name!): \($0.text)" } == ["Shipping: I ship weekly.", "Shipping: I write it down."])
+        #expect(document.warnings.map(\.description) == ["l.txt:4: a line in a cell that is not a '- ' bullet, kept as one statement"])
     }
 
     @Test func strictTurnsWarningsIntoErrors() throws {
