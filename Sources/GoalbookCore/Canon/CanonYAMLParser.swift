@@ -63,20 +63,25 @@ public enum CanonYAMLParser {
             }
             atLineStart = false
             defer { afterSpace = false }
+            // Quotes, anchors and aliases count only where a node starts: at a line's start, after
+            // ':' '-' '[' '{' or ','. Inside plain text ("it's", "lifecycle*", "R&D") they are text.
+            let startsNode = previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B
+                || previous == 0x7B || previous == 0x2C
             switch byte {
-            case 0x22, 0x27 where previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B || previous == 0x7B || previous == 0x2C:
-                quote = byte
-            case 0x23 where previous == 0x0A || afterSpace:
-                comment = true
+            case 0x22, 0x27:
+                if startsNode { quote = byte }
+            case 0x23:
+                if previous == 0x0A || afterSpace { comment = true }
             case 0x5B, 0x7B:
                 depth += 1
                 if depth > maxNesting { throw tooDeep(fileName, line) }
             case 0x5D, 0x7D:
                 depth = max(0, depth - 1)
-            case 0x2A, 0x26 where previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B || previous == 0x7B || previous == 0x2C:
-                // * or & starting a node: an alias or an anchor
-                throw GoalbookError.badInput([InputIssue(file: fileName, line: line,
-                    message: "YAML anchors and aliases (& and *) are not part of the canon format; write the text out")])
+            case 0x2A, 0x26:
+                if startsNode {
+                    throw GoalbookError.badInput([InputIssue(file: fileName, line: line,
+                        message: "YAML anchors and aliases (& and *) are not part of the canon format; write the text out")])
+                }
             default:
                 break
             }

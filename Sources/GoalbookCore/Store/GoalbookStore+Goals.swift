@@ -5,7 +5,7 @@ import GRDB
 public struct GoalCreation: Sendable, Equatable, Codable {
     public var employeeId: String
     public var name: String
-    /// Goals created: id (0 in a dry run), framework, row and title.
+    /// Goals created (in a dry run, the ids they would have had): id, framework, row and title.
     public var created: [GoalRowRef]
     /// Rows skipped because the person already has a goal for them this quarter.
     public var existing: [GoalRowRef]
@@ -53,13 +53,13 @@ public struct CarryResult: Sendable, Equatable {
         public var title: String
         public var baseline: [String: String]
     }
-    public var carried: [Carried] = []
-    /// Goals not carried, with the reason.
-    public var skipped: [(goal: Int64, reason: String)] = []
-
-    public static func == (a: CarryResult, b: CarryResult) -> Bool {
-        a.carried == b.carried && a.skipped.map(\.goal) == b.skipped.map(\.goal) && a.skipped.map(\.reason) == b.skipped.map(\.reason)
+    /// A goal that was not carried, and why.
+    public struct Skipped: Sendable, Equatable {
+        public var goal: Int64
+        public var reason: String
     }
+    public var carried: [Carried] = []
+    public var skipped: [Skipped] = []
 }
 
 extension GoalbookStore {
@@ -251,7 +251,7 @@ extension GoalbookStore {
                 if let clash = try Int64.fetchOne(db, sql: """
                     SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
                     """, arguments: [personId, to.description, old.framework.rawValue, old.frameId, old.rowNumber]) {
-                    result.skipped.append((oldId, "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
+                    result.skipped.append(.init(goal: oldId, reason: "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
                     continue
                 }
                 try db.execute(sql: """

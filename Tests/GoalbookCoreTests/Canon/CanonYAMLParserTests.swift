@@ -106,6 +106,24 @@ import Testing
         ])
     }
 
+    @Test func quotesStarsAndAmpersandsInsidePlainTextAreText() throws {
+        let yaml = good.replacingOccurrences(of: #"responsibilities: ["Does it."]"#, with: """
+            responsibilities:
+                      - Owns the ML lifecycle* and R&D "spikes", it's said # not a comment#
+                      - 'Quoted: "inner" [brackets] {braces} & *stars*'
+            """)
+        let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")
+        #expect(document.frames[0].statements.map(\.text) == [
+            "Owns the ML lifecycle* and R&D \"spikes\", it's said", #"Quoted: "inner" [brackets] {braces} & *stars*"#,
+        ])
+    }
+
+    @Test func anchorsAndAliasesAreRefused() {
+        #expect(problems(good + "\n        dimensions: &d\n          - {name: S, bar: B}\n") == [
+            "bad.yaml:9: YAML anchors and aliases (& and *) are not part of the canon format; write the text out",
+        ])
+    }
+
     @Test func textIsKeptExactlyIncludingSpacesAndNFD() throws {
         let decomposed = "Cafe\u{0301} — keeps  two spaces and a trailing one "
         let yaml = good.replacingOccurrences(of: #""Does it.""#, with: "\"\(decomposed)\"")
