@@ -16,16 +16,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable", exact: "0.0.2"),
     ],
     targets: [
-        // One C function: sqlite3_db_config is variadic, which Swift cannot call.
-        .target(
-            name: "CSQLiteShim",
-            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
-        ),
         // The core: canon, templates, goals, history, reports and the store. No ArgumentParser here.
         .target(
             name: "GoalbookCore",
             dependencies: [
-                "CSQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),

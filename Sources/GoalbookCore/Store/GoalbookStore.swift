@@ -1,4 +1,3 @@
-import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -29,12 +28,6 @@ public final class GoalbookStore {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.label = "goalbook"
-        // Closing the last connection would otherwise checkpoint the WAL into the database, with its
-        // fsyncs, at the end of every command. Commits stay durable (synchronous = FULL); SQLite
-        // checkpoints as the WAL grows, and goalbook check and backup read through the WAL as usual.
-        configuration.prepareDatabase { db in
-            _ = goalbook_no_checkpoint_on_close(db.sqliteConnection)
-        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             schemaVersionBefore = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
