@@ -72,6 +72,17 @@ public struct ReportChange: Sendable, Equatable, Codable {
     public var old: String?
     public var new: String?
     public var note: String?
+
+    public init(changedAt: String, actor: String, goalId: String, employeeId: String, kind: String, old: String?, new: String?, note: String?) {
+        self.changedAt = changedAt
+        self.actor = actor
+        self.goalId = goalId
+        self.employeeId = employeeId
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.note = note
+    }
 }
 
 /// The quarterly progress report: what was set, what moved, what is at risk, what is unfilled.

@@ -132,7 +132,7 @@ enum ReportHTML {
             html += "</section>\n"
         }
         html += "<h2>Changes this quarter</h2>\n"
-        html += report.changes.isEmpty ? "<p>None.</p>\n" : "<ul class=\"changes\">\n" + report.changes.map { "<li>\(escape(ReportRenderer.changeLine($0)))</li>\n" }.joined() + "</ul>\n"
+        html += report.changes.isEmpty ? "<p>None.</p>\n" : "<ul class=\"changes\">\n" + ReportRenderer.changeLines(report.changes).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         html += "<footer>\(escape("Goalbook \(GoalbookVersion.string) · on track ≥ \(Measure.format(report.settings.onTrackRatio)) × expected progress, at risk ≥ \(Measure.format(report.settings.atRiskRatio)) ×"))</footer>\n"
         html += "</body>\n</html>\n"
     }

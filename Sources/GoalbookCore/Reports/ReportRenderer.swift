@@ -111,7 +111,40 @@ public enum ReportRenderer {
         }
         lines += ["", "Changes this quarter"]
         if report.changes.isEmpty { lines.append("  none") }
-        for change in report.changes { lines.append("  " + changeLine(change)) }
+        for line in changeLines(report.changes) { lines.append("  " + line) }
+    }
+
+    /// The changes as people read them: goals one person added on one day come as one line
+    /// (`2026-10-02  grace  added 6 goals: G1 (E100), …`), so a team's quarter is not a wall of
+    /// "added"; every other change keeps a line of its own. (csv and json keep one entry per change.)
+    public static func changeLines(_ changes: [ReportChange]) -> [String] {
+        var lines: [String] = []
+        var index = 0
+        while index < changes.count {
+            let change = changes[index]
+            guard change.kind == "added" else {
+                lines.append(changeLine(change))
+                index += 1
+                continue
+            }
+            let day = change.changedAt.prefix(10)
+            var group = [change]
+            index += 1
+            while index < changes.count, changes[index].kind == "added", changes[index].actor == change.actor,
+                  changes[index].changedAt.prefix(10) == day {
+                group.append(changes[index])
+                index += 1
+            }
+            if group.count == 1 {
+                lines.append(changeLine(change))
+                continue
+            }
+            let shown = group.prefix(5).map { "\($0.goalId) (\($0.employeeId))" }.joined(separator: ", ")
+            let people = Set(group.map(\.employeeId)).count
+            lines.append("\(day)  \(change.actor)  added \(group.count) goals for \(counted(people, "person", "people")): \(shown)"
+                         + (group.count > 5 ? ", …" : ""))
+        }
+        return lines
     }
 
     static func changeLine(_ change: ReportChange) -> String {
@@ -170,7 +203,7 @@ public enum ReportRenderer {
             }
         }
         lines += ["", "## Changes this quarter", ""]
-        lines += report.changes.isEmpty ? ["None."] : report.changes.map { "- " + cell(changeLine($0)) }
+        lines += report.changes.isEmpty ? ["None."] : changeLines(report.changes).map { "- " + cell($0) }
     }
 
     // MARK: - csv and json

@@ -140,3 +140,20 @@ import FoundationXML
         #expect(html.contains("@page { size: A4"))
     }
 }
+
+/// How changes read in the human formats.
+@Suite struct ReportChangeLinesTests {
+    func change(_ at: String, _ actor: String, _ goal: Int, _ person: String, _ kind: String = "added") -> ReportChange {
+        ReportChange(changedAt: at, actor: actor, goalId: "G\(goal)", employeeId: person, kind: kind, old: nil, new: nil, note: nil)
+    }
+
+    @Test func goalsOnePersonAddedOnOneDayReadAsOneLine() {
+        let changes = (1...7).map { change("2026-10-02T09:00:0\($0).000Z", "grace", $0, $0 < 4 ? "E100" : "E101") }
+            + [change("2026-10-02T10:00:00.000Z", "boss", 8, "E102"), change("2026-10-03T09:00:00.000Z", "grace", 9, "E100", "dropped")]
+        #expect(ReportRenderer.changeLines(changes) == [
+            "2026-10-02  grace  added 7 goals for 2 people: G1 (E100), G2 (E100), G3 (E100), G4 (E101), G5 (E101), …",
+            "2026-10-02T10:00:00.000Z  boss  G8 (E102)  added",
+            "2026-10-03T09:00:00.000Z  grace  G9 (E100)  dropped",
+        ])
+    }
+}
