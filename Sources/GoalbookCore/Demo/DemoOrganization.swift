@@ -91,8 +91,9 @@ public enum DemoOrganization {
                 }
                 day += 12 + random.int(0...6)
             }
-            if index % 11 == 5, elapsed > 20 {  // a target raised after a good start
-                _ = try store.setGoal(goal.id, [("target", "\(Measure.format(goalTarget + 5))\(unit)")], item: item, direction: nil,
+            if index % 11 == 5, elapsed > 20 {  // a target made more ambitious after a good start
+                let stretched = goalTarget > baseline ? goalTarget + 5 : goalTarget - 5
+                _ = try store.setGoal(goal.id, [("target", "\(Measure.format(stretched))\(unit)")], item: item, direction: nil,
                                       actor: manager, now: at(elapsed / 2 + 1))
             } else if index % 17 == 8, elapsed > 25 {
                 _ = try store.setStatus(goal.id, to: .dropped, note: "priorities changed", actor: manager, now: at(elapsed - 3))
