@@ -104,6 +104,16 @@ extension GoalbookStore {
     public func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
                         actor: String, now: Date = Date()) throws -> [GoalChange] {
         try write { db in
+            try Self.setGoal(goalId, assignments, item: item, direction: direction,
+                             history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals set"), db: db)
+        }
+    }
+
+    /// ``setGoal(_:_:item:direction:actor:now:)`` inside a transaction the caller holds: checks
+    /// every value, writes the slots, direction and owner, and records each change with `history`.
+    static func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
+                        history: HistoryWriter, db: Database) throws -> [GoalChange] {
+        do {
             let goal = try Self.goal(goalId, db: db)
             try Self.checkWritable(goal, db: db)
             let quarter = Quarter(goal.quarter)!
@@ -111,7 +121,6 @@ extension GoalbookStore {
             var items = Dictionary(uniqueKeysWithValues: goal.items.map { ($0.name, $0) })
             var touched = Set<String>()
             var changes: [GoalChange] = []
-            let history = try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals set")
             let personId = try Self.personId(goal.employeeId, db: db)
             if let item, items[item] == nil {
                 throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
