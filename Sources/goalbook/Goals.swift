@@ -10,7 +10,7 @@ struct Goals: ParsableCommand {
             change is kept: goals log shows it, --as-of rebuilds the past.
             """,
         subcommands: [GoalsAdd.self, GoalsAssign.self, GoalsList.self, GoalsShow.self, GoalsSet.self, GoalsStatus.self,
-                      GoalsLog.self, GoalsCarry.self, GoalsFill.self])
+                      GoalsLog.self, GoalsCarry.self, GoalsFill.self, GoalsEdit.self])
 }
 
 /// How a command picks template rows: `--row N` (repeatable) or `--all`.

@@ -220,21 +220,26 @@ extension GoalbookStore {
     /// Moves a goal to a new status, if the lifecycle allows it (draft → active → done or dropped).
     public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
         try write { db in
-            let goal = try Self.goal(goalId, db: db)
-            try Self.checkQuarterOpen(goal.quarter, db: db)
-            if goal.status == status { return nil }
-            guard goal.status.allowedNext.contains(status) else {
-                let allowed = goal.status.allowedNext.map(\.rawValue)
-                throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot become \(status.rawValue)"
-                    + (allowed.isEmpty ? " (\(goal.status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
-                    + (status == .carried ? "; goals are carried by goalbook goals carry" : ""))
-            }
-            try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
-            try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status")
-                .record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
-                        old: goal.status.rawValue, new: status.rawValue, note: note)
-            return GoalChange(field: "status", old: goal.status.rawValue, new: status.rawValue)
+            try Self.setStatus(goalId, to: status, note: note,
+                               history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status"), db: db)
         }
+    }
+
+    /// ``setStatus(_:to:note:actor:now:)`` inside a transaction the caller holds.
+    static func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, history: HistoryWriter, db: Database) throws -> GoalChange? {
+        let goal = try Self.goal(goalId, db: db)
+        try Self.checkQuarterOpen(goal.quarter, db: db)
+        if goal.status == status { return nil }
+        guard goal.status.allowedNext.contains(status) else {
+            let allowed = goal.status.allowedNext.map(\.rawValue)
+            throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot become \(status.rawValue)"
+                + (allowed.isEmpty ? " (\(goal.status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
+                + (status == .carried ? "; goals are carried by goalbook goals carry" : ""))
+        }
+        try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
+        try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
+                           old: goal.status.rawValue, new: status.rawValue, note: note)
+        return GoalChange(field: "status", old: goal.status.rawValue, new: status.rawValue)
     }
 
     /// Copies the active goals of `from` into `to`, each with its last check-in (or its old

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import GoalbookCore
+
+struct GoalsEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change goals in your editor: every slot, status and note, one KEY = value line each.",
+        discussion: """
+            Opens $VISUAL, else $EDITOR, else vi, on a file with a [G42] header per goal, its template text as \
+            # comments, and its values. On save every line is checked as goals set would; if anything is wrong \
+            the file opens again with the problems written in, and your text kept. An unchanged or emptied file \
+            writes nothing. Everything changed is written in one transaction, with history; a goal someone else \
+            changed while the file was open is not saved, and the message says who changed what.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("One goal, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64?
+    @Option(help: ArgumentHelp("The goals of one person.", valueName: "id")) var person: String?
+    @Option(help: ArgumentHelp("The goals of everyone below this manager.", valueName: "id")) var team: String?
+    @Option(name: [.customShort("p"), .long], help: "The quarter (with --person or --team).", transform: Parse.quarter) var quarter: Quarter?
+
+    func validate() throws {
+        if [goal != nil, person != nil, team != nil].filter({ $0 }).count != 1 { throw ValidationError("Name one goal, or --person or --team with --quarter.") }
+        if goal == nil && quarter == nil { throw ValidationError("--person and --team need --quarter.") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let goals = try goal.map { [try store.goal($0)] } ?? store.goals(GoalFilter(person: person, team: team, quarter: quarter))
+        guard !goals.isEmpty else { return print("No goals to edit.") }
+        let snapshot = try store.editSnapshot(goals)
+        let original = GoalEditFile.render(goals)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("goalbook-edit-\(getpid()).txt").path
+        guard FileManager.default.createFile(atPath: file, contents: Data(original.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw GoalbookError.invalidArgument("cannot write the temporary file \(file)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        while true {
+            let editorProcess = Process()
+            editorProcess.executableURL = URL(fileURLWithPath: "/bin/sh")
+            editorProcess.arguments = ["-c", "\(editor) \"$1\"", "goalbook-editor", file]
+            try editorProcess.run()
+            editorProcess.waitUntilExit()
+            guard editorProcess.terminationStatus == 0 else {
+                throw GoalbookError.refused("the editor (\(editor)) exited with status \(editorProcess.terminationStatus); nothing was written")
+            }
+            let text = GoalEditFile.withoutProblems(String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self))
+            if text == original || text.allSatisfy(\.isWhitespace) {
+                return print(text == original ? "The file is unchanged; nothing was written." : "The file was emptied; nothing was written.")
+            }
+            let (sections, problems) = GoalEditFile.parse(text, goals: goals)
+            let all = problems.isEmpty ? try store.checkEdit(sections, goals: goals) : problems
+            guard all.isEmpty else {
+                printError("\(all.count) problem\(all.count == 1 ? "" : "s") in the file; opening it again")
+                try Data(GoalEditFile.annotate(text, problems: all).utf8).write(to: URL(fileURLWithPath: file))
+                continue
+            }
+            let result = try store.saveEdit(sections, goals: goals, snapshot: snapshot, actor: database.actor)
+            for (goal, change) in result.changes {
+                print("\(GoalID.format(goal)) \(change.field): \(change.old ?? "∅") → \(change.new ?? "∅")")
+            }
+            if result.changes.isEmpty && result.conflicts.isEmpty { print("Nothing changed; nothing was written.") }
+            for conflict in result.conflicts { printError(conflict) }
+            if !result.conflicts.isEmpty { throw ExitCode.failure }
+            return
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import Testing
+
+/// `goals edit` with scripted editors: an EDITOR that is a small shell script rewriting the file.
+@Suite struct GoalsEditTests {
+    func setup() throws -> (home: URL, db: String, env: [String: String]) {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let db = home.appendingPathComponent("g.db").path
+        let env = cleanEnvironment(home: home, extra: ["GOALBOOK_DB": db, "NO_COLOR": "1", "GOALBOOK_USER": "mgr"])
+        let csv = try writeFile(home, "s.csv", "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine Learning Engineering,P2\n")
+        _ = try run(try goalbookBinary(), ["people", "import", csv], environment: env)
+        _ = try run(try goalbookBinary(), ["goals", "add", "E100", "-p", "2026Q4", "--framework", "okr", "--row", "1", "--row", "2"], environment: env)
+        return (home, db, env)
+    }
+
+    /// An editor script in `home`; the edited file is "$1".
+    func editor(_ home: URL, _ name: String, _ body: String) throws -> String {
+        let path = try writeFile(home, name, "#!/bin/sh\n" + body + "\n")
+        chmod(path, 0o755)
+        return path
+    }
+
+    @Test func aBadFileReopensWithItsProblemsWrittenInAndTheTextKept() throws {
+        let (home, _, env) = try setup()
+        // Round 1: a bad target and a status change; round 2 keeps a copy of what it was shown, then fixes the target.
+        let script = try editor(home, "ed.sh", """
+            if grep -q '^# !!' "$1"; then
+              cp "$1" "\(home.path)/round2.txt"
+              sed -i 's/^KR1.target = fast/KR1.target = 40%/' "$1"
+            else
+              sed -i '0,/^KR1.baseline = /s//KR1.baseline = 12%/; 0,/^KR1.target = /s//KR1.target = fast/; 0,/^status = draft/s//status = active/' "$1"
+            fi
+            """)
+        let result = try run(try goalbookBinary(), ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
+        #expect(result.status == 0)
+        #expect(result.stdout == "G1 KR1.baseline: ∅ → 12%\nG1 KR1.target: ∅ → 40%\nG1 KR1.direction: ∅ → increase\nG1 status: draft → active\n")
+        let round2 = try String(contentsOfFile: home.path + "/round2.txt", encoding: .utf8)
+        #expect(round2.hasPrefix("# !! Not saved: fix what is marked"))
+        #expect(round2.contains("KR1.target = fast\n# !! ^ KR1.target must be a number with an optional unit"), "the problem stands under its line")
+        #expect(round2.contains("KR1.baseline = 12%"), "the person's text is kept")
+        let log = try run(try goalbookBinary(), ["goals", "log", "G1"], environment: env)
+        #expect(log.stdout.contains("goals edit"))
+    }
+
+    @Test func anUnchangedOrEmptiedFileWritesNothing() throws {
+        let (home, db, env) = try setup()
+        let before = try databaseDump(db)
+        let unchanged = try run(try goalbookBinary(), ["goals", "edit", "G1"], environment: env.merging(["EDITOR": try editor(home, "noop.sh", "true")]) { $1 })
+        #expect(unchanged.stdout == "The file is unchanged; nothing was written.\n")
+        let emptied = try run(try goalbookBinary(), ["goals", "edit", "G1"], environment: env.merging(["VISUAL": try editor(home, "empty.sh", ": > \"$1\"")]) { $1 })
+        #expect(emptied.stdout == "The file was emptied; nothing was written.\n")
+        #expect(try databaseDump(db) == before)
+    }
+
+    @Test func aGoalChangedBySomeoneElseMeanwhileIsNotSavedAndTheMessageSaysWho() throws {
+        let (home, _, env) = try setup()
+        let binary = try goalbookBinary()
+        // While the file is open, "boss" sets G1's KR1 target; the edit changes G1 and G2.
+        let script = try editor(home, "race.sh", """
+            GOALBOOK_USER=boss "\(binary)" goals set G1 target=55% --item KR1 > /dev/null
+            sed -i 's/^KR1.target = $/KR1.target = 7/' "$1"
+            """)
+        let result = try run(binary, ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
+        #expect(result.status == 1)
+        #expect(result.stdout == "G2 KR1.target: ∅ → 7\n")
+        #expect(result.stderr.contains("G1 was changed while the file was open (boss set KR1.target ∅ → 55% at "))
+        let show = try run(binary, ["goals", "show", "G1"], environment: env)
+        #expect(show.stdout.contains("target 55%"), "boss's change stands")
+    }
+
+    @Test func unknownKeysChangedIdsAndMissingHeadersAreErrorsNotGuesses() throws {
+        let (store, _) = try makeStore()
+        _ = try store.writePeople([PersonInput(employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil,
+                                               function: "AI / Machine Learning Engineering", level: "P2")],
+                                  file: "t", mode: .add, actor: "t", command: "t")
+        let id = try store.addGoals("E1", quarter: Quarter("2026Q4")!, framework: .smart, rows: [1], actor: "t").created[0].goalId
+        let goal = try store.goal(id)
+        let text = GoalEditFile.render([goal])
+        #expect(GoalEditFile.parse(text, goals: [goal]).problems.isEmpty)
+        let renamed = text.replacingOccurrences(of: "[G\(id)]", with: "[G999]")
+        #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("G999 was not in this file when it was opened; goal ids cannot be changed"))
+        #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("the header [G\(id)] is missing: keep every header, or empty the whole file to change nothing"))
+        let unknown = text + "weight = 3\n"
+        #expect(GoalEditFile.parse(unknown, goals: [goal]).problems.first?.message == "unknown key 'weight' for G\(id); its keys are baseline, target, date, status, note")
+        let headerless = text.replacingOccurrences(of: "[G\(id)]", with: "")
+        #expect(GoalEditFile.parse(headerless, goals: [goal]).problems.first?.message.hasPrefix("not a KEY = value line") == true)
+    }
+}
