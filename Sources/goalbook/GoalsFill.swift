@@ -42,7 +42,7 @@ struct GoalsFill: ParsableCommand {
             }
             while true {
                 if interactive {
-                    print("\n  \(question.line)\n  \(question.name) (\(number + 1) of \(questions.count)): \(question.expects)"
+                    print("\n  \(question.line)\n  \(question.name) (\(number + 1) of \(questions.count)): \(question.expects(after: answers))"
                           + (question.previous.map { "; = keeps last quarter's \($0)" } ?? ""))
                     print("  > ", terminator: "")
                 }
@@ -53,7 +53,7 @@ struct GoalsFill: ParsableCommand {
                 let answer = line.trimmingBlanks()
                 if answer.isEmpty { continue questions }
                 if answer == "?" {
-                    let help = "\(question.name): \(question.expects). Empty skips it, = keeps last quarter's value"
+                    let help = "\(question.name): \(question.expects(after: answers)). Empty skips it, = keeps last quarter's value"
                         + (question.previous.map { " (\($0))" } ?? " (this goal has none)") + ", Ctrl-D stops and asks whether to save."
                     interactive ? print("  " + help) : printError(help)
                     continue

@@ -21,6 +21,21 @@ public struct FillQuestion: Sendable, Equatable {
 
     /// `target`, or `KR1.target` where the goal has several items.
     public var name: String
+
+    /// What the slot expects once `answers` are given: a baseline or target typed a moment ago
+    /// in this goal's item fixes the unit the other must use.
+    public func expects(after answers: [FillAnswer]) -> String {
+        guard slot != .date,
+              let unit = answers.last(where: { $0.goalId == goalId && $0.item == item && $0.slot != .date })
+                .flatMap({ try? Measure.parse($0.value, what: "") })?.unit
+        else { return expects }
+        return Self.expectation(unit: unit)
+    }
+
+    /// `a number in %, the unit this goal uses (e.g. 40%)`.
+    static func expectation(unit: String) -> String {
+        "a number in \(unit), the unit this goal uses (e.g. \(Measure(number: 40, unit: unit)))"
+    }
 }
 
 /// An answer to a ``FillQuestion``.
@@ -61,7 +76,7 @@ extension GoalbookStore {
                         case .date:
                             expects = "an ISO date from \(quarter?.firstDay(fiscalYearStartMonth: fiscal).description ?? goal.quarter) on, e.g. \(quarter?.lastDay(fiscalYearStartMonth: fiscal).description ?? "2026-12-31")"
                         case .baseline, .target:
-                            expects = item.unit.map { "a number in \($0), the unit this goal uses (e.g. \(Measure(number: 40, unit: $0)))" }
+                            expects = item.unit.map(FillQuestion.expectation(unit:))
                                 ?? "a number with an optional unit: 12, 12.5%, 40 ms, 3 features"
                         }
                         questions.append(FillQuestion(
