@@ -109,9 +109,19 @@ public struct Goal: Sendable, Equatable, Codable {
 
     /// The slots not filled yet, named `target` or `KR1.target`.
     public var unfilledSlots: [String] {
-        items.flatMap { item in
-            item.slots.filter { $0.value == nil }.map { items.count == 1 ? $0.slot.rawValue : "\(item.name).\($0.slot.rawValue)" }
-        }
+        items.flatMap { item in item.slots.filter { $0.value == nil }.map { fieldName(item: item.name, $0.slot.rawValue) } }
+    }
+
+    /// How people name a field of an item: `target` where the goal has one item, `KR1.target`
+    /// where it has several.
+    public func fieldName(item: String, _ field: String) -> String {
+        items.count == 1 ? field : "\(item).\(field)"
+    }
+
+    /// The item and field a ``fieldName(item:_:)`` names.
+    public func field(named name: String) -> (item: String, field: String) {
+        let parts = name.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : (items.first?.name ?? "main", name)
     }
 }
 

@@ -30,7 +30,7 @@ public enum GoalEditFile {
 
     /// The keys a goal's section may hold, in order.
     public static func keys(_ goal: Goal) -> [String] {
-        goal.items.flatMap { item in item.slots.map { goal.items.count == 1 ? $0.slot.rawValue : "\(item.name).\($0.slot.rawValue)" } }
+        goal.items.flatMap { item in item.slots.map { goal.fieldName(item: item.name, $0.slot.rawValue) } }
             + ["status", "note"]
     }
 
@@ -38,10 +38,8 @@ public enum GoalEditFile {
     public static func value(_ goal: Goal, key: String) -> String {
         if key == "status" { return goal.status.rawValue }
         if key == "note" { return "" }
-        let parts = key.split(separator: ".")
-        let item = parts.count == 2 ? String(parts[0]) : (goal.items.first?.name ?? "main")
-        let slot = SlotName(rawValue: String(parts.last ?? ""))
-        return goal.item(item)?.slots.first { $0.slot == slot }?.value ?? ""
+        let (item, field) = goal.field(named: key)
+        return goal.item(item)?.slots.first { $0.slot.rawValue == field }?.value ?? ""
     }
 
     /// The file for these goals.

@@ -45,6 +45,9 @@ public struct ReportGoal: Sendable, Equatable, Codable {
 
     /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
     public var primary: ItemProgress? { items.first }
+
+    /// `KR1: ` before an item's figures where the goal has several items; nothing where it has one.
+    public func label(_ item: ItemProgress) -> String { items.count == 1 ? "" : "\(item.item): " }
 }
 
 /// A roll-up of a subtree: one direct report and everyone below them.

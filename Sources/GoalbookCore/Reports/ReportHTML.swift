@@ -124,7 +124,7 @@ enum ReportHTML {
                 html += "<div class=\"title\">\(escape(goal.title))</div>\n"
                 html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "\n"
                 for item in goal.items {
-                    html += "<div class=\"figures\">\(escape((goal.items.count == 1 ? "" : "\(item.item): ") + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
+                    html += "<div class=\"figures\">\(escape(goal.label(item) + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
                 }
                 if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
                 html += "</div>\n"

@@ -103,7 +103,7 @@ public enum ReportRenderer {
                              + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
                 lines.append("      \(goal.title)")
                 for item in goal.items {
-                    let label = goal.items.count == 1 ? "" : "\(item.item): "
+                    let label = goal.label(item)
                     lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
                 }
                 if !goal.unfilled.isEmpty { lines.append("      unfilled: \(goal.unfilled.joined(separator: ", "))") }
@@ -196,7 +196,7 @@ public enum ReportRenderer {
             }
             lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
             for goal in goals {
-                let figures = goal.items.map { (goal.items.count == 1 ? "" : "\($0.item): ") + Self.figures($0) }.joined(separator: "<br>")
+                let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>")
                 lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
                              + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
                              + "\(goal.unfilled.joined(separator: ", ")) |")

@@ -83,9 +83,8 @@ extension GoalbookStore {
         var changes: [GoalChange] = []
         var byItem: [(item: String, assignments: [(key: String, value: String)])] = []
         for key in changed where key != "status" && key != "note" {
-            let parts = key.split(separator: ".")
-            let item = parts.count == 2 ? String(parts[0]) : (goal.items.first?.name ?? "main")
-            let assignment = (key: String(parts.last!), value: section.values[key]!.value)
+            let (item, field) = goal.field(named: key)
+            let assignment = (key: field, value: section.values[key]!.value)
             if let index = byItem.firstIndex(where: { $0.item == item }) { byItem[index].assignments.append(assignment) } else { byItem.append((item, [assignment])) }
         }
         for group in byItem {

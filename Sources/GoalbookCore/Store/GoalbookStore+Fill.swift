@@ -84,7 +84,7 @@ extension GoalbookStore {
                             row: goal.framework.rowName(goal.rowNumber), title: goal.title, item: item.name, slot: slot.slot,
                             line: marked, expects: expects,
                             previous: previous?.item(item.name)?.slot(slot.slot)?.value,
-                            name: goal.items.count == 1 ? slot.slot.rawValue : "\(item.name).\(slot.slot.rawValue)"))
+                            name: goal.fieldName(item: item.name, slot.slot.rawValue)))
                     }
                 }
             }

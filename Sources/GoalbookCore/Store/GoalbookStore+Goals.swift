@@ -152,7 +152,7 @@ extension GoalbookStore {
                 } else {
                     throw GoalbookError.invalidArgument("\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
                 }
-                let what = goal.items.count == 1 ? key : "\(itemName).\(key)"
+                let what = goal.fieldName(item: itemName, key)
                 var newSlot = GoalSlot(slot: slot)
                 if !value.trimmingBlanks().isEmpty {
                     if slot == .date {
@@ -199,14 +199,14 @@ extension GoalbookStore {
                     try db.execute(sql: "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
                                    arguments: [slot.value, slot.number, slot.unit, goalId, name, slot.slot.rawValue])
                     try history.record(person: personId, goal: goalId, item: name, field: slot.slot.rawValue, old: old?.value, new: slot.value)
-                    changes.append(GoalChange(field: goal.items.count == 1 ? slot.slot.rawValue : "\(name).\(slot.slot.rawValue)", old: old?.value, new: slot.value))
+                    changes.append(GoalChange(field: goal.fieldName(item: name, slot.slot.rawValue), old: old?.value, new: slot.value))
                 }
                 if updated.direction != original.direction {
                     try db.execute(sql: "UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?",
                                    arguments: [updated.direction?.rawValue, goalId, name])
                     try history.record(person: personId, goal: goalId, item: name, field: "direction",
                                        old: original.direction?.rawValue, new: updated.direction?.rawValue)
-                    changes.append(GoalChange(field: goal.items.count == 1 ? "direction" : "\(name).direction",
+                    changes.append(GoalChange(field: goal.fieldName(item: name, "direction"),
                                               old: original.direction?.rawValue, new: updated.direction?.rawValue))
                 }
             }
