@@ -14,19 +14,11 @@ struct GoalsEdit: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("One goal, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64?
-    @Option(help: ArgumentHelp("The goals of one person.", valueName: "id")) var person: String?
-    @Option(help: ArgumentHelp("The goals of everyone below this manager.", valueName: "id")) var team: String?
-    @Option(name: [.customShort("p"), .long], help: "The quarter (with --person or --team).", transform: Parse.quarter) var quarter: Quarter?
-
-    func validate() throws {
-        if [goal != nil, person != nil, team != nil].filter({ $0 }).count != 1 { throw ValidationError("Name one goal, or --person or --team with --quarter.") }
-        if goal == nil && quarter == nil { throw ValidationError("--person and --team need --quarter.") }
-    }
+    @OptionGroup var selection: GoalSelection
 
     func run() throws {
         let store = try database.open()
-        let goals = try goal.map { [try store.goal($0)] } ?? store.goals(GoalFilter(person: person, team: team, quarter: quarter))
+        let goals = try selection.goal.map { [try store.goal($0)] } ?? store.goals(selection.filter)
         guard !goals.isEmpty else { return print("No goals to edit.") }
         let snapshot = try store.editSnapshot(goals)
         let original = GoalEditFile.render(goals)

@@ -15,21 +15,12 @@ struct GoalsFill: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: ArgumentHelp("One goal, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64?
-    @Option(help: ArgumentHelp("The goals of one person.", valueName: "id")) var person: String?
-    @Option(help: ArgumentHelp("The goals of everyone below this manager.", valueName: "id")) var team: String?
-    @Option(name: [.customShort("p"), .long], help: "The quarter (with --person or --team).", transform: Parse.quarter) var quarter: Quarter?
+    @OptionGroup var selection: GoalSelection
     @Option(help: "Only slots of this kind: baseline, target or date.") var only: SlotName?
-
-    func validate() throws {
-        let chosen = [goal != nil, person != nil, team != nil].filter { $0 }.count
-        if chosen != 1 { throw ValidationError("Name one goal, or --person or --team with --quarter.") }
-        if goal == nil && quarter == nil { throw ValidationError("--person and --team need --quarter.") }
-    }
 
     func run() throws {
         let store = try database.open()
-        let questions = try store.fillQuestions(GoalFilter(person: person, team: team, quarter: quarter), goal: goal, only: only)
+        let questions = try store.fillQuestions(selection.filter, goal: selection.goal, only: only)
         guard !questions.isEmpty else { return print("Nothing to fill: every slot asked for has a value.") }
         let interactive = isatty(STDIN_FILENO) == 1
         var answers: [FillAnswer] = []
