@@ -59,7 +59,7 @@ struct GoalsFill: ParsableCommand {
                 }
                 let candidate = FillAnswer(goalId: question.goalId, item: question.item, slot: question.slot, value: value)
                 do {
-                    try store.checkFill(answers + [candidate])
+                    try store.checkFill(candidate, after: answers)
                     answers.append(candidate)
                     continue questions
                 } catch let error as GoalbookError {

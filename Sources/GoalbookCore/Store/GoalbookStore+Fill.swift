@@ -92,10 +92,14 @@ extension GoalbookStore {
         }
     }
 
-    /// Checks answers as `goals set` would, together (a target against the baseline given just
-    /// before it), writing nothing. Throws the first problem.
-    public func checkFill(_ answers: [FillAnswer]) throws {
-        _ = try write(rollback: true) { db in try Self.applyFill(answers, history: HistoryWriter(db: db, stamp: "", actor: "", command: "check"), db: db) }
+    /// Checks an answer as `goals set` would, together with the earlier answers for the same
+    /// goal (a target against the baseline given just before it), writing nothing. Answers for
+    /// other goals cannot change the outcome, so they are not replayed. Throws the first problem.
+    public func checkFill(_ answer: FillAnswer, after answers: [FillAnswer]) throws {
+        let sameGoal = answers.filter { $0.goalId == answer.goalId } + [answer]
+        _ = try write(rollback: true) { db in
+            try Self.applyFill(sameGoal, history: HistoryWriter(db: db, stamp: "", actor: "", command: "check"), db: db)
+        }
     }
 
     /// Writes every answer in one transaction, with history as `goals set` writes it. Returns the
