@@ -8,10 +8,13 @@ struct Goals: ParsableCommand {
             A goal is one template row of its person's job frame, with its own copy of the text. Its \
             ⟨baseline⟩, ⟨target⟩ and ⟨date⟩ are slots to fill with goals set. Status runs draft → active → \
             done or dropped; goals carry marks active goals carried. Goals are never deleted, and every \
-            change is kept: goals log shows it, --as-of rebuilds the past.
+            change is kept: goals log shows it, --as-of rebuilds the past. goals align ties a goal to the one \
+            it contributes to, goals tree shows the roll-up, goals weight says how much a goal counts, and \
+            goals score grades it at the quarter's end.
             """,
         subcommands: [GoalsAdd.self, GoalsAssign.self, GoalsList.self, GoalsShow.self, GoalsSet.self, GoalsStatus.self,
-                      GoalsLog.self, GoalsCarry.self, GoalsFill.self, GoalsEdit.self])
+                      GoalsLog.self, GoalsCarry.self, GoalsFill.self, GoalsEdit.self, GoalsAlign.self, GoalsTree.self,
+                      GoalsWeight.self, GoalsScore.self])
 }
 
 /// How a command picks template rows: `--row N` (repeatable) or `--all`.

@@ -24,6 +24,8 @@ struct GoalsCarry: ParsableCommand {
                   + (baselines.isEmpty ? "" : "  (\(baselines.joined(separator: ", ")))"))
         }
         for skipped in result.skipped { print("\(GoalID.format(skipped.goal)) not carried: \(skipped.reason)") }
+        for kept in result.linksKept { print("Alignment kept: \(kept)") }
+        for lost in result.linksLost { print("Alignment not kept: \(lost)") }
         print("\(dryRun ? "Dry run: would carry" : "Carried") \(counted(result.carried.count, "goal")) from \(from) to \(to); \(result.skipped.count) not carried.")
     }
 }

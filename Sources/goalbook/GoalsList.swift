@@ -24,5 +24,7 @@ struct GoalsList: ParsableCommand {
         case .csv: writeOut(GoalText.listCSV(goals))
         case .json: writeOut(try jsonText(goals))
         }
+        // The table says it under the rows; csv and json keep standard output to the data.
+        if format != .table { for warning in GoalWeights.warnings(goals) { printError("Note: \(warning).") } }
     }
 }

@@ -4,8 +4,8 @@ import GoalbookCore
 
 struct QuarterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "quarter", abstract: "Close a quarter (freeze its goals and check-ins) or reopen it.",
-        subcommands: [QuarterClose.self, QuarterReopen.self])
+        commandName: "quarter", abstract: "Close a quarter (freeze its goals and check-ins), reopen it, or see its scores.",
+        subcommands: [QuarterClose.self, QuarterReopen.self, QuarterScores.self])
 }
 
 struct QuarterClose: ParsableCommand {
@@ -15,10 +15,16 @@ struct QuarterClose: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
     @Option(help: "A note for the record.") var note: String?
+    @Flag(help: "Refuse to close while any active or done goal has no score.") var requireScores = false
 
     func run() throws {
-        let closed = try database.open().closeQuarter(quarter, note: note, actor: database.actor)
-        print(closed ? "Closed \(quarter)." : "\(quarter) was already closed; nothing changed.")
+        let result = try database.open().closeQuarter(quarter, note: note, requireScores: requireScores, actor: database.actor)
+        guard result.closed else { return print("\(quarter) was already closed; nothing changed.") }
+        if !result.unscored.isEmpty {
+            printError("Warning: \(counted(result.unscored.count, "goal")) of \(quarter) \(result.unscored.count == 1 ? "has" : "have") no score: "
+                       + result.unscored.joined(separator: ", "))
+        }
+        print("Closed \(quarter).")
     }
 }
 
@@ -32,5 +38,27 @@ struct QuarterReopen: ParsableCommand {
     func run() throws {
         try database.open().reopenQuarter(quarter, note: note, actor: database.actor)
         print("Reopened \(quarter).")
+    }
+}
+
+struct QuarterScores: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores", abstract: "The quarter-end scores of a quarter's active and done goals, and which are missing.",
+        discussion: "Each goal with its progress, the score that progress suggests, its score on its framework's scale, and who gave it.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
+    @Option(help: ArgumentHelp("Only the goals of this manager and everyone below them.", valueName: "id")) var team: String?
+    @Option(help: "txt, csv or json.") var format: ScoresFormat = .txt
+
+    enum ScoresFormat: String, ExpressibleByArgument, CaseIterable { case txt, csv, json }
+
+    func run() throws {
+        let lines = try database.open().scores(quarter, team: team)
+        switch format {
+        case .txt: writeOut(ScoreText.table(lines, quarter: quarter))
+        case .csv: writeOut(ScoreText.csv(lines))
+        case .json: writeOut(try jsonText(lines))
+        }
     }
 }

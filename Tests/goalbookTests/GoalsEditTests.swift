@@ -82,8 +82,8 @@ import Testing
         let renamed = text.replacingOccurrences(of: "[G\(id)]", with: "[G999]")
         #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("G999 was not in this file when it was opened; goal ids cannot be changed"))
         #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("the header [G\(id)] is missing: keep every header, or empty the whole file to change nothing"))
-        let unknown = text + "weight = 3\n"
-        #expect(GoalEditFile.parse(unknown, goals: [goal]).problems.first?.message == "unknown key 'weight' for G\(id); its keys are baseline, target, date, status, note")
+        let unknown = text + "priority = 3\n"
+        #expect(GoalEditFile.parse(unknown, goals: [goal]).problems.first?.message == "unknown key 'priority' for G\(id); its keys are baseline, target, date, weight, status, note")
         let headerless = text.replacingOccurrences(of: "[G\(id)]", with: "")
         #expect(GoalEditFile.parse(headerless, goals: [goal]).problems.first?.message.hasPrefix("not a KEY = value line") == true)
     }

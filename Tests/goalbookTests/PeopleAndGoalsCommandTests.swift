@@ -51,7 +51,7 @@ import Testing
             "mgr KR1.direction ∅→increase", "mgr status draft→active", "boss KR1.target 40%→45%",
         ])
         let csvList = try goalbook("goals", "list", "--team", "E001", "--format", "csv")
-        #expect(csvList.stdout.split(separator: "\n").first == "id,person,name,quarter,framework,row,status,filled,unfilled,title")
+        #expect(csvList.stdout.split(separator: "\n").first == "id,person,name,quarter,framework,row,status,filled,unfilled,title,weight,aligned_to,score")
         #expect(csvList.stdout.split(separator: "\n").count == 3)
     }
 

@@ -50,13 +50,16 @@ public struct GoalItem: Sendable, Equatable, Codable {
     public var lastLine: Int
     public var direction: Direction?
     public var slots: [GoalSlot]
+    /// How much a key result counts inside its objective; nil weighs 1.
+    public var weight: Double?
 
-    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot]) {
+    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot], weight: Double? = nil) {
         self.name = name
         self.firstLine = firstLine
         self.lastLine = lastLine
         self.direction = direction
         self.slots = slots
+        self.weight = weight
     }
 
     public func slot(_ name: SlotName) -> GoalSlot? { slots.first { $0.slot == name } }
@@ -86,6 +89,15 @@ public struct Goal: Sendable, Equatable, Codable {
     public var items: [GoalItem]
     /// The stored copy of the template row (`goal_template`).
     public var templateId: Int64
+    /// The goal of the same quarter this one contributes to (`goals align`).
+    public var alignedTo: Int64? = nil
+    /// How much the goal counts among its person's goals of the quarter; nil weighs 1.
+    public var weight: Double? = nil
+    /// The quarter-end score, on its framework's scale (`goals score`).
+    public var score: Double? = nil
+
+    /// Whether the goal counts in progress figures: dropped and carried goals do not.
+    public var counts: Bool { status != .dropped && status != .carried }
 
     /// `G42`: the id people see and type.
     public var displayId: String { GoalID.format(id) }

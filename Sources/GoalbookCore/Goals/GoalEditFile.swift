@@ -31,14 +31,16 @@ public enum GoalEditFile {
     /// The keys a goal's section may hold, in order.
     public static func keys(_ goal: Goal) -> [String] {
         goal.items.flatMap { item in item.slots.map { goal.fieldName(item: item.name, $0.slot.rawValue) } }
-            + ["status", "note"]
+            + (goal.items.count > 1 ? goal.items.map { "\($0.name).weight" } : []) + ["weight", "status", "note"]
     }
 
     /// A field's current value as the file shows it.
     public static func value(_ goal: Goal, key: String) -> String {
         if key == "status" { return goal.status.rawValue }
         if key == "note" { return "" }
+        if key == "weight" { return GoalWeights.format(goal.weight) ?? "" }
         let (item, field) = goal.field(named: key)
+        if field == "weight" { return GoalWeights.format(goal.item(item)?.weight) ?? "" }
         return goal.item(item)?.slots.first { $0.slot.rawValue == field }?.value ?? ""
     }
 
@@ -47,6 +49,7 @@ public enum GoalEditFile {
         var lines = [
             "# goalbook goals edit: change the values after '=', then save and quit.",
             "# An empty value empties a slot. status is draft, active, done or dropped; a note is kept with a status change.",
+            "# weight is how much the goal counts among its person's goals (unset weighs 1); KR1.weight weighs a key result.",
             "# Leave the file as it is, or empty it, to change nothing. Lines starting with # are ignored.",
         ]
         for goal in goals {

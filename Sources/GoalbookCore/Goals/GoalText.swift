@@ -9,6 +9,16 @@ public enum GoalText {
         if let asOf { lines.append("As of \(asOf), rebuilt from history.") }
         lines.append("Made from canon version \(goal.canonVersionId) (statement \(goal.statementId)) on \(goal.createdAt) by \(goal.createdBy).")
         if let carried = goal.carriedFrom { lines.append("Carried from \(GoalID.format(carried)).") }
+        var counts: [String] = []
+        if let parent = goal.alignedTo { counts.append("Aligned to \(GoalID.format(parent))") }
+        if let weight = goal.weight { counts.append("weight \(Measure.format(weight))") }
+        let keyResultWeights = goal.items.compactMap { item in item.weight.map { "\(item.name) \(Measure.format($0))" } }
+        if !keyResultWeights.isEmpty { counts.append("key result weights \(keyResultWeights.joined(separator: ", "))") }
+        if let score = goal.score { counts.append("score \(Measure.format(score))") }
+        if !counts.isEmpty {
+            let sentence = counts.joined(separator: " · ")
+            lines.append(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".")
+        }
         if let moved = canonMovedOn {
             lines.append(moved.statementChanged
                 ? "The canon has moved on: canon version \(moved.canonVersion) words this row differently. This goal keeps the text it was made from."
@@ -37,6 +47,9 @@ public enum GoalText {
         public var filled: String
         public var unfilled: [String]
         public var title: String
+        public var weight: Double?
+        public var alignedTo: String?
+        public var score: Double?
 
         init(_ goal: Goal) {
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
@@ -50,6 +63,9 @@ public enum GoalText {
             filled = "\(total - goal.unfilledSlots.count)/\(total)"
             unfilled = goal.unfilledSlots
             title = goal.title
+            weight = goal.weight
+            alignedTo = goal.alignedTo.map(GoalID.format)
+            score = goal.score
         }
     }
 
@@ -60,17 +76,21 @@ public enum GoalText {
         let table = TextTable<ListRow> {
             [Column(title: "ID", value: $0.id), Column(title: "PERSON", value: $0.person), Column(title: "QUARTER", value: $0.quarter),
              Column(title: "FRAMEWORK", value: $0.framework), Column(title: "ROW", value: $0.row, align: .right),
-             Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled), Column(title: "TITLE", value: $0.title)]
+             Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled),
+             Column(title: "WEIGHT", value: GoalWeights.format($0.weight) ?? "-", align: .right),
+             Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: $0.title)]
         }
-        return TableText.render(table, listRows(goals))
+        let warnings = GoalWeights.warnings(goals)
+        return TableText.render(table, listRows(goals)) + (warnings.isEmpty ? "" : "\n" + warnings.map { "Note: \($0).\n" }.joined())
     }
 
     /// `goals list` as CSV, one goal per row.
     public static func listCSV(_ goals: [Goal]) -> String {
-        CSVWriter.line(["id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title"])
+        CSVWriter.line(["id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title", "weight", "aligned_to", "score"])
             + listRows(goals).map {
                 CSVWriter.line([$0.id, $0.person, $0.name, $0.quarter, $0.framework, "\($0.row)", $0.status, $0.filled,
-                                $0.unfilled.joined(separator: " "), $0.title])
+                                $0.unfilled.joined(separator: " "), $0.title, GoalWeights.format($0.weight) ?? "", $0.alignedTo ?? "",
+                                $0.score.map(Measure.format) ?? ""])
             }.joined()
     }
 

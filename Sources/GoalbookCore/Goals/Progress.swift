@@ -64,7 +64,11 @@ public struct ProgressSettings: Sendable, Equatable {
     public var onTrackRatio = 0.9
     public var atRiskRatio = 0.6
     public var maintainTolerance = 0.05
+    /// Each framework's scoring scale (settings `<framework>_score_min`, `_max`, `_step`).
+    public var scales: [Framework: ScoreScale] = Dictionary(uniqueKeysWithValues: Framework.allCases.map { ($0, .standard($0)) })
     public init() {}
+
+    public func scale(_ framework: Framework) -> ScoreScale { scales[framework] ?? .standard(framework) }
 }
 
 /// Where a goal stands at the report date.
@@ -87,6 +91,8 @@ public struct ItemProgress: Sendable, Equatable, Codable {
     public var lastCheckin: String?
     /// `(latest − baseline) / (target − baseline)`, not clamped; nil when the slots are not filled.
     public var raw: Double?
+    /// How much the item counts inside its goal (an OKR key result's weight); nil weighs 1.
+    public var weight: Double? = nil
     /// `raw` clamped to 0…1, as displayed.
     public var clamped: Double? { raw.map { min(1, max(0, $0)) } }
 }
@@ -113,7 +119,7 @@ public enum ProgressRules {
         let last = CheckIn.latest(checkins, item: item.name)
         var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
                                   target: target, direction: item.direction, due: item.slot(.date)?.value,
-                                  lastCheckin: last?.checkedOn, raw: nil)
+                                  lastCheckin: last?.checkedOn, raw: nil, weight: item.weight)
         guard let baseline, let target else { return result }
         let current = last?.number ?? baseline.number
         if item.direction == .maintain || target.number == baseline.number {
@@ -125,12 +131,27 @@ public enum ProgressRules {
         return result
     }
 
-    /// A goal's progress: the mean of its items' progress, over the items that have one; nil when none has.
+    /// A goal's progress: the mean of its items' progress weighted by the items' weights, over the
+    /// items that have one; nil when none has.
     public static func goal(_ items: [ItemProgress]) -> (raw: Double?, clamped: Double?) {
-        let raws = items.compactMap(\.raw)
-        guard !raws.isEmpty else { return (nil, nil) }
-        let clamped = items.compactMap(\.clamped)
-        return (raws.reduce(0, +) / Double(raws.count), clamped.reduce(0, +) / Double(clamped.count))
+        (weightedMean(items.map { ($0.raw, $0.weight) }), weightedMean(items.map { ($0.clamped, $0.weight) }))
+    }
+
+    /// The one rule for every weighted figure (key results in an objective, a person's goals in a
+    /// quarter, the goals aligned under a goal): Σ weight × progress / Σ weight over the members
+    /// that have progress. A member without progress is missing, not 0; a member without a
+    /// weight weighs 1. Nil when no member has progress or their weights add up to 0.
+    public static func weightedMean(_ members: [(progress: Double?, weight: Double?)]) -> Double? {
+        var sum = 0.0, weights = 0.0, any = false
+        for member in members {
+            guard let progress = member.progress else { continue }
+            let weight = member.weight ?? 1
+            sum += weight * progress
+            weights += weight
+            any = true
+        }
+        guard any, weights > 0 else { return nil }
+        return sum / weights
     }
 
     /// The share of the way from the quarter's start to `due` (or the quarter's end) that `date` has gone.

@@ -42,6 +42,16 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     public var slotsTotal: Int
     public var slotsFilled: Int
     public var carriedFrom: String?
+    /// The goal's weight among its person's goals of the quarter; nil weighs 1.
+    public var weight: Double? = nil
+    /// The quarter-end score, when given.
+    public var score: Double? = nil
+    /// The goal it is aligned to (`G17`), and that goal's owner.
+    public var alignedTo: String? = nil
+    public var alignedToPerson: String? = nil
+
+    /// Whether the goal counts in progress figures: dropped and carried goals do not.
+    public var counts: Bool { status != .dropped && status != .carried }
 
     /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
     public var primary: ItemProgress? { items.first }
@@ -62,6 +72,23 @@ public struct TeamRollup: Sendable, Equatable, Codable {
     public var averageProgress: Double?
     public var slotsFilledShare: Double?
     public var peopleWithoutGoals: [String]
+    /// The same mean weighted by the goals' weights (an unset weight weighs 1).
+    public var weightedProgress: Double? = nil
+    /// Goals of the subtree aligned to a goal of someone outside it: `G7 → G1 (E001)`.
+    public var alignedOutside: [String] = []
+    /// Goals of the subtree (not dropped or carried) aligned to nothing.
+    public var alignedToNothing: [String] = []
+}
+
+/// One person's figures for the quarter.
+public struct PersonFigures: Sendable, Equatable, Codable {
+    public var employeeId: String
+    /// Mean progress of their goals that have one (dropped and carried left out).
+    public var averageProgress: Double?
+    /// The same weighted by goal weight.
+    public var weightedProgress: Double?
+    /// What is wrong with their weights (they do not add up to 100), if anything.
+    public var weightWarning: String?
 }
 
 /// A change to a goal of the quarter, read from history.
@@ -101,6 +128,8 @@ public struct Report: Sendable, Equatable, Codable {
     public var goals: [ReportGoal]
     public var teams: [TeamRollup]
     public var total: TeamRollup
+    /// Each person's figures, in the order of `people`.
+    public var figures: [PersonFigures] = []
     public var changes: [ReportChange]
     public var settings: Settings
 
@@ -132,6 +161,8 @@ enum ReportBuilder {
         var goals: [Goal]
         var checkins: [Int64: [CheckIn]]
         var changes: [ReportChange]
+        /// The owner of each goal the report's goals are aligned to.
+        var alignedOwners: [Int64: String] = [:]
     }
 
     static func build(_ input: Input) -> Report {
@@ -156,27 +187,44 @@ enum ReportBuilder {
                 track: ProgressRules.track(status: goal.status, progress: progress.clamped, expected: expected, settings: settings),
                 progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
                 lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
-                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format))
+                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
+                weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
+                alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
         }
         let byPerson = Dictionary(grouping: goals, by: \.employeeId)
+        func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
         let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rollup(_ root: String, members: [String]) -> TeamRollup {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
-            let progress = theirs.filter { $0.status != .dropped && $0.status != .carried }.compactMap(\.progress)
+            let counted = theirs.filter(\.counts)
             let slots = theirs.reduce(0) { $0 + $1.slotsTotal }
+            let inside = Set(members)
             return TeamRollup(
                 employeeId: root, name: names[root] ?? root, people: members.count,
                 peopleWithGoals: members.filter { byPerson[$0] != nil }.count,
                 goalsByStatus: Dictionary(grouping: theirs, by: \.status.rawValue).mapValues(\.count), goals: theirs.count,
-                averageProgress: progress.isEmpty ? nil : progress.reduce(0, +) / Double(progress.count),
+                averageProgress: mean(counted.compactMap(\.progress)),
                 slotsFilledShare: slots == 0 ? nil : Double(theirs.reduce(0) { $0 + $1.slotsFilled }) / Double(slots),
-                peopleWithoutGoals: members.filter { byPerson[$0] == nil })
+                peopleWithoutGoals: members.filter { byPerson[$0] == nil },
+                weightedProgress: ProgressRules.weightedMean(counted.map { ($0.progress, $0.weight) }),
+                alignedOutside: counted.filter { $0.alignedTo != nil && !inside.contains($0.alignedToPerson ?? "") }
+                    .map { "\($0.goalId) → \($0.alignedTo!)" + ($0.alignedToPerson.map { " (\($0))" } ?? "") },
+                alignedToNothing: counted.filter { $0.alignedTo == nil }.map(\.goalId))
         }
         let teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
+        let stored = Dictionary(grouping: input.goals, by: \.employeeId)
+        let figures = input.people.map { person in
+            let theirs = (byPerson[person.employeeId] ?? []).filter(\.counts)
+            return PersonFigures(employeeId: person.employeeId, averageProgress: mean(theirs.compactMap(\.progress)),
+                                 weightedProgress: ProgressRules.weightedMean(theirs.map { ($0.progress, $0.weight) }),
+                                 weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
+        }
         return Report(
             quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,
             closed: input.closed, people: input.people, goals: goals, teams: teams,
-            total: rollup("", members: input.people.map(\.employeeId)), changes: input.changes,
+            total: rollup("", members: input.people.map(\.employeeId)),
+            figures: figures,
+            changes: input.changes,
             settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio, maintainTolerance: settings.maintainTolerance))
     }
 }

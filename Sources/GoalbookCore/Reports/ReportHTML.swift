@@ -102,15 +102,18 @@ enum ReportHTML {
         let rollups = report.teams + [report.total]
         if !report.teams.isEmpty || report.people.count > 1 {
             html += "<h2>Teams</h2>\n" + teamChart(rollups) + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
-            html += "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
+            html += "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Weighted</th><th class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
             for r in rollups {
                 html += "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape("\(r.employeeId) \(r.name)"))</td><td class=\"num\">\(r.people)</td>"
                 html += "<td class=\"num\">\(r.peopleWithGoals)</td><td class=\"num\">\(r.goals)</td><td>\(escape(ReportRenderer.statusCounts(r)))</td>"
                 html += "<td class=\"num\">\(escape(r.averageProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
+                html += "<td class=\"num\">\(escape(r.weightedProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
                 html += "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td><td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
             }
-            html += "</tbody>\n</table>\n"
+            html += "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
+                + ReportRenderer.alignmentLines(report).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
+        let figures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         html += "<h2>People</h2>\n"
         let byPerson = report.goalsByPerson()
         for person in report.people {
@@ -118,6 +121,7 @@ enum ReportHTML {
             html += "<div class=\"frame\">\(escape("\(person.family) · \(person.function) · \(person.level)" + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")))</div>\n"
             let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty { html += "<p class=\"unfilled\">No goals this quarter.</p>\n" }
+            for line in ReportRenderer.summary(figures[person.employeeId]) { html += "<div class=\"frame\">\(escape(line))</div>\n" }
             for goal in goals {
                 html += "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div class=\"head\"><span>\(escape("\(goal.goalId) · \(goal.framework.rowName(goal.rowNumber)) · \(goal.status.rawValue)"))</span>"
                 html += "<span class=\"track \(trackClass(goal.track))\">\(escape(goal.track.rawValue))</span></div>\n"
@@ -126,6 +130,7 @@ enum ReportHTML {
                 for item in goal.items {
                     html += "<div class=\"figures\">\(escape(goal.label(item) + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
                 }
+                if let extras = ReportRenderer.extras(goal) { html += "<div class=\"figures\">\(escape(extras))</div>\n" }
                 if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
                 html += "</div>\n"
             }

@@ -53,6 +53,33 @@ public enum ReportRenderer {
         goal.track.rawValue == goal.status.rawValue ? paint(goal.track) : "\(goal.status.rawValue) · \(paint(goal.track))"
     }
 
+    /// `weight 30 · score 0.7 · aligned to G1 (E001)`: what a goal has of these, nil when none.
+    static func extras(_ goal: ReportGoal) -> String? {
+        var parts: [String] = []
+        if let weight = goal.weight { parts.append("weight \(Measure.format(weight))") }
+        if let score = goal.score { parts.append("score \(Measure.format(score))") }
+        if let parent = goal.alignedTo { parts.append("aligned to \(parent)" + (goal.alignedToPerson.map { " (\($0))" } ?? "")) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// `average progress 45% · weighted 52%`, and what is wrong with the person's weights.
+    static func summary(_ figures: PersonFigures?) -> [String] {
+        guard let figures, figures.averageProgress != nil || figures.weightWarning != nil else { return [] }
+        var lines = ["average progress \(percent(figures.averageProgress)) · weighted \(percent(figures.weightedProgress))"]
+        if let warning = figures.weightWarning { lines.append("note: \(warning)") }
+        return lines
+    }
+
+    /// Per subtree (and for everyone in the report): goals aligned to goals outside it, and goals aligned to nothing.
+    static func alignmentLines(_ report: Report) -> [String] {
+        (report.teams + [report.total]).map { r in
+            let name = r.employeeId.isEmpty ? "Everyone in this report" : "\(r.employeeId) \(r.name) and their team"
+            let outside = r.alignedOutside.isEmpty ? "none" : r.alignedOutside.joined(separator: ", ")
+            let nothing = r.alignedToNothing.isEmpty ? "none" : r.alignedToNothing.joined(separator: ", ")
+            return "\(name): aligned outside: \(outside); aligned to nothing: \(nothing)"
+        }
+    }
+
     static func statusCounts(_ rollup: TeamRollup) -> String {
         GoalStatus.allCases.compactMap { status in rollup.goalsByStatus[status.rawValue].map { "\($0) \(status.rawValue)" } }
             .joined(separator: ", ")
@@ -84,11 +111,14 @@ public enum ReportRenderer {
             let table = rows.map { r -> [String] in
                 [r.employeeId.isEmpty ? "Total" : "\(r.employeeId) \(r.name)", "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
                  statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
+                 percent(r.weightedProgress).replacingOccurrences(of: "not filled", with: "-"),
                  r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)"]
             }
-            lines += aligned([["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "SLOTS FILLED", "NO GOALS"]] + table,
-                             rightAligned: [1, 2, 3, 5, 6, 7])
+            lines += aligned([["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"]] + table,
+                             rightAligned: [1, 2, 3, 5, 6, 7, 8])
+            lines += ["", "Alignment"] + alignmentLines(report).map { "  " + $0 }
         }
+        let personFigures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         lines += ["", "People"]
         let byPerson = report.goalsByPerson()
         for person in report.people {
@@ -97,11 +127,13 @@ public enum ReportRenderer {
             lines.append("\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
                          + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
             if goals.isEmpty { lines.append("  no goals this quarter") }
+            lines += summary(personFigures[person.employeeId]).map { "  " + $0 }
             for goal in goals {
                 lines.append("  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
                              + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
                              + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
                 lines.append("      \(goal.title)")
+                if let extras = extras(goal) { lines.append("      \(extras)") }
                 for item in goal.items {
                     let label = goal.label(item)
                     lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
@@ -175,14 +207,16 @@ public enum ReportRenderer {
         let title = header(report)
         lines += ["# \(title[0])", "", "_\(title[1])_"]
         if !report.teams.isEmpty || report.people.count > 1 {
-            lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Slots filled | No goals |",
-                      "|---|---:|---:|---:|---|---:|---:|---|"]
+            lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",
+                      "|---|---:|---:|---:|---|---:|---:|---:|---|"]
             for r in report.teams + [report.total] {
                 lines.append("| \(r.employeeId.isEmpty ? "**Total**" : cell("\(r.employeeId) \(r.name)")) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
-                             + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | "
+                             + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
                              + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
             }
+            lines += ["", "## Alignment", ""] + alignmentLines(report).map { "- " + cell($0) }
         }
+        let personFigures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         lines += ["", "## People"]
         let byPerson = report.goalsByPerson()
         for person in report.people {
@@ -194,9 +228,11 @@ public enum ReportRenderer {
                 lines += ["", "No goals this quarter."]
                 continue
             }
+            let personSummary = summary(personFigures[person.employeeId])
+            if !personSummary.isEmpty { lines += [""] + personSummary.map { "_\(cell($0))_  " } }
             lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
             for goal in goals {
-                let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>")
+                let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>") + (extras(goal).map { "<br>" + $0 } ?? "")
                 lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
                              + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
                              + "\(goal.unfilled.joined(separator: ", ")) |")
@@ -212,7 +248,7 @@ public enum ReportRenderer {
     public static let goalColumns = [
         "quarter", "goal_id", "person_id", "person_name", "manager_id", "family", "function", "level", "framework", "row", "title",
         "status", "track", "progress", "progress_raw", "expected", "item", "baseline", "latest", "target", "unit", "direction", "due",
-        "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from",
+        "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from", "weight", "score", "aligned_to", "aligned_to_person",
     ]
 
     /// `"quarter": ` and so on: each column's JSON key, written once.
@@ -229,6 +265,7 @@ public enum ReportRenderer {
             number(goal.expected), text(item?.item), number(item?.baseline?.number), number(item?.latest?.number), number(item?.target?.number),
             text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
             .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom),
+            goal.weight.map { .number($0) } ?? .null, goal.score.map { .number($0) } ?? .null, text(goal.alignedTo), text(goal.alignedToPerson),
         ]
         return values
     }
@@ -269,7 +306,15 @@ public enum ReportRenderer {
                 ("people", "\(t.people)"), ("people_with_goals", "\(t.peopleWithGoals)"), ("goals", "\(t.goals)"),
                 ("goals_by_status", jsonObject(byStatus)), ("average_progress", JSONValue.rounded(t.averageProgress).json),
                 ("slots_filled_share", JSONValue.rounded(t.slotsFilledShare).json),
-                ("people_without_goals", "[" + t.peopleWithoutGoals.map { JSONValue.string($0).json }.joined(separator: ", ") + "]"),
+                ("people_without_goals", strings(t.peopleWithoutGoals)),
+                ("weighted_progress", JSONValue.rounded(t.weightedProgress).json),
+                ("aligned_outside", strings(t.alignedOutside)), ("aligned_to_nothing", strings(t.alignedToNothing)),
+            ])
+        }
+        let personFigures: [String] = report.figures.map { f in
+            jsonObject([
+                ("person_id", JSONValue.string(f.employeeId).json), ("average_progress", JSONValue.rounded(f.averageProgress).json),
+                ("weighted_progress", JSONValue.rounded(f.weightedProgress).json), ("weight_warning", JSONValue.text(f.weightWarning).json),
             ])
         }
         let changes: [String] = report.changes.map { c in
@@ -281,10 +326,14 @@ public enum ReportRenderer {
             ])
         }
         out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
+        out += "  \"people\": [" + personFigures.joined(separator: ", ") + "],\n"
         out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
         out += "}\n"
     }
 }
+
+/// `["a", "b"]`
+func strings(_ values: [String]) -> String { "[" + values.map { JSONValue.string($0).json }.joined(separator: ", ") + "]" }
 
 /// `{"key": value, …}` from keys and values that are JSON text already.
 func jsonObject(_ pairs: [(String, String)]) -> String {

@@ -92,7 +92,19 @@ extension GoalbookStore {
             case "on_track_ratio": settings.onTrackRatio = Double(value) ?? settings.onTrackRatio
             case "at_risk_ratio": settings.atRiskRatio = Double(value) ?? settings.atRiskRatio
             case "maintain_tolerance": settings.maintainTolerance = Double(value) ?? settings.maintainTolerance
-            default: break
+            default:
+                // <framework>_score_min, _max, _step
+                for framework in Framework.allCases where key.hasPrefix("\(framework.rawValue)_score_") {
+                    var scale = settings.scale(framework)
+                    let number = Double(value) ?? .nan
+                    switch key.dropFirst(framework.rawValue.count + 7) {
+                    case "min": scale.min = number
+                    case "max": scale.max = number
+                    case "step": scale.step = number
+                    default: continue
+                    }
+                    settings.scales[framework] = scale
+                }
             }
         }
         return settings
@@ -109,16 +121,23 @@ extension GoalbookStore {
         try String.fetchOne(db, sql: "SELECT closed_at FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
     }
 
-    /// Freezes a quarter: its goals and check-ins take no more writes. False when already closed.
-    public func closeQuarter(_ quarter: Quarter, note: String?, actor: String, now: Date = Date()) throws -> Bool {
+    /// Freezes a quarter: its goals and check-ins take no more writes. Says which active or done
+    /// goals have no score; with `requireScores` it refuses to close while any are missing.
+    public func closeQuarter(_ quarter: Quarter, note: String?, requireScores: Bool = false, actor: String,
+                             now: Date = Date()) throws -> QuarterCloseResult {
         try write { db in
-            if try Self.closedAt(quarter, db: db) != nil { return false }
+            if try Self.closedAt(quarter, db: db) != nil { return QuarterCloseResult(closed: false, unscored: []) }
+            let unscored = try Self.unscored(quarter, db: db)
+            if requireScores && !unscored.isEmpty {
+                throw GoalbookError.refused("\(quarter) was not closed: \(unscored.count) goal\(unscored.count == 1 ? " has" : "s have") no score: "
+                    + unscored.joined(separator: ", ") + " (goalbook goals score G… VALUE, or close without --require-scores)")
+            }
             let stamp = Timestamp.string(now)
             try db.execute(sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note) VALUES (?, ?, ?, ?)",
                            arguments: [quarter.description, stamp, actor, note])
             try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "quarter close")
                 .record(person: nil, field: "quarter", old: "open", new: "closed \(quarter)", note: note)
-            return true
+            return QuarterCloseResult(closed: true, unscored: unscored)
         }
     }
 

@@ -83,12 +83,13 @@ extension GoalbookStore {
         var changes: [GoalChange] = []
         var byItem: [(item: String, assignments: [(key: String, value: String)])] = []
         for key in changed where key != "status" && key != "note" {
-            let (item, field) = goal.field(named: key)
+            // `weight` alone is the goal's; every other key belongs to an item.
+            let (item, field) = key == "weight" ? ("", "weight") : goal.field(named: key)
             let assignment = (key: field, value: section.values[key]!.value)
             if let index = byItem.firstIndex(where: { $0.item == item }) { byItem[index].assignments.append(assignment) } else { byItem.append((item, [assignment])) }
         }
         for group in byItem {
-            changes += try setGoal(goal.id, group.assignments, item: group.item, direction: nil, history: history, db: db)
+            changes += try setGoal(goal.id, group.assignments, item: group.item.isEmpty ? nil : group.item, direction: nil, history: history, db: db)
         }
         let note = section.values["note"]?.value
         if changed.contains("status") {

@@ -60,6 +60,10 @@ public struct CarryResult: Sendable, Equatable {
     }
     public var carried: [Carried] = []
     public var skipped: [Skipped] = []
+    /// Alignments kept in the new quarter: `G52 → G50 (was G42 → G40)`.
+    public var linksKept: [String] = []
+    /// Alignments that could not be kept, and why.
+    public var linksLost: [String] = []
 }
 
 extension GoalbookStore {
@@ -126,7 +130,23 @@ extension GoalbookStore {
                 throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
             }
             for (rawKey, value) in assignments {
-                let key = rawKey.lowercased()
+                // `KR1.target=40%` names the item in the key, as goals edit writes it.
+                var key = rawKey.lowercased(), item = item
+                if let dot = key.firstIndex(of: ".") {
+                    let named = Self.itemName(String(rawKey[..<dot]))
+                    guard items[named] != nil else {
+                        throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(named); its items are \(goal.items.map(\.name).joined(separator: ", "))")
+                    }
+                    if let item, item != named { throw GoalbookError.invalidArgument("\(rawKey) names \(named), but --item says \(item)") }
+                    item = named
+                    key = String(key[key.index(after: dot)...])
+                }
+                if key == "weight" {
+                    if let change = try Self.setWeight(goal, item: item, value: value, personId: personId, history: history, db: db) {
+                        changes.append(change)
+                    }
+                    continue
+                }
                 if key == "owner" {
                     let newOwner = try Self.personId(value, db: db)
                     guard value != goal.employeeId else { continue }
@@ -136,7 +156,7 @@ extension GoalbookStore {
                     continue
                 }
                 guard let slot = SlotName(rawValue: key) else {
-                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date and owner")
+                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date, weight and owner")
                 }
                 let candidates = goal.items.filter { candidate in candidate.slots.contains { $0.slot == slot } }.map(\.name)
                 let itemName: String
@@ -259,6 +279,7 @@ extension GoalbookStore {
             let newQuarterStart = to.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth)
             let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "goals carry")
             var result = CarryResult()
+            var links: [(old: Int64, new: Int64, parent: Int64)] = []
             for oldId in try Int64.fetchAll(db, sql: sql + " ORDER BY goal_id", arguments: arguments) {
                 let old = try Self.goal(oldId, db: db)
                 let personId = try Self.personId(old.employeeId, db: db)
@@ -269,16 +290,22 @@ extension GoalbookStore {
                     continue
                 }
                 try db.execute(sql: """
-                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, created_by, weight)
+                    VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
                     """, arguments: [personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.templateId,
-                                     oldId, stamp, actor])
+                                     oldId, stamp, actor, old.weight])
                 let newId = db.lastInsertedRowID
                 try history.record(person: personId, goal: newId, field: "created", old: nil, new: "active", note: "carried from \(old.displayId)")
+                if let weight = GoalWeights.format(old.weight) {
+                    try history.record(person: personId, goal: newId, field: "weight", old: nil, new: weight)
+                }
                 var baselines: [String: String] = [:]
                 for item in old.items {
-                    try db.execute(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line, direction) VALUES (?, ?, ?, ?, ?)",
-                                   arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue])
+                    try db.execute(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight])
+                    if let weight = GoalWeights.format(item.weight) {
+                        try history.record(person: personId, goal: newId, item: item.name, field: "weight", old: nil, new: weight)
+                    }
                     if item.direction != nil {
                         try history.record(person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
                     }
@@ -302,9 +329,47 @@ extension GoalbookStore {
                 try db.execute(sql: "UPDATE goal SET status = 'carried' WHERE goal_id = ?", arguments: [oldId])
                 try history.record(person: personId, goal: oldId, field: "status", old: "active", new: "carried", note: "carried to \(GoalID.format(newId))")
                 result.carried.append(.init(employeeId: old.employeeId, from: oldId, to: newId, title: old.title, baseline: baselines))
+                if let parent = old.alignedTo { links.append((old: oldId, new: newId, parent: parent)) }
+            }
+            // Links come along where the goal aligned to was carried too (now or by an earlier carry).
+            for link in links {
+                let was = "was \(GoalID.format(link.old)) → \(GoalID.format(link.parent))"
+                if let newParent = try Int64.fetchOne(db, sql: "SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?",
+                                                      arguments: [link.parent, to.description]) {
+                    _ = try Self.align(link.new, to: newParent, history: history, db: db)
+                    result.linksKept.append("\(GoalID.format(link.new)) → \(GoalID.format(newParent)) (\(was))")
+                } else {
+                    let status = try String.fetchOne(db, sql: "SELECT status FROM goal WHERE goal_id = ?", arguments: [link.parent]) ?? "gone"
+                    result.linksLost.append("\(GoalID.format(link.new)) is aligned to nothing (\(was), and \(GoalID.format(link.parent)) is \(status), not carried into \(to))")
+                }
             }
             return result
         }
+    }
+
+    /// `kr1` → `KR1`, `Main` → `main`: an item as people type it.
+    public static func itemName(_ text: String) -> String {
+        text.lowercased() == "main" ? "main" : text.uppercased()
+    }
+
+    /// Sets a goal's weight (no item) or a key result's weight (`item`); an empty value unsets it.
+    static func setWeight(_ goal: Goal, item: String?, value: String, personId: Int64, history: HistoryWriter, db: Database) throws -> GoalChange? {
+        if let item, goal.items.count > 1 {
+            let weight = try GoalWeights.parse(value, what: "the weight of \(item)")
+            let old = goal.item(item)?.weight
+            guard old != weight else { return nil }
+            try db.execute(sql: "UPDATE goal_item SET weight = ? WHERE goal_id = ? AND item = ?", arguments: [weight, goal.id, item])
+            try history.record(person: personId, goal: goal.id, item: item, field: "weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
+            return GoalChange(field: "\(item).weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
+        }
+        if item != nil && item != "main" {
+            throw GoalbookError.invalidArgument("\(goal.displayId) has one item: its weight is the goal's (goalbook goals weight \(goal.displayId) N)")
+        }
+        let weight = try GoalWeights.parse(value, what: "the weight of \(goal.displayId)")
+        guard goal.weight != weight else { return nil }
+        try db.execute(sql: "UPDATE goal SET weight = ? WHERE goal_id = ?", arguments: [weight, goal.id])
+        try history.record(person: personId, goal: goal.id, field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight))
+        return GoalChange(field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight))
     }
 
     /// Refuses changes to goals that are finished with: dropped or carried goals, and closed quarters.
@@ -407,7 +472,7 @@ extension GoalbookStore {
         try FastStatement.forEachRow(db, sql: """
             SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
                    fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
-                   g.carried_from, g.created_at, g.created_by, g.template_id
+                   g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score
             FROM goal AS g
             JOIN goal_template AS t ON t.template_id = g.template_id
             JOIN person AS p ON p.person_id = g.person_id
@@ -419,16 +484,17 @@ extension GoalbookStore {
                 framework: Framework(rawValue: row.text(4)) ?? .smart, rowNumber: Int(row.int(5)), frameId: row.int(6),
                 frameVersionId: row.int(7), canonVersionId: row.int(8), statementId: row.int(9), title: row.text(10),
                 templateText: row.text(11), status: GoalStatus(rawValue: row.text(12)) ?? .draft, carriedFrom: row.intOrNil(13),
-                createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16)))
+                createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16),
+                alignedTo: row.intOrNil(17), weight: row.doubleOrNil(18), score: row.doubleOrNil(19)))
         }
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
         let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, first_line, last_line, direction FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
+        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, first_line, last_line, direction, weight FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
                                      arguments) { row in
             guard let at = index[row.int(0)] else { return }
             goals[at].items.append(GoalItem(name: row.text(1), firstLine: Int(row.int(2)), lastLine: Int(row.int(3)),
-                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: []))
+                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5)))
         }
         try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
             let itemName = row.text(1)
@@ -470,9 +536,13 @@ extension GoalbookStore {
         var past = goal
         past.employeeId = created["employee_id"]
         past.personName = created["name"]
+        past.alignedTo = nil
+        past.weight = nil
+        past.score = nil
         past.items = goal.items.map { item in
             var item = item
             item.direction = nil
+            item.weight = nil
             item.slots = item.slots.map { GoalSlot(slot: $0.slot) }
             return item
         }
@@ -484,10 +554,18 @@ extension GoalbookStore {
             case "owner":
                 past.employeeId = value ?? past.employeeId
                 past.personName = row["name"] ?? past.personName
+            case "aligned_to":
+                past.alignedTo = value.flatMap { try? GoalID.parse($0) }
+            case "score":
+                past.score = value.flatMap(Double.init)
+            case "weight" where row["item"] as String? == nil:
+                past.weight = value.flatMap(Double.init)
             default:
                 guard let name: String = row["item"], let index = past.items.firstIndex(where: { $0.name == name }) else { continue }
                 if field == "direction" {
                     past.items[index].direction = value.flatMap(Direction.init)
+                } else if field == "weight" {
+                    past.items[index].weight = value.flatMap(Double.init)
                 } else if let slot = SlotName(rawValue: field), let at = past.items[index].slots.firstIndex(where: { $0.slot == slot }) {
                     let measure = slot == .date ? nil : value.flatMap { try? Measure.parse($0, what: field) }
                     past.items[index].slots[at] = GoalSlot(slot: slot, value: value, number: measure?.number, unit: measure?.unit)

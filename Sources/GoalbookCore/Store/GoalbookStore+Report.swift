@@ -96,9 +96,19 @@ extension GoalbookStore {
                                             old: field == "target" ? row.textOrNil(5) : nil, new: field == "target" ? new : nil,
                                             note: row.textOrNil(7)))
             }
+            // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
+            var alignedOwners = Dictionary(goals.map { ($0.id, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
+            let elsewhere = Set(goals.compactMap(\.alignedTo)).subtracting(alignedOwners.keys)
+            if !elsewhere.isEmpty {
+                try FastStatement.forEachRow(db, sql: """
+                    SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
+                    WHERE g.goal_id IN (SELECT value FROM json_each(?))
+                    """, [Self.jsonArray(Array(elsewhere))]) { row in alignedOwners[row.int(0)] = row.text(1) }
+            }
             return ReportBuilder.build(.init(
                 quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
-                people: people, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes))
+                people: people, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
+                alignedOwners: alignedOwners))
         }
     }
 

@@ -21,6 +21,16 @@ public enum Framework: String, Sendable, CaseIterable, Codable {
         case .scorecard: return "Scorecard"
         }
     }
+
+    /// `OKR`, `SMART`, `MBO`, `Scorecard`: the framework's name in a sentence.
+    public var displayName: String {
+        switch self {
+        case .smart: return "SMART"
+        case .okr: return "OKR"
+        case .mbo: return "MBO"
+        case .scorecard: return "Scorecard"
+        }
+    }
 }
 
 /// The placeholders a manager fills in.

@@ -61,7 +61,10 @@ import Testing
             ([("date", "2026-09-30")], "KR1", .invalidArgument("KR1.date 2026-09-30 is before 2026Q4 starts (2026-10-01)")),
             ([("date", "2026-02-30")], "KR1", .invalidArgument("KR1.date must be an ISO date like 2026-12-31; got '2026-02-30'")),
             ([("baseline", "1")], "KR2", .invalidArgument("KR2 of G\(id) has no baseline (its slots: target, date)")),
-            ([("weight", "3")], "KR1", .invalidArgument("unknown field 'weight': a goal has baseline, target, date and owner")),
+            ([("colour", "3")], "KR1", .invalidArgument("unknown field 'colour': a goal has baseline, target, date, weight and owner")),
+            ([("weight", "-3")], "KR1", .invalidArgument("the weight of KR1 cannot be below 0; got -3")),
+            ([("weight", "heavy")], nil, .invalidArgument("the weight of G\(id) must be a number of 0 or more, like 30 or 2.5; got 'heavy'")),
+            ([("KR3.target", "3")], nil, .invalidArgument("G\(id) has no item KR3; its items are KR1, KR2")),
             ([("target", "40%"), ("date", "soon")], "KR1", .invalidArgument("KR1.date must be an ISO date like 2026-12-31; got 'soon'")),
         ]
         for (assignments, item, error) in cases {

@@ -76,7 +76,7 @@ import FoundationXML
 
     @Test func aClosedQuartersReportNeverChangesAndItsGoalsTakeNoWrites() throws {
         let (store, _, goals) = try ReportFixture.build()
-        #expect(try store.closeQuarter(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z")))
+        #expect(try store.closeQuarter(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z")).closed)
         let render = { (now: Date) in
             ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
         }

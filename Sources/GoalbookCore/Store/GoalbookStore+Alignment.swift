@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+
+/// What `goals score` would suggest for a goal, and on which scale.
+public struct ScoreSuggestion: Sendable, Equatable {
+    public var goal: Goal
+    public var scale: ScoreScale
+    /// The goal's progress (0…1) at the moment; nil when it is not filled.
+    public var progress: Double?
+    /// The score that progress suggests; nil without progress.
+    public var suggested: Double?
+}
+
+/// One goal's line in `goalbook quarter scores`.
+public struct ScoreLine: Sendable, Equatable, Codable {
+    public var goalId: String
+    public var personId: String
+    public var personName: String
+    public var framework: Framework
+    public var row: Int
+    public var title: String
+    public var status: GoalStatus
+    public var progress: Double?
+    public var suggested: Double?
+    public var score: Double?
+    public var scale: ScoreScale
+    public var scoredBy: String?
+    public var scoredAt: String?
+}
+
+/// What `quarter close` did: whether it closed, and the goals it found without a score.
+public struct QuarterCloseResult: Sendable, Equatable {
+    public var closed: Bool
+    /// `G4 (E102)` for each active or done goal of the quarter with no score.
+    public var unscored: [String]
+}
+
+extension GoalbookStore {
+    // MARK: - Alignment
+
+    /// Aligns a goal to another goal of the same quarter (`to`), or to nothing (nil). Refuses a
+    /// goal aligned to itself, to a goal of another quarter, to a dropped or carried goal, and
+    /// to a goal aligned under it. Returns the change, nil when it was already so.
+    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> GoalChange? {
+        try write { db in
+            try Self.align(goalId, to: target, history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals align"), db: db)
+        }
+    }
+
+    static func align(_ goalId: Int64, to target: Int64?, history: HistoryWriter, db: Database) throws -> GoalChange? {
+        let goal = try Self.goal(goalId, db: db)
+        try Self.checkWritable(goal, db: db)
+        if let target {
+            guard target != goalId else { throw GoalbookError.refused("\(goal.displayId) cannot be aligned to itself") }
+            let parent = try Self.goal(target, db: db)
+            guard parent.quarter == goal.quarter else {
+                throw GoalbookError.refused("\(parent.displayId) is a goal of \(parent.quarter) and \(goal.displayId) of \(goal.quarter): a goal is aligned to a goal of its own quarter")
+            }
+            guard parent.counts else {
+                throw GoalbookError.refused("\(parent.displayId) is \(parent.status.rawValue): align \(goal.displayId) to a goal that still counts")
+            }
+            // Walk up from the new parent: meeting the goal itself means a loop.
+            var chain = [parent.displayId], at: Int64? = parent.alignedTo, seen: Set<Int64> = [target]
+            while let next = at, seen.insert(next).inserted {
+                chain.append(GoalID.format(next))
+                if next == goalId {
+                    throw GoalbookError.refused("\(parent.displayId) is aligned under \(goal.displayId) (\(chain.joined(separator: " → "))): aligning \(goal.displayId) to it would make a loop")
+                }
+                at = try Int64?.fetchOne(db, sql: "SELECT aligned_to FROM goal WHERE goal_id = ?", arguments: [next]) ?? nil
+            }
+        }
+        guard goal.alignedTo != target else { return nil }
+        let old = goal.alignedTo.map(GoalID.format), new = target.map(GoalID.format)
+        try db.execute(sql: "UPDATE goal SET aligned_to = ? WHERE goal_id = ?", arguments: [target, goalId])
+        try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "aligned_to", old: old, new: new)
+        return GoalChange(field: "aligned_to", old: old, new: new)
+    }
+
+    /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
+    public func goalTree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+        let goal = try self.goal(goalId, asOf: asOf)
+        let report = try self.report(quarter: Quarter(goal.quarter)!, scope: .all, asOf: asOf, now: now)
+        guard report.goals.contains(where: { $0.goalId == goal.displayId }) else {
+            throw GoalbookError.refused("\(goal.displayId)'s owner \(goal.employeeId) had left before \(goal.quarter) began")
+        }
+        return (report, GoalTree.build(report, roots: [goal.displayId]))
+    }
+
+    /// The trees of a team's goals in a quarter (the manager's and everyone's below them): each
+    /// goal aligned to nothing, or to a goal outside the team, with everything under it.
+    public func goalTree(team: String, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now)
+        guard report.people.contains(where: { $0.employeeId == team }) else {
+            _ = try read { try Self.personId(team, db: $0) }  // not found, with close matches
+            throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
+        }
+        var members: Set<String> = [team], grew = true
+        while grew {
+            let before = members.count
+            for person in report.people where person.managerId.map(members.contains) == true { members.insert(person.employeeId) }
+            grew = members.count > before
+        }
+        return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
+    }
+
+    // MARK: - Scores
+
+    /// The score a goal's progress suggests, on its framework's scale, as of `now`.
+    public func scoreSuggestion(_ goalId: Int64, now: Date = Date()) throws -> ScoreSuggestion {
+        try read { db in
+            let goal = try Self.goal(goalId, db: db)
+            let settings = try Self.settings(db: db)
+            let scale = try Self.scale(goal.framework, settings: settings)
+            let quarter = Quarter(goal.quarter)!
+            let day = min(Day(now), quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth))
+            let checkins = try Self.checkins(db: db, where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
+            let progress = ProgressRules.goal(goal.items.map { ProgressRules.item($0, checkins: checkins, settings: settings) }).clamped
+            return ScoreSuggestion(goal: goal, scale: scale, progress: progress, suggested: progress.map { scale.suggest(progress: $0) })
+        }
+    }
+
+    /// Gives an active or done goal its quarter-end score, from the first day of the quarter's
+    /// last month until the quarter is closed. The score must be on the framework's scale.
+    public func score(_ goalId: Int64, _ value: Double, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
+        try write { db in
+            let goal = try Self.goal(goalId, db: db)
+            try Self.checkWritable(goal, db: db)
+            guard goal.status == .active || goal.status == .done else {
+                throw GoalbookError.refused("\(goal.displayId) is a draft: only active and done goals are scored (goalbook goals status \(goal.displayId) active)")
+            }
+            let settings = try Self.settings(db: db)
+            let quarter = Quarter(goal.quarter)!
+            let last = quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
+            let opens = Day(year: last.year, month: last.month, day: 1)!
+            guard Day(now) >= opens else {
+                throw GoalbookError.refused("\(quarter) can be scored from \(opens), the first day of its last month, until it is closed; today is \(Day(now))")
+            }
+            let scale = try Self.scale(goal.framework, settings: settings)
+            guard let snapped = scale.check(value) else {
+                throw GoalbookError.invalidArgument("\(Measure.format(value)) is off the \(goal.framework.displayName) scale: scores go from \(scale.description)")
+            }
+            guard goal.score != snapped || note != nil else { return nil }
+            let old = goal.score.map(Measure.format), new = Measure.format(snapped)
+            try db.execute(sql: "UPDATE goal SET score = ? WHERE goal_id = ?", arguments: [snapped, goalId])
+            try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals score")
+                .record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "score", old: old, new: new, note: note)
+            return GoalChange(field: "score", old: old, new: new)
+        }
+    }
+
+    /// A framework's scale from the settings, refused when someone set it to something unusable.
+    static func scale(_ framework: Framework, settings: ProgressSettings) throws -> ScoreScale {
+        let scale = settings.scale(framework)
+        guard scale.isValid else {
+            throw GoalbookError.refused("the \(framework.rawValue) score scale in the settings is not usable (\(framework.rawValue)_score_min \(Measure.format(scale.min)), _max \(Measure.format(scale.max)), _step \(Measure.format(scale.step))): it needs min < max and a step above 0 that fits between them")
+        }
+        return scale
+    }
+
+    /// The goals of a quarter that are scored at its end (active and done), with their scores and
+    /// what their progress suggests; a team's only with `team`.
+    public func scores(_ quarter: Quarter, team: String?, now: Date = Date()) throws -> [ScoreLine] {
+        let report = try self.report(quarter: quarter, scope: team.map { .team($0) } ?? .all, now: now)
+        return try read { db in
+            let settings = try Self.settings(db: db)
+            var scoredBy: [String: (String, String)] = [:]
+            try FastStatement.forEachRow(db, sql: """
+                SELECT h.goal_id, h.actor, h.changed_at FROM history AS h JOIN goal AS g ON g.goal_id = h.goal_id
+                WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
+                """, [quarter.description, report.asOf]) { row in
+                scoredBy[GoalID.format(row.int(0))] = (row.text(1), row.text(2))
+            }
+            let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return report.goals.filter { $0.status == .active || $0.status == .done }.map { goal in
+                let scale = settings.scale(goal.framework)
+                return ScoreLine(goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
+                                 framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,
+                                 progress: goal.progress, suggested: scale.isValid ? goal.progress.map { scale.suggest(progress: $0) } : nil,
+                                 score: goal.score, scale: scale, scoredBy: scoredBy[goal.goalId]?.0, scoredAt: scoredBy[goal.goalId]?.1)
+            }
+        }
+    }
+
+    /// `G4 (E102)` for each active or done goal of the quarter with no score.
+    static func unscored(_ quarter: Quarter, db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: """
+            SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
+            WHERE g.quarter = ? AND g.score IS NULL AND (g.status = 'active' OR g.status = 'done') ORDER BY g.goal_id
+            """, arguments: [quarter.description]).map { "\(GoalID.format($0["goal_id"])) (\($0["employee_id"] as String))" }
+    }
+}

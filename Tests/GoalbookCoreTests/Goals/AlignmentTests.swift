@@ -1,0 +1,198 @@
+import Foundation
+import GoalbookCore
+import GoalbookTestSupport
+import GRDB
+import Testing
+
+/// Aligned goals, weights and quarter-end scores, checked against the hand-worked figures of
+/// ``AlignmentFixture``.
+@Suite struct AlignmentTests {
+    let fixture = AlignmentFixture.self
+
+    func node(_ trees: [GoalTreeNode], _ goal: Int64) -> GoalTreeNode? {
+        for tree in trees {
+            if tree.goal == GoalID.format(goal) { return tree }
+            if let found = node(tree.children, goal) { return found }
+        }
+        return nil
+    }
+
+    @Test func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals() throws {
+        let (store, _, g) = try fixture.build()
+        let (_, trees) = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now)
+        #expect(trees.count == 1)
+        let top = try #require(node(trees, g["top"]!))
+        #expect(top.children.map(\.goal) == ["ada", "lin"].map { GoalID.format(g[$0]!) })
+        #expect(abs(top.rolledUpProgress! - 0.62) < 1e-9)
+        #expect(top.alignedCounted == 2 && top.alignedMissing == 0)
+        let ada = try #require(node(trees, g["ada"]!))
+        #expect(ada.progress == 0.5)
+        #expect(abs(ada.rolledUpProgress! - 0.61875) < 1e-9)
+        #expect(ada.alignedCounted == 3, "sam, kim and kim2 count; sam2 is dropped")
+        #expect(ada.alignedMissing == 1, "kim2 is not filled: missing, not 0")
+        #expect(ada.children.count == 4)
+        let kim = try #require(node(trees, g["kim"]!))
+        #expect(abs(kim.progress! - 0.5625) < 1e-9, "KR1 weighs 3, KR2 1")
+        #expect(kim.rolledUpProgress == nil && kim.children.isEmpty)
+        let sam2 = try #require(node(trees, g["sam2"]!))
+        #expect(sam2.status == .dropped && sam2.progress == 1)
+
+        let text = GoalTree.text(trees, heading: "Goal tree · 2026Q4 · G1")
+        #expect(try goldenMismatch(text, fixture: "goal-tree-g1.txt") == nil)
+    }
+
+    @Test func weightedFiguresAgreeInTheReportAndTheAnalystView() throws {
+        let (store, path, _) = try fixture.build()
+        let report = try store.report(quarter: fixture.quarter, scope: .all, now: fixture.now)
+        let kim = try #require(report.figures.first { $0.employeeId == "E103" })
+        #expect(abs(kim.weightedProgress! - 0.5625) < 1e-9, "kim2 has no progress and is left out")
+        #expect(kim.weightWarning == "E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1)")
+        let sam = try #require(report.figures.first { $0.employeeId == "E102" })
+        #expect(sam.weightWarning == "E102 in 2026Q4: goal weights add up to 30, not 100", "the dropped goal does not count")
+        // Everyone: top 0.4 (w1), ada 0.5 (w60), lin 0.8 (w40), sam 0.75 (w30), kim 0.5625 (w70); kim2 missing, sam2 dropped.
+        let expected = (0.4 + 60 * 0.5 + 40 * 0.8 + 30 * 0.75 + 70 * 0.5625) / (1 + 60 + 40 + 30 + 70)
+        #expect(abs(report.total.weightedProgress! - expected) < 1e-9)
+        #expect(abs(report.total.averageProgress! - (0.4 + 0.5 + 0.8 + 0.75 + 0.5625) / 5) < 1e-9)
+
+        let queue = try DatabaseQueue(path: path)
+        let rows = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT person_id, weighted_progress, weights_set, weight_total FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id")
+        }
+        for row in rows {
+            let figures = try #require(report.figures.first { $0.employeeId == row["person_id"] })
+            let viewed: Double? = row["weighted_progress"]
+            #expect(viewed.map { abs($0 - figures.weightedProgress!) < 1e-9 } ?? (figures.weightedProgress == nil), "\(row)")
+        }
+        #expect(rows.first { $0["person_id"] == "E103" }.map { "\($0["weights_set"] as Int) \($0["weight_total"] as Double)" } == "1 71.0")
+        let kimGoal = try queue.read { try Double.fetchOne($0, sql: "SELECT progress FROM goal_current WHERE goal = 'G6'") }
+        #expect(abs(kimGoal! - 0.5625) < 1e-9)
+        let listed = GoalText.listTable(try store.goals(GoalFilter(person: "E103")))
+        #expect(listed.hasSuffix("\nNote: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
+    }
+
+    @Test func theAnalystViewHoldsEveryAncestorDescendantPair() throws {
+        let (_, path, _) = try fixture.build()
+        let queue = try DatabaseQueue(path: path)
+        let under = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT descendant || ':' || depth FROM goal_alignment WHERE ancestor = 'G1' AND depth > 0 ORDER BY depth, descendant")
+        }
+        #expect(under == ["G2:1", "G3:1", "G4:2", "G5:2", "G6:2", "G7:2"])
+        let above = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT ancestor_person_id FROM goal_alignment WHERE descendant = 'G4' ORDER BY depth")
+        }
+        #expect(above == ["E102", "E100", "E001"])
+    }
+
+    @Test func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged() throws {
+        let (store, path, g) = try fixture.build()
+        let other = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0].goalId
+        let draft = try store.addGoals("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0].goalId
+        let dump = try databaseDump(path)
+        let december = ReportFixture.at("2026-12-05T10:00:00Z")
+        let cases: [(String, GoalbookError, () throws -> Void)] = [
+            ("self", .refused("G2 cannot be aligned to itself"), { _ = try store.align(g["ada"]!, to: g["ada"]!, actor: "x", now: fixture.now) }),
+            ("cycle", .refused("G4 is aligned under G1 (G4 → G2 → G1): aligning G1 to it would make a loop"),
+             { _ = try store.align(g["top"]!, to: g["sam"]!, actor: "x", now: fixture.now) }),
+            ("other quarter", .refused("G\(other) is a goal of 2027Q1 and G2 of 2026Q4: a goal is aligned to a goal of its own quarter"),
+             { _ = try store.align(g["ada"]!, to: other, actor: "x", now: fixture.now) }),
+            ("to a dropped goal", .refused("G5 is dropped: align G4 to a goal that still counts"),
+             { _ = try store.align(g["sam"]!, to: g["sam2"]!, actor: "x", now: fixture.now) }),
+            ("a dropped goal", .refused("G5 is dropped and cannot be changed"), { _ = try store.align(g["sam2"]!, to: nil, actor: "x", now: fixture.now) }),
+            ("unknown", .notFound(what: "goal G99", suggestions: []), { _ = try store.align(g["sam"]!, to: 99, actor: "x", now: fixture.now) }),
+            ("weight below 0", .invalidArgument("the weight of G2 cannot be below 0; got -5"),
+             { _ = try store.setGoal(g["ada"]!, [("weight", "-5")], item: nil, direction: nil, actor: "x", now: fixture.now) }),
+            ("KR weight below 0", .invalidArgument("the weight of KR2 cannot be below 0; got -0.5"),
+             { _ = try store.setGoal(g["kim"]!, [("weight", "-0.5")], item: "KR2", direction: nil, actor: "x", now: fixture.now) }),
+            ("too early", .refused("2026Q4 can be scored from 2026-12-01, the first day of its last month, until it is closed; today is 2026-11-15"),
+             { _ = try store.score(g["kim"]!, 0.7, note: nil, actor: "x", now: fixture.now) }),
+            ("OKR off scale", .invalidArgument("1.5 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
+             { _ = try store.score(g["kim"]!, 1.5, note: nil, actor: "x", now: december) }),
+            ("OKR between steps", .invalidArgument("0.75 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
+             { _ = try store.score(g["kim"]!, 0.75, note: nil, actor: "x", now: december) }),
+            ("rating off scale", .invalidArgument("6 is off the SMART scale: scores go from 1 to 5 in steps of 1"),
+             { _ = try store.score(g["ada"]!, 6, note: nil, actor: "x", now: december) }),
+            ("rating below", .invalidArgument("0 is off the MBO scale: scores go from 1 to 5 in steps of 1"),
+             { _ = try store.score(g["lin"]!, 0, note: nil, actor: "x", now: december) }),
+            ("draft", .refused("G\(draft) is a draft: only active and done goals are scored (goalbook goals status G\(draft) active)"),
+             { _ = try store.score(draft, 3, note: nil, actor: "x", now: december) }),
+            ("close with missing scores", .refused("2026Q4 was not closed: 6 goals have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)"),
+             { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "x", now: december) }),
+        ]
+        for (label, error, body) in cases {
+            #expect(throws: error, "\(label)") { try body() }
+        }
+        #expect(try databaseDump(path) == dump)
+    }
+
+    @Test func treesAsOfShowTheLinksThatHeldThen() throws {
+        let (store, _, g) = try fixture.build()
+        // On 10 November sam moves from ada to lin, and ada's weight goes to 50.
+        let moved = ReportFixture.at("2026-11-10T09:00:00Z")
+        #expect(try store.align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved) .map { "\($0.field) \($0.old!) → \($0.new!)" } == "aligned_to G2 → G3")
+        _ = try store.setGoal(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
+        let before = try store.goalTree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
+        let after = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now).trees
+        #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
+        #expect(node(before, g["lin"]!)!.children.isEmpty)
+        #expect(abs(node(before, g["top"]!)!.rolledUpProgress! - 0.62) < 1e-9)
+        #expect(node(after, g["lin"]!)!.children.map(\.goal) == ["G4"])
+        #expect(!node(after, g["ada"]!)!.children.map(\.goal).contains("G4"))
+        // ada now: kim only (kim2 missing) → 0.5625; top: (50 × 0.5 + 40 × 0.8) / 90.
+        #expect(abs(node(after, g["ada"]!)!.rolledUpProgress! - 0.5625) < 1e-9)
+        #expect(abs(node(after, g["top"]!)!.rolledUpProgress! - (50 * 0.5 + 40 * 0.8) / 90) < 1e-9)
+        #expect(abs(node(after, g["lin"]!)!.rolledUpProgress! - 0.75) < 1e-9)
+        // Before anything was aligned, the goal stood alone.
+        let early = try store.goalTree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
+        #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
+        // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
+        #expect(try store.goalTree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
+        #expect(try store.goalTree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
+                "sam's goal is aligned to lin's, outside Ada's team")
+    }
+
+    @Test func carryKeepsLinksWhereBothGoalsComeAlongAndSaysWhichItLost() throws {
+        let (store, _, g) = try fixture.build()
+        _ = try store.setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
+        _ = try store.align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
+        let result = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
+                                     now: ReportFixture.at("2026-12-31T10:00:00Z"))
+        let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
+        #expect(result.carried.count == 5, "top, ada, sam, kim, kim2; lin is done, sam2 dropped")
+        for (child, parent) in [("ada", "top"), ("sam", "ada"), ("kim", "ada")] {
+            let carried = try store.goal(next[g[child]!]!)
+            #expect(carried.alignedTo == next[g[parent]!], "\(child)")
+            #expect(carried.weight == (try store.goal(g[child]!)).weight, "\(child) keeps its weight")
+        }
+        #expect(try store.goal(next[g["kim"]!]!).item("KR1")?.weight == 3)
+        #expect(try store.goal(next[g["kim2"]!]!).alignedTo == nil)
+        #expect(result.linksLost == ["G\(next[g["kim2"]!]!) is aligned to nothing (was G7 → G3, and G3 is done, not carried into 2027Q1)"])
+        #expect(result.linksKept.count == 3)
+    }
+
+    @Test func scoresFollowTheScaleInTheSettingsAndShowInTheClosedReport() throws {
+        let (store, path, g) = try fixture.build()
+        let december = ReportFixture.at("2026-12-05T10:00:00Z")
+        let suggestion = try store.scoreSuggestion(g["kim"]!, now: december)
+        #expect(suggestion.suggested == 0.6, "progress 0.5625 rounds to the nearest step of 0.1")
+        #expect(try store.scoreSuggestion(g["lin"]!, now: december).suggested == 4, "1 + 0.8 × 4 = 4.2 → 4")
+        #expect(try store.scoreSuggestion(g["kim2"]!, now: december).suggested == nil)
+        #expect(try store.score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december) .map { "\($0.field) \($0.old ?? "∅") → \($0.new!)" } == "score ∅ → 0.7")
+        // An organization that grades 0-100 in fives changes its settings with plain SQL.
+        try GRDBQueue(path).execute("UPDATE setting SET value = '100' WHERE key = 'smart_score_max'; UPDATE setting SET value = '0' WHERE key = 'smart_score_min'; UPDATE setting SET value = '5' WHERE key = 'smart_score_step'")
+        #expect(try store.score(g["ada"]!, 85, note: nil, actor: "grace", now: december)?.new == "85")
+        #expect(throws: GoalbookError.invalidArgument("87 is off the SMART scale: scores go from 0 to 100 in steps of 5")) {
+            _ = try store.score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
+        }
+        let lines = try store.scores(fixture.quarter, team: nil, now: december)
+        #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
+        #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
+        let close = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
+        #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
+        #expect(throws: GoalbookError.self) { _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z")) }
+        let report = ReportRenderer.render(try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .txt)
+        #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
+        #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
+        let log = try store.goalLog(g["kim"]!).last
+        #expect(log.map { "\($0.command) \($0.field) \($0.new ?? "") \($0.note ?? "")" } == "goals score score 0.7 two of three shipped")
+    }
+}
