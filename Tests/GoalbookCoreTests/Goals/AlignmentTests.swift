@@ -37,7 +37,8 @@ import Testing
         let sam2 = try #require(node(trees, g["sam2"]!))
         #expect(sam2.status == .dropped && sam2.progress == 1)
 
-        let text = GoalTree.text(trees, heading: "Goal tree · 2026Q4 · G1")
+        // The heading `goalbook goals tree G1 --as-of 2026-11-15` prints, so the binary's test compares with the same file.
+        let text = GoalTree.text(trees, heading: "Goal tree · 2026Q4 · G1 · as of 2026-11-15T23:59:59.999Z")
         #expect(try goldenMismatch(text, fixture: "goal-tree-g1.txt") == nil)
     }
 
