@@ -87,4 +87,25 @@ import Testing
         let headerless = text.replacingOccurrences(of: "[G\(id)]", with: "")
         #expect(GoalEditFile.parse(headerless, goals: [goal]).problems.first?.message.hasPrefix("not a KEY = value line") == true)
     }
+
+    @Test func weightsAreEditedLikeEveryOtherField() throws {
+        let (home, _, env) = try setup()
+        // G1's own weight and KR2's weight; G2's weight below zero is marked, then set right.
+        let script = try editor(home, "ed.sh", """
+            if grep -q '^# !!' "$1"; then
+              cp "$1" "\(home.path)/round2.txt"
+              sed -i 's/^weight = -4/weight = 40/' "$1"
+            else
+              sed -i '0,/^KR2.weight = /s//KR2.weight = 2/; 0,/^weight = /s//weight = 60/' "$1"
+              sed -i 's/^weight = $/weight = -4/' "$1"
+            fi
+            """)
+        let result = try run(try goalbookBinary(), ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "G1 KR2.weight: ∅ → 2\nG1 weight: ∅ → 60\nG2 weight: ∅ → 40\n")
+        let round2 = try String(contentsOfFile: home.path + "/round2.txt", encoding: .utf8)
+        #expect(round2.contains("weight = -4\n# !! ^ the weight of G2 cannot be below 0; got -4\n"))
+        let show = try run(try goalbookBinary(), ["goals", "show", "G1"], environment: env).stdout
+        #expect(show.contains("\nWeight 60 · key result weights KR2 2.\n"))
+    }
 }
