@@ -37,6 +37,7 @@ struct Demo: ParsableCommand {
             Demo database: \(path)
             Look around:  goalbook --help    (add --db \(path) to any command, or export GOALBOOK_DB=\(path))
                           goalbook goals list --db \(path) --person E002
+                          goalbook goals tree --db \(path) --team E001 --quarter \(quarter)
                           goalbook report --db \(path) --team E001 --format html -o report.html
             """)
     }

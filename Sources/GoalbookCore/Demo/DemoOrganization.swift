@@ -58,6 +58,24 @@ public enum DemoOrganization {
         _ = try store.assign(team: "E001", quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
         _ = try store.addGoals("E001", quarter: quarter, framework: .smart, rows: [1], actor: "E001", now: at(1))
         let goals = try store.goals(GoalFilter(quarter: quarter))
+        // Each person's first objective contributes to their manager's (the head's SMART goal at the
+        // top); the first objective weighs 60 and the second 40, and some key results count double.
+        let firstObjective = Dictionary(goals.filter { $0.framework == .okr && $0.rowNumber == 1 }.map { ($0.employeeId, $0.id) },
+                                        uniquingKeysWith: { a, _ in a })
+        let top = goals.first { $0.employeeId == "E001" && $0.framework == .smart }?.id
+        for (index, goal) in goals.enumerated() where goal.framework == .okr {
+            let manager = inputs.first { $0.employeeId == goal.employeeId }?.managerId ?? "E001"
+            if goal.rowNumber == 1, let parent = manager == "E001" ? top : firstObjective[manager] {
+                _ = try store.align(goal.id, to: parent, actor: manager, now: at(1, hour: 11))
+            }
+            if index % 9 != 4 {  // a few people have their weights still to set: the report says so
+                _ = try store.setGoal(goal.id, [("weight", goal.rowNumber == 1 ? "60" : "40")], item: nil, direction: nil, actor: manager,
+                                      now: at(1, hour: 12))
+            }
+            if index % 4 == 1 {
+                _ = try store.setGoal(goal.id, [("weight", "2")], item: "KR1", direction: nil, actor: manager, now: at(1, hour: 12))
+            }
+        }
         let units = [("%", 10.0, 40.0), (" ms", 250.0, 120.0), (" features", 0.0, 6.0), (" models", 1.0, 5.0)]
         for (index, goal) in goals.enumerated() {
             let manager = inputs.first { $0.employeeId == goal.employeeId }?.managerId ?? "E001"

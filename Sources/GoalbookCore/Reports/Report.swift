@@ -53,6 +53,9 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     /// Whether the goal counts in progress figures: dropped and carried goals do not.
     public var counts: Bool { status != .dropped && status != .carried }
 
+    /// 42 for G42, to order goals by id.
+    var goalNumber: Int64 { Int64(goalId.dropFirst()) ?? 0 }
+
     /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
     public var primary: ItemProgress? { items.first }
 
@@ -196,7 +199,7 @@ enum ReportBuilder {
         let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rollup(_ root: String, members: [String]) -> TeamRollup {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
-            let counted = theirs.filter(\.counts)
+            let counted = theirs.filter(\.counts).sorted { $0.goalNumber < $1.goalNumber }
             let slots = theirs.reduce(0) { $0 + $1.slotsTotal }
             let inside = Set(members)
             return TeamRollup(

@@ -74,9 +74,11 @@ public enum ReportRenderer {
     static func alignmentLines(_ report: Report) -> [String] {
         (report.teams + [report.total]).map { r in
             let name = r.employeeId.isEmpty ? "Everyone in this report" : "\(r.employeeId) \(r.name) and their team"
-            let outside = r.alignedOutside.isEmpty ? "none" : r.alignedOutside.joined(separator: ", ")
-            let nothing = r.alignedToNothing.isEmpty ? "none" : r.alignedToNothing.joined(separator: ", ")
-            return "\(name): aligned outside: \(outside); aligned to nothing: \(nothing)"
+            // A big team's lists are cut at ten here; csv and json keep every goal.
+            func list(_ goals: [String]) -> String {
+                goals.isEmpty ? "none" : goals.prefix(10).joined(separator: ", ") + (goals.count > 10 ? ", … (\(goals.count) in all)" : "")
+            }
+            return "\(name): aligned outside: \(list(r.alignedOutside)); aligned to nothing: \(list(r.alignedToNothing))"
         }
     }
 
