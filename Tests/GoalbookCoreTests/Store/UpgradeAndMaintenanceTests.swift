@@ -13,7 +13,7 @@ import Testing
         return path
     }
 
-    @Test(arguments: 1..<4)
+    @Test(arguments: 1..<5)
     func aDatabaseFromEachEarlierSchemaOpensAndKeepsItsData(version: Int) throws {
         let path = try copyOfFixture(version: version)
         let store = try GoalbookStore(path: path, actor: "upgrade")
@@ -30,6 +30,14 @@ import Testing
             #expect(try store.goalLog(1).count == 5)
         }
         if version >= 3 { #expect(try store.settings().onTrackRatio == 0.8, "settings an organization changed survive") }
+        if version >= 2 {
+            // Goals from before alignment, weights and scores: none of them, and progress as before.
+            let goal = try store.goal(1)
+            #expect(goal.alignedTo == nil && goal.weight == nil && goal.score == nil && goal.items.allSatisfy { $0.weight == nil })
+            let progress = try GRDBQueue(path).strings("SELECT round(progress, 4) FROM goal_current WHERE goal_id = 1")
+            #expect(progress == ["0.5"], "KR1 10% → 25% → 40% is 0.5; KR2 has no target")
+            #expect(try store.settings().scale(.okr) == ScoreScale(min: 0, max: 1, step: 0.1))
+        }
     }
 
     @Test func checkFindsBrokenRulesThatRawSQLCanCause() throws {
