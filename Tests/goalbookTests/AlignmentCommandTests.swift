@@ -125,7 +125,13 @@ import Testing
         #expect(try goalbook("quarter", "scores", "2026Q3").stdout.hasSuffix("\n0 of 2 goals scored; not scored: G1, G2.\n"))
 
         #expect(try goalbook("goals", "score", "G1", "4", "--note", "good quarter").stdout == "G1 score: ∅ → 4\n")
-        #expect(try goalbook("goals", "score", "G2", "0.4").stdout == "G2 score: ∅ → 0.4\n")
+        // At a terminal it asks, with the suggestion as the default: G2 is at (0.8 + 0) / 2 = 40%, which suggests 0.4; the manager types 0.3.
+        let feed = "(sleep 0.5; printf '0.3\\n')"
+        let terminal = try run("/bin/sh", ["-c", "\(feed) | script -qec '\(try goalbookBinary()) goals score G2 --db \(goalbook.db)' /dev/null"],
+                               environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": "mgr"]))
+        #expect(terminal.stdout.contains("G2 is at 40% progress; on the OKR scale (0 to 1 in steps of 0.1) that suggests 0.4."))
+        #expect(terminal.stdout.contains("Score [0.4]: "))
+        #expect(terminal.stdout.contains("G2 score: ∅ → 0.3"))
         let csv = try goalbook("quarter", "scores", "2026Q3", "--format", "csv").stdout.split(separator: "\n")
         #expect(csv.first == "goal_id,person_id,person_name,framework,row,title,status,progress,suggested,score,scale_min,scale_max,scale_step,scored_by,scored_at")
         #expect(csv.dropFirst().first?.hasPrefix("G1,E100,Ada Park,smart,1,") == true)
@@ -134,7 +140,7 @@ import Testing
         #expect(close.status == 0 && close.stdout == "Closed 2026Q3.\n" && close.stderr.isEmpty)
         let report = try goalbook("report", "--quarter", "2026Q3", "--person", "E100")
         #expect(report.stdout.contains("      score 4\n"))
-        #expect(report.stdout.contains("      score 0.4\n"))
+        #expect(report.stdout.contains("      score 0.3\n"))
         #expect(try goalbook("goals", "score", "G1", "5").stderr.hasPrefix("Error: 2026Q3 was closed on "))
     }
 }
