@@ -11,8 +11,14 @@ struct GoalsStatus: ParsableCommand {
     @Option(help: "Why, for the record.") var note: String?
 
     func run() throws {
-        if let change = try database.open().setStatus(goal, to: status, note: note, actor: database.actor) {
+        let store = try database.open()
+        if let change = try store.setStatus(goal, to: status, note: note, actor: database.actor) {
             print("\(GoalID.format(goal)) status: \(change.old ?? "∅") → \(change.new ?? "∅")")
+            let under = status == .dropped ? try store.alignedUnder(goal) : []
+            if !under.isEmpty {
+                printError("Note: \(under.map(GoalID.format).joined(separator: ", ")) \(under.count == 1 ? "is" : "are") still aligned to \(GoalID.format(goal)), "
+                           + "which no longer counts: align \(under.count == 1 ? "it" : "them") elsewhere (goalbook goals align G… --to G…) or to nothing (--none).")
+            }
         } else {
             print("\(GoalID.format(goal)) is already \(status.rawValue); nothing changed.")
         }

@@ -77,9 +77,14 @@ import Testing
         #expect(try goalbook("goals", "align", "G7", "--none").stdout == "G7 aligned to: G2 → nothing\n")
         #expect(try goalbook("goals", "weight", "G2", "50").stdout == "G2 weight: 60 → 50\n")
         #expect(try goalbook("goals", "set", "G6", "KR2.weight=2").stdout == "G6 KR2.weight: ∅ → 2\n")
-        let log = try goalbook("goals", "log", "G4").stdout
-        #expect(log.contains("mgr    goals align  aligned_to") || log.contains("aligned_to"))
-        #expect(log.contains("G2") && log.contains("G3"))
+        struct Entry: Decodable { let actor: String; let command: String; let field: String; let old: String?; let new: String? }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(try goalbook("goals", "log", "G4", "--format", "json").stdout.utf8))
+        #expect(entries.filter { $0.field == "aligned_to" }.map { "\($0.actor) \($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" }
+                == ["grace goals align ∅ → G2", "mgr goals align G2 → G3"])
+        let weights = try JSONDecoder().decode([Entry].self, from: Data(try goalbook("goals", "log", "G2", "--format", "json").stdout.utf8))
+        #expect(weights.filter { $0.field == "weight" }.map { "\($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" } == ["goals set ∅ → 60", "goals weight 60 → 50"])
+        let drop = try goalbook("goals", "status", "G3", "dropped")
+        #expect(drop.stderr == "Note: G4 is still aligned to G3, which no longer counts: align it elsewhere (goalbook goals align G… --to G…) or to nothing (--none).\n")
         let list = try goalbook("goals", "list", "--person", "E103").stdout
         #expect(list.hasPrefix("ID PERSON QUARTER FRAMEWORK ROW STATUS FILLED WEIGHT ALIGNED TO TITLE\n"))
         #expect(list.contains("\nG6 E103   2026Q4  okr         1 active 3/5        70 G2         "))

@@ -106,11 +106,16 @@ extension GoalbookStore {
     /// Sets slot values (`baseline`, `target`, `date`) and the owner (`owner`) of a goal, checking
     /// every value first. An empty value empties a slot. Returns what changed.
     public func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
-                        actor: String, now: Date = Date()) throws -> [GoalChange] {
+                        actor: String, command: String = "goals set", now: Date = Date()) throws -> [GoalChange] {
         try write { db in
             try Self.setGoal(goalId, assignments, item: item, direction: direction,
-                             history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals set"), db: db)
+                             history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: command), db: db)
         }
+    }
+
+    /// The goals aligned straight under a goal (any status), by id.
+    public func alignedUnder(_ goalId: Int64) throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId]) }
     }
 
     /// ``setGoal(_:_:item:direction:actor:now:)`` inside a transaction the caller holds: checks
