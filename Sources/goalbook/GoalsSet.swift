@@ -24,7 +24,7 @@ struct GoalsSet: ParsableCommand {
     }
 
     func run() throws {
-        let changes = try database.open().setGoal(goal, try keyValues(values), item: item?.uppercased() == "MAIN" ? "main" : item?.uppercased(),
+        let changes = try database.open().setGoal(goal, try keyValues(values), item: item.map(GoalbookStore.itemName),
                                                   direction: direction, actor: database.actor)
         if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
         for change in changes {

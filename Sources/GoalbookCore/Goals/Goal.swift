@@ -4,6 +4,9 @@ import Foundation
 public enum GoalStatus: String, Sendable, CaseIterable, Codable {
     case draft, active, done, dropped, carried
 
+    /// Whether a goal in this status counts in progress figures and roll-ups: dropped and carried goals do not.
+    public var counts: Bool { self != .dropped && self != .carried }
+
     /// The statuses a person may move a goal to from this one (`carried` is `goals carry`'s alone).
     public var allowedNext: [GoalStatus] {
         switch self {
@@ -96,8 +99,7 @@ public struct Goal: Sendable, Equatable, Codable {
     /// The quarter-end score, on its framework's scale (`goals score`).
     public var score: Double? = nil
 
-    /// Whether the goal counts in progress figures: dropped and carried goals do not.
-    public var counts: Bool { status != .dropped && status != .carried }
+    public var counts: Bool { status.counts }
 
     /// `G42`: the id people see and type.
     public var displayId: String { GoalID.format(id) }

@@ -59,7 +59,7 @@ public enum GoalTree {
         var lines = [heading]
         func draw(_ node: GoalTreeNode, lead: String, branch: String, under: String) {
             var line = "\(node.goal)  \(node.personId) \(node.personName) · \(node.framework.rowName(node.row)) · \(node.status.rawValue)"
-            line += node.counts ? " · \(ReportRenderer.percent(node.progress))" : " (not counted)"
+            line += node.status.counts ? " · \(ReportRenderer.percent(node.progress))" : " (not counted)"
             if let weight = node.weight { line += " · weight \(Measure.format(weight))" }
             if let score = node.score { line += " · score \(Measure.format(score))" }
             lines.append(lead + branch + line)
@@ -84,8 +84,4 @@ public enum GoalTree {
         if trees.isEmpty { lines += ["", "No goals."] }
         return lines.joined(separator: "\n") + "\n"
     }
-}
-
-extension GoalTreeNode {
-    var counts: Bool { status != .dropped && status != .carried }
 }

@@ -50,8 +50,7 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     public var alignedTo: String? = nil
     public var alignedToPerson: String? = nil
 
-    /// Whether the goal counts in progress figures: dropped and carried goals do not.
-    public var counts: Bool { status != .dropped && status != .carried }
+    public var counts: Bool { status.counts }
 
     /// 42 for G42, to order goals by id.
     var goalNumber: Int64 { Int64(goalId.dropFirst()) ?? 0 }
