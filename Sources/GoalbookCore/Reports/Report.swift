@@ -52,9 +52,6 @@ public struct ReportGoal: Sendable, Equatable, Codable {
 
     public var counts: Bool { status.counts }
 
-    /// 42 for G42, to order goals by id.
-    var goalNumber: Int64 { Int64(goalId.dropFirst()) ?? 0 }
-
     /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
     public var primary: ItemProgress? { items.first }
 
@@ -193,32 +190,58 @@ enum ReportBuilder {
                 weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
                 alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
         }
-        let byPerson = Dictionary(grouping: goals, by: \.employeeId)
+        // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
+        var byPerson: [String: [Int]] = [:]
+        for index in goals.indices { byPerson[goals[index].employeeId, default: []].append(index) }
         func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+        /// Plain and weighted mean progress of the goals that count among these.
+        func progress(_ indices: [Int]) -> (average: Double?, weighted: Double?) {
+            var values: [Double] = [], members: [(progress: Double?, weight: Double?)] = []
+            for index in indices where goals[index].counts {
+                if let value = goals[index].progress { values.append(value) }
+                members.append((goals[index].progress, goals[index].weight))
+            }
+            return (mean(values), ProgressRules.weightedMean(members))
+        }
         let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rollup(_ root: String, members: [String]) -> TeamRollup {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
-            let counted = theirs.filter(\.counts).sorted { $0.goalNumber < $1.goalNumber }
-            let slots = theirs.reduce(0) { $0 + $1.slotsTotal }
             let inside = Set(members)
+            var byStatus: [String: Int] = [:], slots = 0, filled = 0
+            var outside: [(Int64, String)] = [], nothing: [(Int64, String)] = []
+            for index in theirs {
+                let goal = goals[index]
+                byStatus[goal.status.rawValue, default: 0] += 1
+                slots += goal.slotsTotal
+                filled += goal.slotsFilled
+                guard goal.counts else { continue }
+                let number = Int64(goal.goalId.dropFirst()) ?? 0
+                if let parent = goal.alignedTo {
+                    if !inside.contains(goal.alignedToPerson ?? "") {
+                        outside.append((number, "\(goal.goalId) → \(parent)" + (goal.alignedToPerson.map { " (\($0))" } ?? "")))
+                    }
+                } else {
+                    nothing.append((number, goal.goalId))
+                }
+            }
+            let figures = progress(theirs)
             return TeamRollup(
                 employeeId: root, name: names[root] ?? root, people: members.count,
                 peopleWithGoals: members.filter { byPerson[$0] != nil }.count,
-                goalsByStatus: Dictionary(grouping: theirs, by: \.status.rawValue).mapValues(\.count), goals: theirs.count,
-                averageProgress: mean(counted.compactMap(\.progress)),
-                slotsFilledShare: slots == 0 ? nil : Double(theirs.reduce(0) { $0 + $1.slotsFilled }) / Double(slots),
+                goalsByStatus: byStatus, goals: theirs.count, averageProgress: figures.average,
+                slotsFilledShare: slots == 0 ? nil : Double(filled) / Double(slots),
                 peopleWithoutGoals: members.filter { byPerson[$0] == nil },
-                weightedProgress: ProgressRules.weightedMean(counted.map { ($0.progress, $0.weight) }),
-                alignedOutside: counted.filter { $0.alignedTo != nil && !inside.contains($0.alignedToPerson ?? "") }
-                    .map { "\($0.goalId) → \($0.alignedTo!)" + ($0.alignedToPerson.map { " (\($0))" } ?? "") },
-                alignedToNothing: counted.filter { $0.alignedTo == nil }.map(\.goalId))
+                weightedProgress: figures.weighted,
+                // In goal id order (the goals come in person order).
+                alignedOutside: outside.sorted { $0.0 < $1.0 }.map(\.1), alignedToNothing: nothing.sorted { $0.0 < $1.0 }.map(\.1))
         }
         let teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
-        let stored = Dictionary(grouping: input.goals, by: \.employeeId)
+        // Weights are checked only for the people who set some (the others have nothing to warn of).
+        let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
+        let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
         let figures = input.people.map { person in
-            let theirs = (byPerson[person.employeeId] ?? []).filter(\.counts)
-            return PersonFigures(employeeId: person.employeeId, averageProgress: mean(theirs.compactMap(\.progress)),
-                                 weightedProgress: ProgressRules.weightedMean(theirs.map { ($0.progress, $0.weight) }),
+            let figures = progress(byPerson[person.employeeId] ?? [])
+            return PersonFigures(employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
                                  weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
         }
         return Report(
