@@ -25,7 +25,7 @@ public enum Resources {
         "ic2-machine-learning-engineer.txt": "Engineering",
     ]
 
-    private static func decode(_ entry: (name: String, base64: String)) -> EmbeddedFile {
+    static func decode(_ entry: (name: String, base64: String)) -> EmbeddedFile {
         // The generator only writes valid base64, and a test decodes every entry.
         EmbeddedFile(name: entry.name, bytes: Data(base64Encoded: entry.base64, options: .ignoreUnknownCharacters) ?? Data())
     }

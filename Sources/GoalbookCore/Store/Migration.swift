@@ -2,25 +2,28 @@ import Foundation
 import GRDB
 
 /// One schema migration: a plain SQL file from `migrations/`, embedded in the binary.
+///
+/// Every command opens the database, and most find it up to date: the file's bytes are decoded
+/// (and hashed) only when a migration is applied or checked, not at each start.
 public struct Migration: Sendable {
     /// The number in the file name (`0001_canon.sql` is version 1).
     public let version: Int
     /// The rest of the file name (`canon`).
     public let name: String
+    private let entry: (name: String, base64: String)
+
+    /// The file as embedded.
+    var file: EmbeddedFile { Resources.decode(entry) }
     /// The SQL text.
-    public let sql: String
+    public var sql: String { String(decoding: file.bytes, as: UTF8.self) }
     /// Hex SHA-256 of the file's bytes, recorded in `schema_migration`.
-    public let sha256: String
+    public var sha256: String { file.sha256 }
 
     /// Every embedded migration, in order. Versions run 1, 2, 3… with no gap (a test checks it).
-    public static let all: [Migration] = Resources.migrations.map { file in
-        let stem = file.name.replacingOccurrences(of: ".sql", with: "")
+    public static let all: [Migration] = Embedded.migrations.map { entry in
+        let stem = entry.name.replacingOccurrences(of: ".sql", with: "")
         let parts = stem.split(separator: "_", maxSplits: 1)
-        return Migration(
-            version: Int(parts.first ?? "") ?? 0,
-            name: parts.count > 1 ? String(parts[1]) : stem,
-            sql: String(decoding: file.bytes, as: UTF8.self),
-            sha256: file.sha256)
+        return Migration(version: Int(parts.first ?? "") ?? 0, name: parts.count > 1 ? String(parts[1]) : stem, entry: entry)
     }
 }
 
@@ -40,10 +43,11 @@ extension GoalbookStore {
                 // Another process may have migrated while this one waited for the lock.
                 let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 guard current < migration.version else { return }
-                try db.execute(sql: migration.sql)
+                let file = migration.file
+                try db.execute(sql: String(decoding: file.bytes, as: UTF8.self))
                 try db.execute(
                     sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
-                    arguments: [migration.version, migration.name, migration.sha256, now])
+                    arguments: [migration.version, migration.name, file.sha256, now])
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
         }
