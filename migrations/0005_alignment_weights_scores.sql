@@ -11,6 +11,8 @@ ALTER TABLE goal ADD COLUMN weight REAL CHECK (weight IS NULL OR weight >= 0);
 ALTER TABLE goal ADD COLUMN score REAL;
 ALTER TABLE goal_item ADD COLUMN weight REAL CHECK (weight IS NULL OR weight >= 0);
 CREATE INDEX goal_by_aligned_to ON goal (aligned_to) WHERE aligned_to IS NOT NULL;
+-- Every link a goal ever had, for trees as of a past instant, without reading all of history.
+CREATE INDEX history_by_alignment ON history (goal_id, new_value) WHERE field = 'aligned_to';
 
 -- The links hold under raw SQL too: same quarter, not to itself, no cycle.
 CREATE TRIGGER goal_alignment_on_insert BEFORE INSERT ON goal WHEN NEW.aligned_to IS NOT NULL

@@ -79,7 +79,8 @@ extension GoalbookStore {
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
     public func goalTree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
         let goal = try self.goal(goalId, asOf: asOf)
-        let report = try self.report(quarter: Quarter(goal.quarter)!, scope: .all, asOf: asOf, now: now)
+        let report = try self.report(quarter: Quarter(goal.quarter)!, scope: .all, asOf: asOf, now: now,
+                                     onlyGoals: "SELECT \(goalId) UNION " + Self.linkedGoalsSQL)
         guard report.goals.contains(where: { $0.goalId == goal.displayId }) else {
             throw GoalbookError.refused("\(goal.displayId)'s owner \(goal.employeeId) had left before \(goal.quarter) began")
         }
@@ -89,7 +90,11 @@ extension GoalbookStore {
     /// The trees of a team's goals in a quarter (the manager's and everyone's below them): each
     /// goal aligned to nothing, or to a goal outside the team, with everything under it.
     public func goalTree(team: String, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
-        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now)
+        let teamId = try read { try Self.personId(team, db: $0) }
+        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now, onlyGoals: """
+            WITH RECURSIVE members(person_id) AS (SELECT \(teamId) UNION SELECT p.person_id FROM person AS p JOIN members AS m ON p.manager_person_id = m.person_id)
+            SELECT goal_id FROM goal WHERE person_id IN members UNION \(Self.linkedGoalsSQL)
+            """)
         guard report.people.contains(where: { $0.employeeId == team }) else {
             _ = try read { try Self.personId(team, db: $0) }  // not found, with close matches
             throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
@@ -102,6 +107,15 @@ extension GoalbookStore {
         }
         return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
     }
+
+    /// Goals of a quarter (the one `?`) that are or ever were on either end of a link: the goals
+    /// an alignment tree can hold, now or at any past instant. History holds every link.
+    static let linkedGoalsSQL = """
+        SELECT g.goal_id FROM goal AS g WHERE g.quarter = ? AND (g.aligned_to IS NOT NULL OR g.goal_id IN (
+            SELECT h.goal_id FROM history AS h WHERE h.field = 'aligned_to'
+            UNION SELECT CAST(substr(h.new_value, 2) AS INTEGER) FROM history AS h WHERE h.field = 'aligned_to' AND h.new_value IS NOT NULL
+            UNION SELECT c.aligned_to FROM goal AS c WHERE c.aligned_to IS NOT NULL))
+        """
 
     // MARK: - Scores
 

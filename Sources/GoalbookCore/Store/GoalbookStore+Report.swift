@@ -5,6 +5,12 @@ extension GoalbookStore {
     /// The quarterly report. A closed quarter is shown as it was when it closed, `asOf` shows any
     /// past instant (people, goals and check-ins as they were then), and otherwise it is now.
     public func report(quarter: Quarter, scope: ReportScope, asOf requested: String? = nil, now: Date = Date()) throws -> Report {
+        try report(quarter: quarter, scope: scope, asOf: requested, now: now, onlyGoals: nil)
+    }
+
+    /// The report, with only the goals `onlyGoals` selects (`SELECT goal_id …`, one `?` for the
+    /// quarter) when it is given: `goals tree` needs every person but few goals.
+    func report(quarter: Quarter, scope: ReportScope, asOf requested: String?, now: Date, onlyGoals: String?) throws -> Report {
         try read { db in
             let settings = try Self.settings(db: db)
             let fiscal = settings.fiscalYearStartMonth
@@ -56,15 +62,21 @@ extension GoalbookStore {
 
             // Goals of the quarter, as they were.
             var goals: [Goal]
+            let only = onlyGoals.map { " AND g.goal_id IN (\($0))" } ?? ""
+            let onlyArguments: StatementArguments = onlyGoals == nil ? [] : [quarter.description]
             if historical {
-                let condition = "g.quarter = ? AND g.created_at <= ?"
-                let arguments: StatementArguments = [quarter.description, asOf]
+                let condition = "g.quarter = ? AND g.created_at <= ?" + only
+                let arguments: StatementArguments = [quarter.description, asOf] + onlyArguments
                 goals = try Self.rebuildAll(Self.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
                                             where: condition, arguments)
             } else {
                 let ids = everyone.filter { memberSet.contains($0.person.employeeId) }.map(\.personId)
-                goals = try Self.loadGoals(db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
-                                           [quarter.description, Self.jsonArray(ids)], templateText: false)
+                // Goals by the selection when there is one (filtered to the people below), else by person:
+                // both IN lists on one index would be probed as a cross product.
+                goals = onlyGoals == nil
+                    ? try Self.loadGoals(db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
+                                         [quarter.description, Self.jsonArray(ids)], templateText: false)
+                    : try Self.loadGoals(db: db, where: "g.quarter = ?" + only, [quarter.description] + onlyArguments, templateText: false)
             }
             goals = goals.filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
             let goalIds = Self.jsonArray(goals.map(\.id))

@@ -11,6 +11,7 @@ import Testing
         2: "144d3a2db3b0b957bba306bdee36bf37716685403cfcda02ca1398b90d338e64",
         3: "277d0908711168b6e801a9b89fc8888ed7904f467db255d7dcf9fd1f526ff6e7",
         4: "64ec45dc0055224fb6337c3a8c334aaffb6887187d1bb95135a72cd53d300da6",
+        5: "cf9c68ffb04b419cacc49b9a0ed5a88ec54a69854f4485792eb7a46dd68fc39f",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {
