@@ -67,6 +67,15 @@ import Testing
         }
         let usage = try goalbook("goals", "align", "G2")
         #expect(usage.status == 64 && usage.stderr.contains("Say --to G17, or --none."))
+        // The same rules hold against raw SQL, through the triggers.
+        for (sql, message) in [
+            ("UPDATE goal SET aligned_to = 4 WHERE goal_id = 1", "a goal cannot be aligned to a goal that is aligned under it"),
+            ("UPDATE goal SET aligned_to = 2 WHERE goal_id = 2", "a goal cannot be aligned to itself"),
+            ("UPDATE goal SET weight = -1 WHERE goal_id = 2", "CHECK constraint failed"),
+        ] {
+            let raw = try run("/usr/bin/sqlite3", [goalbook.db, sql])
+            #expect(raw.status != 0 && raw.stderr.contains(message), "\(sql): \(raw.stderr)")
+        }
         #expect(try databaseDump(goalbook.db) == dump)
     }
 

@@ -184,6 +184,11 @@ import Testing
         #expect(throws: GoalbookError.invalidArgument("87 is off the SMART scale: scores go from 0 to 100 in steps of 5")) {
             _ = try store.score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
         }
+        try GRDBQueue(path).execute("UPDATE setting SET value = '0' WHERE key = 'mbo_score_step'")
+        #expect(throws: GoalbookError.refused("the mbo score scale in the settings is not usable (mbo_score_min 1, _max 5, _step 0): it needs min < max and a step above 0 that fits between them")) {
+            _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
+        }
+        try GRDBQueue(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
         let lines = try store.scores(fixture.quarter, team: nil, now: december)
         #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
