@@ -22,7 +22,7 @@ struct QuarterClose: ParsableCommand {
         guard result.closed else { return print("\(quarter) was already closed; nothing changed.") }
         if !result.unscored.isEmpty {
             printError("Warning: \(counted(result.unscored.count, "goal")) of \(quarter) \(result.unscored.count == 1 ? "has" : "have") no score: "
-                       + result.unscored.joined(separator: ", "))
+                       + QuarterCloseResult.list(result.unscored, quarter: quarter))
         }
         print("Closed \(quarter).")
     }

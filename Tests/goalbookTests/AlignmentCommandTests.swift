@@ -157,4 +157,13 @@ import Testing
         #expect(report.stdout.contains("      score 0.3\n"))
         #expect(try goalbook("goals", "score", "G1", "5").stderr.hasPrefix("Error: 2026Q3 was closed on "))
     }
+
+    @Test func closingAQuarterWarnsOfGoalsWithoutAScore() throws {
+        let goalbook = try fixture()
+        let close = try goalbook("quarter", "close", "2026Q4")
+        #expect(close.status == 0 && close.stdout == "Closed 2026Q4.\n")
+        #expect(close.stderr == "Warning: 6 goals of 2026Q4 have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103)\n")
+        let closed = try goalbook("goals", "align", "G7", "--none")
+        #expect(closed.status == 1 && closed.stderr.hasPrefix("Error: 2026Q4 was closed on "))
+    }
 }

@@ -130,7 +130,7 @@ extension GoalbookStore {
             let unscored = try Self.unscored(quarter, db: db)
             if requireScores && !unscored.isEmpty {
                 throw GoalbookError.refused("\(quarter) was not closed: \(unscored.count) goal\(unscored.count == 1 ? " has" : "s have") no score: "
-                    + unscored.joined(separator: ", ") + " (goalbook goals score G… VALUE, or close without --require-scores)")
+                    + QuarterCloseResult.list(unscored, quarter: quarter) + " (goalbook goals score G… VALUE, or close without --require-scores)")
             }
             let stamp = Timestamp.string(now)
             try db.execute(sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note) VALUES (?, ?, ?, ?)",

@@ -194,6 +194,8 @@ import Testing
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
         let close = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
         #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
+        let many = (1...25).map { "G\($0) (E1)" }
+        #expect(QuarterCloseResult.list(many, quarter: fixture.quarter).hasSuffix("G19 (E1), G20 (E1), … (25 in all: goalbook quarter scores 2026Q4)"))
         #expect(throws: GoalbookError.self) { _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z")) }
         let report = ReportRenderer.render(try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .txt)
         #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
