@@ -52,6 +52,9 @@ public struct ReportGoal: Sendable, Equatable, Codable {
 
     public var counts: Bool { status.counts }
 
+    /// `G1 (E001)`: the goal it is aligned to, with that goal's owner where known.
+    public var alignedToLabel: String? { alignedTo.map { $0 + (alignedToPerson.map { " (\($0))" } ?? "") } }
+
     /// The item whose figures stand for the goal in one-row forms: `main`, or KR1.
     public var primary: ItemProgress? { items.first }
 
@@ -141,6 +144,11 @@ public struct Report: Sendable, Equatable, Codable {
 
     /// Each person's goals, in report order.
     public func goalsByPerson() -> [String: [ReportGoal]] { Dictionary(grouping: goals, by: \.employeeId) }
+
+    /// Each person's figures, by employee id.
+    public func figuresByPerson() -> [String: PersonFigures] {
+        Dictionary(figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// Computes a report from the state the store loaded.
@@ -218,7 +226,7 @@ enum ReportBuilder {
                 let number = Int64(goal.goalId.dropFirst()) ?? 0
                 if let parent = goal.alignedTo {
                     if !inside.contains(goal.alignedToPerson ?? "") {
-                        outside.append((number, "\(goal.goalId) → \(parent)" + (goal.alignedToPerson.map { " (\($0))" } ?? "")))
+                        outside.append((number, "\(goal.goalId) → \(goal.alignedToLabel ?? parent)"))
                     }
                 } else {
                     nothing.append((number, goal.goalId))

@@ -113,7 +113,7 @@ enum ReportHTML {
             html += "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
                 + ReportRenderer.alignmentLines(report).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
-        let figures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let figures = report.figuresByPerson()
         html += "<h2>People</h2>\n"
         let byPerson = report.goalsByPerson()
         for person in report.people {

@@ -58,7 +58,7 @@ public enum ReportRenderer {
         var parts: [String] = []
         if let weight = goal.weight { parts.append("weight \(Measure.format(weight))") }
         if let score = goal.score { parts.append("score \(Measure.format(score))") }
-        if let parent = goal.alignedTo { parts.append("aligned to \(parent)" + (goal.alignedToPerson.map { " (\($0))" } ?? "")) }
+        if let parent = goal.alignedToLabel { parts.append("aligned to \(parent)") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
@@ -120,7 +120,7 @@ public enum ReportRenderer {
                              rightAligned: [1, 2, 3, 5, 6, 7, 8])
             lines += ["", "Alignment"] + alignmentLines(report).map { "  " + $0 }
         }
-        let personFigures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let personFigures = report.figuresByPerson()
         lines += ["", "People"]
         let byPerson = report.goalsByPerson()
         for person in report.people {
@@ -218,7 +218,7 @@ public enum ReportRenderer {
             }
             lines += ["", "## Alignment", ""] + alignmentLines(report).map { "- " + cell($0) }
         }
-        let personFigures = Dictionary(report.figures.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let personFigures = report.figuresByPerson()
         lines += ["", "## People"]
         let byPerson = report.goalsByPerson()
         for person in report.people {
