@@ -51,7 +51,7 @@ struct GoalsEdit: ParsableCommand {
             }
             let result = try store.saveEdit(sections, goals: goals, snapshot: snapshot, actor: database.actor)
             for (goal, change) in result.changes {
-                print("\(GoalID.format(goal)) \(change.field): \(change.old ?? "∅") → \(change.new ?? "∅")")
+                print(change.line(goal))
             }
             if result.changes.isEmpty && result.conflicts.isEmpty { print("Nothing changed; nothing was written.") }
             for conflict in result.conflicts { printError(conflict) }

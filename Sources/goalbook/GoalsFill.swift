@@ -80,7 +80,7 @@ struct GoalsFill: ParsableCommand {
         guard !answers.isEmpty else { return print("Nothing was answered; nothing was written.") }
         let changes = try store.saveFill(answers, actor: database.actor)
         for (goal, change) in changes {
-            print("\(GoalID.format(goal)) \(change.field): \(change.old ?? "∅") → \(change.new ?? "∅")")
+            print(change.line(goal))
         }
     }
 }

@@ -51,7 +51,7 @@ struct GoalsScore: ParsableCommand {
             throw GoalbookError.invalidArgument("'\(text!)' is not a score: give a number on the goal's scale, like 0.7 or 4")
         }
         if let change = try store.score(goal, value, note: note, actor: database.actor) {
-            print("\(GoalID.format(goal)) score: \(change.old ?? "∅") → \(change.new ?? "∅")")
+            print(change.line(goal))
         } else {
             print("\(GoalID.format(goal)) already has the score \(Measure.format(value)); nothing changed.")
         }

@@ -28,7 +28,7 @@ struct GoalsSet: ParsableCommand {
                                                   direction: direction, actor: database.actor)
         if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
         for change in changes {
-            print("\(GoalID.format(goal)) \(change.field): \(change.old ?? "∅") → \(change.new ?? "∅")")
+            print(change.line(goal))
         }
     }
 }

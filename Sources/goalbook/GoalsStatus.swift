@@ -13,7 +13,7 @@ struct GoalsStatus: ParsableCommand {
     func run() throws {
         let store = try database.open()
         if let change = try store.setStatus(goal, to: status, note: note, actor: database.actor) {
-            print("\(GoalID.format(goal)) status: \(change.old ?? "∅") → \(change.new ?? "∅")")
+            print(change.line(goal))
             let under = status == .dropped ? try store.alignedUnder(goal) : []
             if !under.isEmpty {
                 printError("Note: \(under.map(GoalID.format).joined(separator: ", ")) \(under.count == 1 ? "is" : "are") still aligned to \(GoalID.format(goal)), "

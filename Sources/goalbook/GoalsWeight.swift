@@ -27,6 +27,6 @@ struct GoalsWeight: ParsableCommand {
         let changes = try database.open().setGoal(goal, [(key: "weight", value: weight)], item: nil, direction: nil, actor: database.actor,
                                                       command: "goals weight")
         if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
-        for change in changes { print("\(GoalID.format(goal)) \(change.field): \(change.old ?? "∅") → \(change.new ?? "∅")") }
+        for change in changes { print(change.line(goal)) }
     }
 }

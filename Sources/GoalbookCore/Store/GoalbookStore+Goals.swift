@@ -24,6 +24,9 @@ public struct GoalChange: Sendable, Equatable {
     public var field: String
     public var old: String?
     public var new: String?
+
+    /// `G42 KR1.target: 40% → 45%` (∅ for no value), as every command that changes a goal prints it.
+    public func line(_ goalId: Int64) -> String { "\(GoalID.format(goalId)) \(field): \(old ?? "∅") → \(new ?? "∅")" }
 }
 
 /// Which goals `goals list` shows.
