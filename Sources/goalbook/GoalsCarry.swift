@@ -6,18 +6,21 @@ struct GoalsCarry: ParsableCommand {
         commandName: "carry", abstract: "Carry unfinished (active) goals into a later quarter.",
         discussion: """
             Each active goal is copied into the new quarter with its last check-in (or its old baseline) as \
-            the new baseline, its target, and its date where that falls in the new quarter. The old goal is \
-            marked carried, and the two are linked. --dry-run prints the plan and writes nothing.
+            the new baseline, its target, and its date where that falls in the new quarter. The old goal keeps \
+            its status, figures, score and alignment in its own quarter, takes no more changes, and is linked \
+            to the new one. Carrying before the old quarter's last day needs --early. --dry-run prints the plan \
+            and writes nothing.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The quarter to carry from.", transform: Parse.quarter) var from: Quarter
     @Option(help: "The quarter to carry into.", transform: Parse.quarter) var to: Quarter
-    @Option(help: ArgumentHelp("Only the goals of everyone below this manager.", valueName: "id")) var team: String?
+    @OptionGroup var team: TeamOptions
+    @Flag(help: "Carry before the old quarter's last day.") var early = false
     @Flag(help: "Show what would be carried; write nothing.") var dryRun = false
 
     func run() throws {
-        let result = try database.open().carry(from: from, to: to, team: team, dryRun: dryRun, actor: database.actor)
+        let result = try database.open().carry(from: from, to: to, team: team.team, below: team.below, early: early, dryRun: dryRun, actor: database.actor)
         for carried in result.carried {
             let baselines = carried.baseline.sorted { $0.key < $1.key }.map { $0.key == "main" ? "baseline \($0.value)" : "\($0.key) baseline \($0.value)" }
             print("\(GoalID.format(carried.from)) → \(dryRun ? "new goal" : GoalID.format(carried.to))  \(carried.employeeId)  \(carried.title)"

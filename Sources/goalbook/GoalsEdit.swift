@@ -7,14 +7,16 @@ struct GoalsEdit: ParsableCommand {
         commandName: "edit", abstract: "Change goals in your editor: every slot, status and note, one KEY = value line each.",
         discussion: """
             Opens $VISUAL, else $EDITOR, else vi, on a file with a [G42] header per goal, its template text as \
-            # comments, and its values. On save every line is checked as goals set would; if anything is wrong \
-            the file opens again with the problems written in, and your text kept. An unchanged or emptied file \
+            # comments, and its values. On save every line is checked as goals set would. If anything is wrong, \
+            the problems are printed; at a terminal it asks whether to open the file again, with the problems \
+            written in and your text kept, and without one it writes nothing and exits 1. An unchanged or emptied file \
             writes nothing. Everything changed is written in one transaction, with history; a goal someone else \
             changed while the file was open is not saved, and the message says who changed what.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var selection: GoalSelection
+    @Flag(help: "Let a goal with unfilled slots become active (status = active).") var unfilled = false
 
     func run() throws {
         let store = try database.open()
@@ -43,13 +45,26 @@ struct GoalsEdit: ParsableCommand {
                 return print(text == original ? "The file is unchanged; nothing was written." : "The file was emptied; nothing was written.")
             }
             let (sections, problems) = GoalEditFile.parse(text, goals: goals)
-            let all = problems.isEmpty ? try store.checkEdit(sections, goals: goals) : problems
+            let all = problems.isEmpty ? try store.checkEdit(sections, goals: goals, unfilled: unfilled) : problems
             guard all.isEmpty else {
-                printError("\(all.count) problem\(all.count == 1 ? "" : "s") in the file; opening it again")
+                printError("\(all.count) problem\(all.count == 1 ? "" : "s") in the file:")
+                for problem in all.sorted(by: { $0.line < $1.line }) {
+                    printError("  \(problem.line > 0 ? "line \(problem.line): " : "")\(problem.message)")
+                }
+                // Like git commit: ask before reopening, so an editor that does not wait can never loop.
+                guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
+                    printError("Nothing was written.")
+                    throw ExitCode.failure
+                }
+                FileHandle.standardError.write(Data("Open the file again to fix them? [Y/n] ".utf8))
+                guard let answer = readLine(), !["n", "no"].contains(answer.trimmingBlanks().lowercased()) else {
+                    printError("Nothing was written.")
+                    throw ExitCode.failure
+                }
                 try Data(GoalEditFile.annotate(text, problems: all).utf8).write(to: URL(fileURLWithPath: file))
                 continue
             }
-            let result = try store.saveEdit(sections, goals: goals, snapshot: snapshot, actor: database.actor)
+            let result = try store.saveEdit(sections, goals: goals, snapshot: snapshot, unfilled: unfilled, actor: database.actor)
             for (goal, change) in result.changes {
                 print(change.line(goal))
             }

@@ -6,18 +6,18 @@ struct GoalsList: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("One person's goals.", valueName: "id")) var person: String?
-    @Option(help: ArgumentHelp("The goals of everyone below this manager.", valueName: "id")) var team: String?
+    @OptionGroup var team: TeamOptions
     @Option(name: [.customShort("p"), .long], help: "Only this quarter.", transform: Parse.quarter) var quarter: Quarter?
     @Option(help: "Only goals with this status.") var status: GoalStatus?
     @Option(help: ArgumentHelp("As they were then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
     @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     func validate() throws {
-        if person != nil && team != nil { throw ValidationError("Use --person or --team, not both.") }
+        if person != nil && team.team != nil { throw ValidationError("Use --person or --team, not both.") }
     }
 
     func run() throws {
-        let filter = GoalFilter(person: person, team: team, quarter: quarter, status: status, asOf: try asOf.map(AsOf.bound))
+        let filter = GoalFilter(person: person, team: team.team, below: team.below, quarter: quarter, status: status, asOf: try asOf.map(AsOf.bound))
         let goals = try database.open().goals(filter)
         switch format {
         case .table: writeOut(GoalText.listTable(goals))

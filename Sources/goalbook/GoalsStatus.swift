@@ -3,16 +3,18 @@ import GoalbookCore
 
 struct GoalsStatus: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Move a goal along: draft → active → done or dropped.")
+        commandName: "status", abstract: "Move a goal along: draft → active → done or dropped (or back to draft).",
+        discussion: "A goal with unfilled slots becomes active only with --unfilled; the refusal names the slots.")
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-    @Argument(help: "active, done or dropped.") var status: GoalStatus
+    @Argument(help: "draft, active, done or dropped.") var status: GoalStatus
     @Option(help: "Why, for the record.") var note: String?
+    @Flag(help: "Make a goal active even though some of its slots are unfilled.") var unfilled = false
 
     func run() throws {
         let store = try database.open()
-        if let change = try store.setStatus(goal, to: status, note: note, actor: database.actor) {
+        if let change = try store.setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
             print(change.line(goal))
             let under = status == .dropped ? try store.alignedUnder(goal) : []
             if !under.isEmpty {

@@ -8,13 +8,14 @@ struct GoalsTree: ParsableCommand {
             Examples: goalbook goals tree G17        goalbook goals tree --team E001 --quarter 2026Q4
             A goal with goals aligned to it shows their rolled-up progress: the mean of their progress \
             weighted by their goal weights (unset weighs 1). A goal that is not filled is left out and \
-            counted as missing, not as 0; dropped and carried goals are shown but not counted. \
+            counted as missing, not as 0; dropped goals are shown but not counted. \
             Rules: docs/reports.md.
             """)
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("The goal at the top, e.g. G17.", valueName: "goal"), transform: Parse.goal) var goal: Int64?
-    @Option(help: ArgumentHelp("Every tree of this manager's team (them and everyone below).", valueName: "id")) var team: String?
+    @OptionGroup var teamOptions: TeamOptions
+    var team: String? { teamOptions.team }
     @Option(name: [.customShort("p"), .long], help: "The quarter (with --team).", transform: Parse.quarter) var quarter: Quarter?
     @Option(help: ArgumentHelp("As it stood then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
     @Option(help: "txt or json.") var format: TreeFormat = .txt
@@ -30,7 +31,7 @@ struct GoalsTree: ParsableCommand {
         let store = try database.open()
         let bound = try asOf.map(AsOf.bound)
         let (report, trees) = try goal.map { try store.goalTree($0, asOf: bound) }
-            ?? store.goalTree(team: team!, quarter: quarter!, asOf: bound)
+            ?? store.goalTree(team: team!, below: teamOptions.below, quarter: quarter!, asOf: bound)
         switch format {
         case .txt:
             let scope = goal.map(GoalID.format) ?? "team of \(team!)"

@@ -73,3 +73,17 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
     encoder.keyEncodingStrategy = .convertToSnakeCase
     return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
 }
+
+/// `--team` and `--below`, read the same way by every command that takes a team: a team is its
+/// head and everyone below them at any depth; `--below` leaves the head out.
+struct TeamOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A team: this manager and everyone below them, at any depth.", valueName: "id"))
+    var team: String?
+
+    @Flag(help: "With --team: only the people below the manager, not the manager.")
+    var below = false
+
+    func validate() throws {
+        if below && team == nil { throw ValidationError("--below goes with --team.") }
+    }
+}

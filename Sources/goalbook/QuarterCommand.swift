@@ -16,9 +16,10 @@ struct QuarterClose: ParsableCommand {
     @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
     @Option(help: "A note for the record.") var note: String?
     @Flag(help: "Refuse to close while any active or done goal has no score.") var requireScores = false
+    @Flag(help: "Close before the quarter's last day.") var early = false
 
     func run() throws {
-        let result = try database.open().closeQuarter(quarter, note: note, requireScores: requireScores, actor: database.actor)
+        let result = try database.open().closeQuarter(quarter, note: note, requireScores: requireScores, early: early, actor: database.actor)
         guard result.closed else { return print("\(quarter) was already closed; nothing changed.") }
         if !result.unscored.isEmpty {
             printError("Warning: \(counted(result.unscored.count, "goal")) of \(quarter) \(result.unscored.count == 1 ? "has" : "have") no score: "
@@ -48,13 +49,13 @@ struct QuarterScores: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
-    @Option(help: ArgumentHelp("Only the goals of this manager and everyone below them.", valueName: "id")) var team: String?
+    @OptionGroup var team: TeamOptions
     @Option(help: "txt, csv or json.") var format: ScoresFormat = .txt
 
     enum ScoresFormat: String, ExpressibleByArgument, CaseIterable { case txt, csv, json }
 
     func run() throws {
-        let lines = try database.open().scores(quarter, team: team)
+        let lines = try database.open().scores(quarter, team: team.team, below: team.below)
         switch format {
         case .txt: writeOut(ScoreText.table(lines, quarter: quarter))
         case .csv: writeOut(ScoreText.csv(lines))

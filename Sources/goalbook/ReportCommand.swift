@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(name: [.customShort("p"), .long], help: "The quarter: 2026Q4, 2026-Q4, Q4 2026, 'this quarter', 'last quarter'.")
     var quarter: String = "this quarter"
-    @Option(help: ArgumentHelp("Everyone below this manager.", valueName: "id")) var team: String?
+    @OptionGroup var team: TeamOptions
     @Option(help: ArgumentHelp("One person.", valueName: "id")) var person: String?
     @Option(help: ArgumentHelp("As it would have printed then: 2026-11-15 (end of that day, UTC) or 2026-11-15T12:00.", valueName: "time"))
     var asOf: String?
@@ -22,14 +22,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func validate() throws {
-        if team != nil && person != nil { throw ValidationError("Use --team or --person, not both.") }
+        if team.team != nil && person != nil { throw ValidationError("Use --team or --person, not both.") }
     }
 
     func run() throws {
         let store = try database.open()
         let settings = try store.settings()
         let quarter = try Quarter.parse(self.quarter, today: Day(Date()), fiscalYearStartMonth: settings.fiscalYearStartMonth)
-        let scope: ReportScope = team.map { .team($0) } ?? person.map { .person($0) } ?? .all
+        let scope: ReportScope = team.team.map { .team($0, below: team.below) } ?? person.map { .person($0) } ?? .all
         let report = try store.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
         let color = output == nil && format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {

@@ -63,7 +63,7 @@ public enum AlignmentFixture {
         try set("kim", [("baseline", "10%"), ("target", "50%"), ("weight", "3")], item: "KR1")
         try set("kim", [("KR2.target", "4"), ("weight", "70")])
         for name in ["top", "ada", "lin", "sam", "sam2", "kim", "kim2"] {
-            _ = try store.setStatus(goals[name]!, to: .active, note: nil, actor: "grace", now: at)
+            _ = try store.setStatus(goals[name]!, to: .active, note: nil, unfilled: true, actor: "grace", now: at)
         }
         try checkin("top", "40")
         try checkin("ada", "5")

@@ -38,7 +38,7 @@ public enum ReportFixture {
             _ = try store.setGoal(goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: direction, actor: by, now: at(when))
         }
         func status(_ name: String, _ s: GoalStatus, note: String? = nil, _ when: String) throws {
-            _ = try store.setStatus(goals[name]!, to: s, note: note, actor: "grace", now: at(when))
+            _ = try store.setStatus(goals[name]!, to: s, note: note, unfilled: true, actor: "grace", now: at(when))
         }
         func checkin(_ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil, _ when: String) throws -> Int64 {
             try store.checkIn(goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: nil, confidence: 7, corrects: corrects,

@@ -22,7 +22,7 @@ import Testing
         _ = try s(["people", "import", csv])
         _ = try s(["goals", "add", "E100", "-p", "this quarter", "--framework", "smart", "--row", "1"])
         _ = try s(["goals", "set", "G1", "baseline=10%", "target=40%"])
-        _ = try s(["goals", "status", "G1", "active"])
+        _ = try s(["goals", "status", "G1", "active", "--unfilled"])
         return s
     }
 

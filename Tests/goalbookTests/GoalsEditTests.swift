@@ -15,6 +15,14 @@ import Testing
         return (home, db, env)
     }
 
+    /// Runs `goals ARGS` at a pseudo-terminal (`script`), answering "y" when asked to reopen the file;
+    /// standard output comes back with plain line ends.
+    func atTerminal(_ arguments: String, environment: [String: String]) throws -> (status: Int32, stdout: String) {
+        let command = "\(try goalbookBinary()) goals \(arguments)"
+        let result = try run("/bin/sh", ["-c", "(sleep 2; printf 'y\\n') | script -qec '\(command)' /dev/null"], environment: environment)
+        return (result.status, result.stdout.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
     /// An editor script in `home`; the edited file is "$1".
     func editor(_ home: URL, _ name: String, _ body: String) throws -> String {
         let path = try writeFile(home, name, "#!/bin/sh\n" + body + "\n")
@@ -22,7 +30,22 @@ import Testing
         return path
     }
 
-    @Test func aBadFileReopensWithItsProblemsWrittenInAndTheTextKept() throws {
+    @Test func aBadFileWithoutATerminalPrintsItsProblemsWritesNothingAndFails() throws {
+        let (home, db, env) = try setup()
+        let before = try databaseDump(db)
+        // An editor that does not wait, and hands back the same problem every time.
+        let script = try editor(home, "bad.sh", "echo opened >> \"\(home.path)/opened.txt\"; sed -i '0,/^KR1.target = /s//KR1.target = fast/' \"$1\"")
+        let result = try run(try goalbookBinary(), ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("1 problem in the file:\n  line "))
+        #expect(result.stderr.contains(": KR1.target must be a number with an optional unit"))
+        #expect(result.stderr.hasSuffix("Nothing was written.\n"))
+        #expect(try String(contentsOfFile: home.path + "/opened.txt", encoding: .utf8) == "opened\n", "the editor was opened once")
+        #expect(try databaseDump(db) == before)
+    }
+
+    @Test func atATerminalABadFileReopensWithItsProblemsWrittenInAndTheTextKept() throws {
         let (home, _, env) = try setup()
         // Round 1: a bad target and a status change; round 2 keeps a copy of what it was shown, then fixes the target.
         let script = try editor(home, "ed.sh", """
@@ -33,9 +56,11 @@ import Testing
               sed -i '0,/^KR1.baseline = /s//KR1.baseline = 12%/; 0,/^KR1.target = /s//KR1.target = fast/; 0,/^status = draft/s//status = active/' "$1"
             fi
             """)
-        let result = try run(try goalbookBinary(), ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
+        let result = try atTerminal("edit --person E100 -p 2026Q4 --unfilled", environment: env.merging(["EDITOR": script]) { $1 })
         #expect(result.status == 0)
-        #expect(result.stdout == "G1 KR1.baseline: ∅ → 12%\nG1 KR1.target: ∅ → 40%\nG1 KR1.direction: ∅ → increase\nG1 status: draft → active\n")
+        #expect(result.stdout.contains("Open the file again to fix them? [Y/n] "))
+        #expect(result.stdout.hasSuffix(
+            "G1 KR1.baseline: ∅ → 12%\nG1 KR1.target: ∅ → 40%\nG1 KR1.direction: ∅ → increase\nG1 status: draft → active\n"))
         let round2 = try String(contentsOfFile: home.path + "/round2.txt", encoding: .utf8)
         #expect(round2.hasPrefix("# !! Not saved: fix what is marked"))
         #expect(round2.contains("KR1.target = fast\n# !! ^ KR1.target must be a number with an optional unit"), "the problem stands under its line")
@@ -100,9 +125,9 @@ import Testing
               sed -i 's/^weight = $/weight = -4/' "$1"
             fi
             """)
-        let result = try run(try goalbookBinary(), ["goals", "edit", "--person", "E100", "-p", "2026Q4"], environment: env.merging(["EDITOR": script]) { $1 })
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "G1 KR2.weight: ∅ → 2\nG1 weight: ∅ → 60\nG2 weight: ∅ → 40\n")
+        let result = try atTerminal("edit --person E100 -p 2026Q4", environment: env.merging(["EDITOR": script]) { $1 })
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("[Y/n] y\nG1 KR2.weight: ∅ → 2\nG1 weight: ∅ → 60\nG2 weight: ∅ → 40\n"))
         let round2 = try String(contentsOfFile: home.path + "/round2.txt", encoding: .utf8)
         #expect(round2.contains("weight = -4\n# !! ^ the weight of G2 cannot be below 0; got -4\n"))
         let show = try run(try goalbookBinary(), ["goals", "show", "G1"], environment: env).stdout

@@ -44,8 +44,8 @@ import Testing
     @Test func equalsKeepsLastQuartersValueOfACarriedGoal() throws {
         let (_, _, env) = try setup()
         // G3 continues G1; its KR1 target is emptied, so `=` can bring last quarter's back.
-        for args in [["goals", "set", "G1", "baseline=10%", "target=50%", "--item", "KR1"], ["goals", "status", "G1", "active"],
-                     ["goals", "carry", "--from", "2026Q4", "--to", "2027Q1"], ["goals", "set", "G3", "target=", "--item", "KR1"]] {
+        for args in [["goals", "set", "G1", "baseline=10%", "target=50%", "--item", "KR1"], ["goals", "status", "G1", "active", "--unfilled"],
+                     ["goals", "carry", "--from", "2026Q4", "--to", "2027Q1", "--early"], ["goals", "set", "G3", "target=", "--item", "KR1"]] {
             #expect(try run(try goalbookBinary(), args, environment: env).status == 0, "\(args)")
         }
         let result = try run(try goalbookBinary(), ["goals", "fill", "G3", "--only", "target"], stdin: "=\n=\n", environment: env)

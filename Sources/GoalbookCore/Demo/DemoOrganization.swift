@@ -55,7 +55,7 @@ public enum DemoOrganization {
         _ = try store.writePeople(inputs, file: "demo", mode: .add, actor: "hr", command: "demo", now: at(0))
 
         // Goals from templates, then filled, activated, checked in on, and sometimes changed.
-        _ = try store.assign(team: "E001", quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
+        _ = try store.assign(team: "E001", below: true, quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
         _ = try store.addGoals("E001", quarter: quarter, framework: .smart, rows: [1], actor: "E001", now: at(1))
         let goals = try store.goals(GoalFilter(quarter: quarter))
         // Each person's first objective contributes to their manager's (the head's SMART goal at the
@@ -92,7 +92,8 @@ public enum DemoOrganization {
                 _ = try store.setGoal(goal.id, [("target", "\(evidenceTarget!)"), ("date", due.description)], item: "KR2", direction: nil,
                                       actor: manager, now: at(3 + index % 5))
             }
-            _ = try store.setStatus(goal.id, to: .active, note: random.chance(0.3) ? "agreed in 1:1" : nil, actor: manager, now: at(4 + index % 5))
+            _ = try store.setStatus(goal.id, to: .active, note: random.chance(0.3) ? "agreed in 1:1" : nil, unfilled: true, actor: manager,
+                                    now: at(4 + index % 5))
             // Check-ins every couple of weeks, moving towards the target at each person's own pace.
             let pace = [0.4, 0.8, 1.0, 1.15][random.int(0...3)]
             var day = 10 + random.int(0...6)

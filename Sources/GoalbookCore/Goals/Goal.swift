@@ -4,14 +4,21 @@ import Foundation
 public enum GoalStatus: String, Sendable, CaseIterable, Codable {
     case draft, active, done, dropped, carried
 
-    /// Whether a goal in this status counts in progress figures and roll-ups: dropped and carried goals do not.
-    public var counts: Bool { self != .dropped && self != .carried }
+    /// Whether a goal in this status counts in progress figures and roll-ups: every goal but a
+    /// dropped one. A goal carried into a later quarter still counts in its own quarter, with the
+    /// figures it had at the carry (`carried` is the status earlier versions gave such goals).
+    public var counts: Bool { self != .dropped }
+
+    /// Whether a goal in this status gets a quarter-end score: active and done goals, and goals
+    /// an earlier version marked carried.
+    public var isScored: Bool { self == .active || self == .done || self == .carried }
 
     /// The statuses a person may move a goal to from this one (`carried` is `goals carry`'s alone).
+    /// An active goal can go back to draft, to be reworked before it counts as agreed.
     public var allowedNext: [GoalStatus] {
         switch self {
         case .draft: return [.active]
-        case .active: return [.done, .dropped]
+        case .active: return [.done, .dropped, .draft]
         case .done, .dropped, .carried: return []
         }
     }
@@ -20,6 +27,39 @@ public enum GoalStatus: String, Sendable, CaseIterable, Codable {
 /// Which way a goal's metric should move, from baseline to target.
 public enum Direction: String, Sendable, CaseIterable, Codable {
     case increase, decrease, maintain
+}
+
+/// Which side of its target a goal that keeps a value (direction `maintain`) is met on.
+public enum Keep: String, Sendable, CaseIterable, Codable {
+    /// Met while the latest value is at least the target, less the tolerance (an SLO of 99.5%).
+    case atLeast = "at_least"
+    /// Met while the latest value is at most the target, plus the tolerance (a latency budget).
+    case atMost = "at_most"
+    /// Met while the latest value is within the tolerance of the target, either side. The default.
+    case within
+
+    /// `at-least`, `at_least`, `at least` (any case).
+    public static func parse(_ text: String, what: String) throws -> Keep {
+        let key = text.trimmingBlanks().lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        guard let keep = Keep(rawValue: key) else {
+            throw GoalbookError.invalidArgument("\(what) must be at-least, at-most or within; got '\(text)'")
+        }
+        return keep
+    }
+
+    /// `at-least`, as people type it.
+    public var typed: String { rawValue.replacingOccurrences(of: "_", with: "-") }
+
+    /// Whether `value` meets `target` on this side, `tolerance` (in the target's unit) allowed.
+    /// A hair of slack (a billionth of the target) keeps decimal arithmetic from missing an exact hit.
+    public func met(_ value: Double, target: Double, tolerance: Double) -> Bool {
+        let slack = tolerance + 1e-9 * max(1, abs(target))
+        switch self {
+        case .atLeast: return value >= target - slack
+        case .atMost: return value <= target + slack
+        case .within: return abs(value - target) <= slack
+        }
+    }
 }
 
 /// The three kinds of placeholder.
@@ -55,14 +95,37 @@ public struct GoalItem: Sendable, Equatable, Codable {
     public var slots: [GoalSlot]
     /// How much a key result counts inside its objective; nil weighs 1.
     public var weight: Double?
+    /// For a goal that keeps a value: which side of the target is met; nil means ``Keep/within``.
+    public var keep: Keep?
+    /// For a goal that keeps a value: how far from the target still counts as met, in the item's
+    /// unit; nil means 0.
+    public var tolerance: Double?
 
-    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot], weight: Double? = nil) {
+    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot], weight: Double? = nil,
+                keep: Keep? = nil, tolerance: Double? = nil) {
         self.name = name
         self.firstLine = firstLine
         self.lastLine = lastLine
         self.direction = direction
         self.slots = slots
         self.weight = weight
+        self.keep = keep
+        self.tolerance = tolerance
+    }
+
+    /// The tolerance in the item's unit (`0.5%`), as history and goals show record it; nil when unset.
+    public var toleranceText: String? { tolerance.map { Measure(number: $0, unit: unit).description } }
+
+    /// When a maintain item is met, in words: `at 99% or more`, `within 5 ± 0.2`, `at exactly 5`.
+    public var keepRule: String? {
+        guard direction == .maintain, let target = slot(.target)?.measure else { return nil }
+        let tolerance = self.tolerance ?? 0
+        switch keep ?? .within {
+        case .atLeast: return "met at \(Measure(number: target.number - tolerance, unit: target.unit)) or more"
+        case .atMost: return "met at \(Measure(number: target.number + tolerance, unit: target.unit)) or less"
+        case .within:
+            return tolerance == 0 ? "met at exactly \(target)" : "met within \(target) ± \(Measure(number: tolerance, unit: target.unit))"
+        }
     }
 
     public func slot(_ name: SlotName) -> GoalSlot? { slots.first { $0.slot == name } }
@@ -87,6 +150,9 @@ public struct Goal: Sendable, Equatable, Codable {
     public var templateText: String
     public var status: GoalStatus
     public var carriedFrom: Int64?
+    /// The goal of a later quarter that continues this one, once `goals carry` has carried it.
+    /// A carried goal keeps its status and figures in its own quarter and takes no more changes.
+    public var carriedTo: Int64? = nil
     public var createdAt: String
     public var createdBy: String
     public var items: [GoalItem]
@@ -100,6 +166,23 @@ public struct Goal: Sendable, Equatable, Codable {
     public var score: Double? = nil
 
     public var counts: Bool { status.counts }
+
+    /// Refuses a move the lifecycle does not allow, and activating a goal with unfilled slots
+    /// (naming them) unless `unfilled` says that is meant.
+    public func checkMove(to next: GoalStatus, unfilled: Bool) throws {
+        guard status.allowedNext.contains(next) else {
+            let allowed = status.allowedNext.map(\.rawValue)
+            throw GoalbookError.refused("\(displayId) is \(status.rawValue) and cannot become \(next.rawValue)"
+                + (allowed.isEmpty ? " (\(status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
+                + (next == .carried ? "; goals are carried by goalbook goals carry" : ""))
+        }
+        let missing = unfilledSlots
+        if next == .active && !missing.isEmpty && !unfilled {
+            let filled = items.reduce(0) { $0 + $1.slots.count } - missing.count
+            throw GoalbookError.refused("\(displayId) has \(filled) of \(filled + missing.count) slots filled; unfilled: \(missing.joined(separator: ", ")). "
+                + "Fill them first (goalbook goals fill \(displayId)), or say --unfilled to make it active as it is")
+        }
+    }
 
     /// `G42`: the id people see and type.
     public var displayId: String { GoalID.format(id) }

@@ -30,7 +30,10 @@ public enum GoalEditFile {
 
     /// The keys a goal's section may hold, in order.
     public static func keys(_ goal: Goal) -> [String] {
-        goal.items.flatMap { item in item.slots.map { goal.fieldName(item: item.name, $0.slot.rawValue) } }
+        goal.items.flatMap { item in
+            item.slots.map { goal.fieldName(item: item.name, $0.slot.rawValue) }
+                + (item.direction == .maintain ? ["keep", "tolerance"].map { goal.fieldName(item: item.name, $0) } : [])
+        }
             + (goal.items.count > 1 ? goal.items.map { "\($0.name).weight" } : []) + ["weight", "status", "note"]
     }
 
@@ -41,6 +44,8 @@ public enum GoalEditFile {
         if key == "weight" { return GoalWeights.format(goal.weight) ?? "" }
         let (item, field) = goal.field(named: key)
         if field == "weight" { return GoalWeights.format(goal.item(item)?.weight) ?? "" }
+        if field == "keep" { return goal.item(item)?.keep?.typed ?? "" }
+        if field == "tolerance" { return goal.item(item)?.toleranceText ?? "" }
         return goal.item(item)?.slots.first { $0.slot.rawValue == field }?.value ?? ""
     }
 
@@ -50,6 +55,7 @@ public enum GoalEditFile {
             "# goalbook goals edit: change the values after '=', then save and quit.",
             "# An empty value empties a slot. status is draft, active, done or dropped; a note is kept with a status change.",
             "# weight is how much the goal counts among its person's goals (unset weighs 1); KR1.weight weighs a key result.",
+            "# A goal that keeps a value has keep (at-least, at-most or within; empty is within) and tolerance (in its unit; empty is 0).",
             "# Leave the file as it is, or empty it, to change nothing. Lines starting with # are ignored.",
         ]
         for goal in goals {

@@ -9,6 +9,9 @@ public enum GoalText {
         if let asOf { lines.append("As of \(asOf), rebuilt from history.") }
         lines.append("Made from canon version \(goal.canonVersionId) (statement \(goal.statementId)) on \(goal.createdAt) by \(goal.createdBy).")
         if let carried = goal.carriedFrom { lines.append("Carried from \(GoalID.format(carried)).") }
+        if let next = goal.carriedTo {
+            lines.append("Carried to \(GoalID.format(next)), which continues it; this goal keeps its figures in \(goal.quarter) and takes no more changes.")
+        }
         var counts: [String] = []
         if let parent = goal.alignedTo { counts.append("Aligned to \(GoalID.format(parent))") }
         if let weight = goal.weight { counts.append("weight \(Measure.format(weight))") }

@@ -14,7 +14,7 @@ public struct GoalTreeNode: Sendable, Equatable, Encodable {
     public var weight: Double?
     public var score: Double?
     /// The weighted mean of the progress of the goals aligned straight under it that count (not
-    /// dropped or carried) and have progress; nil when it has none such.
+    /// dropped) and have progress; nil when it has none such.
     public var rolledUpProgress: Double?
     /// Goals aligned straight under it that count, and how many of them have no progress (left out).
     public var alignedCounted: Int
@@ -69,7 +69,7 @@ public enum GoalTree {
                 rolled += " from \(counted(node.alignedCounted, "aligned goal", "aligned goals"))"
                 if node.alignedMissing > 0 { rolled += " (\(node.alignedMissing) not filled, left out)" }
                 let dropped = node.children.count - node.alignedCounted
-                if dropped > 0 { rolled += "; \(dropped) dropped or carried, not counted" }
+                if dropped > 0 { rolled += "; \(dropped) dropped, not counted" }
                 lines.append(lead + under + "    " + rolled)
             }
             for (index, child) in node.children.enumerated() {

@@ -46,10 +46,19 @@ public struct CheckIn: Sendable, Equatable, Codable {
         return id
     }
 
-    /// The check-ins that count: those no later check-in corrects.
+    /// The check-ins that count: those no correction replaced. A correction replaces the check-in
+    /// it names; where two corrections name the same check-in (only files from before the rule
+    /// can hold them), the later one counts and the earlier one is replaced too.
     public static func effective(_ checkins: [CheckIn]) -> [CheckIn] {
-        let corrected = Set(checkins.compactMap(\.corrects))
-        return checkins.filter { !corrected.contains($0.id) }
+        var corrected = Set<Int64>(), lastCorrection: [Int64: Int64] = [:]
+        for checkin in checkins {
+            guard let original = checkin.corrects else { continue }
+            corrected.insert(original)
+            lastCorrection[original] = max(lastCorrection[original] ?? checkin.id, checkin.id)
+        }
+        return checkins.filter { checkin in
+            !corrected.contains(checkin.id) && checkin.corrects.map { lastCorrection[$0] == checkin.id } ?? true
+        }
     }
 
     /// The newest effective check-in of an item: latest date, then latest recorded.
@@ -63,7 +72,6 @@ public struct ProgressSettings: Sendable, Equatable {
     public var fiscalYearStartMonth = 1
     public var onTrackRatio = 0.9
     public var atRiskRatio = 0.6
-    public var maintainTolerance = 0.05
     /// Each framework's scoring scale (settings `<framework>_score_min`, `_max`, `_step`).
     public var scales: [Framework: ScoreScale] = Dictionary(uniqueKeysWithValues: Framework.allCases.map { ($0, .standard($0)) })
     public init() {}
@@ -77,7 +85,7 @@ public enum Track: String, Sendable, Codable, CaseIterable {
     case atRisk = "at risk"
     case offTrack = "off track"
     case notFilled = "not filled"
-    case done, dropped, carried, draft
+    case done, dropped, draft
 }
 
 /// Progress of one item: from baseline to target, direction taken into account.
@@ -93,6 +101,8 @@ public struct ItemProgress: Sendable, Equatable, Codable {
     public var raw: Double?
     /// How much the item counts inside its goal (an OKR key result's weight); nil weighs 1.
     public var weight: Double? = nil
+    /// For a goal that keeps a value, when it is met (``GoalItem/keepRule``).
+    public var keepRule: String? = nil
     /// `raw` clamped to 0…1, as displayed.
     public var clamped: Double? { raw.map { min(1, max(0, $0)) } }
 }
@@ -111,7 +121,8 @@ extension Measure: Codable {
 public enum ProgressRules {
     /// An item's progress. Without a baseline slot (an OKR KR2) the baseline is 0. With no
     /// check-in the latest value is the baseline, so progress is 0. A maintain item is met (1)
-    /// while its latest value is within the tolerance of its target, else 0.
+    /// while its latest value is on its good side of the target (``Keep``), within its
+    /// tolerance in its own unit, else 0.
     public static func item(_ item: GoalItem, checkins: [CheckIn], settings: ProgressSettings) -> ItemProgress {
         let hasBaselineSlot = item.slot(.baseline) != nil
         let baseline = hasBaselineSlot ? item.slot(.baseline)?.measure : Measure(number: 0, unit: item.slot(.target)?.unit)
@@ -119,12 +130,11 @@ public enum ProgressRules {
         let last = CheckIn.latest(checkins, item: item.name)
         var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
                                   target: target, direction: item.direction, due: item.slot(.date)?.value,
-                                  lastCheckin: last?.checkedOn, raw: nil, weight: item.weight)
+                                  lastCheckin: last?.checkedOn, raw: nil, weight: item.weight, keepRule: item.keepRule)
         guard let baseline, let target else { return result }
         let current = last?.number ?? baseline.number
         if item.direction == .maintain || target.number == baseline.number {
-            let tolerance = abs(target.number) * settings.maintainTolerance
-            result.raw = abs(current - target.number) <= tolerance ? 1 : 0
+            result.raw = (item.keep ?? .within).met(current, target: target.number, tolerance: item.tolerance ?? 0) ? 1 : 0
         } else {
             result.raw = (current - baseline.number) / (target.number - baseline.number)
         }
@@ -163,13 +173,13 @@ public enum ProgressRules {
     }
 
     /// On track when progress ≥ expected × on_track_ratio; at risk when ≥ expected × at_risk_ratio;
-    /// off track below. Finished goals show their status; goals with no progress are "not filled".
+    /// off track below. Done and dropped goals show their status; goals with no progress are "not
+    /// filled". A carried goal is judged like an active one: its quarter ended with it unfinished.
     public static func track(status: GoalStatus, progress: Double?, expected: Double, settings: ProgressSettings) -> Track {
         switch status {
         case .done: return .done
         case .dropped: return .dropped
-        case .carried: return .carried
-        case .draft, .active: break
+        case .draft, .active, .carried: break
         }
         guard let progress else { return .notFilled }
         if status == .draft { return .draft }

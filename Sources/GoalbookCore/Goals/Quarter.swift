@@ -57,6 +57,16 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         next.firstDay(fiscalYearStartMonth: fiscalYearStartMonth).adding(days: -1)
     }
 
+    /// Refuses to finish (close or carry) a quarter before its last day, unless `early`: the
+    /// refusal says how many days are left. `what` is the action, as in "close 2026Q4".
+    public func checkFinished(on today: Day, early: Bool, fiscalYearStartMonth: Int, what: String) throws {
+        let last = lastDay(fiscalYearStartMonth: fiscalYearStartMonth)
+        guard !early, today < last else { return }
+        let left = last.dayNumber - today.dayNumber
+        throw GoalbookError.refused("\(self) ends on \(last), \(left) day\(left == 1 ? "" : "s") from today (\(today)): "
+            + "\(what) on or after its last day, or say --early to do it now")
+    }
+
     public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1)! : Quarter(year: year, number: number + 1)! }
     public var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4)! : Quarter(year: year, number: number - 1)! }
     public var description: String { "\(year)Q\(number)" }

@@ -18,7 +18,7 @@ public enum GoalWeights {
     public static func format(_ weight: Double?) -> String? { weight.map(Measure.format) }
 
     /// What is wrong with each person's weights in each quarter: where some of the goals that
-    /// count (not dropped or carried) have a weight, the weights (unset ones counting 1) should
+    /// count (not dropped) have a weight, the weights (unset ones counting 1) should
     /// add up to 100. The figures still use the weights as given.
     public static func warnings(_ goals: [Goal]) -> [String] {
         var order: [String] = []

@@ -4,8 +4,9 @@ import Foundation
 public enum ReportScope: Sendable, Equatable {
     /// Everyone.
     case all
-    /// A manager's whole subtree (the people below them, at any depth).
-    case team(String)
+    /// A team: the manager and everyone below them, at any depth; with `below`, only the people
+    /// below them.
+    case team(String, below: Bool = false)
     /// One person.
     case person(String)
 }
@@ -42,6 +43,8 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     public var slotsTotal: Int
     public var slotsFilled: Int
     public var carriedFrom: String?
+    /// The goal of a later quarter that continues this one (`G52`), once it was carried there.
+    public var carriedTo: String? = nil
     /// The goal's weight among its person's goals of the quarter; nil weighs 1.
     public var weight: Double? = nil
     /// The quarter-end score, when given.
@@ -70,22 +73,25 @@ public struct TeamRollup: Sendable, Equatable, Codable {
     public var peopleWithGoals: Int
     public var goalsByStatus: [String: Int]
     public var goals: Int
-    /// Mean progress of the goals that have one, dropped and carried goals left out; nil when none has.
+    /// Mean progress of the goals that have one, dropped goals left out; nil when none has.
     public var averageProgress: Double?
     public var slotsFilledShare: Double?
     public var peopleWithoutGoals: [String]
-    /// The same mean weighted by the goals' weights (an unset weight weighs 1).
+    /// The mean of the people's own weighted progress (each person's goals weighted by their
+    /// weights, an unset weight weighing 1), over the people who have progress.
     public var weightedProgress: Double? = nil
     /// Goals of the subtree aligned to a goal of someone outside it: `G7 → G1 (E001)`.
     public var alignedOutside: [String] = []
-    /// Goals of the subtree (not dropped or carried) aligned to nothing.
+    /// Goals of the subtree (not dropped) aligned to nothing.
     public var alignedToNothing: [String] = []
+    /// True for the row of a team head's own goals (the head alone, without the people below).
+    public var headOnly: Bool = false
 }
 
 /// One person's figures for the quarter.
 public struct PersonFigures: Sendable, Equatable, Codable {
     public var employeeId: String
-    /// Mean progress of their goals that have one (dropped and carried left out).
+    /// Mean progress of their goals that have one (dropped goals left out).
     public var averageProgress: Double?
     /// The same weighted by goal weight.
     public var weightedProgress: Double?
@@ -99,7 +105,7 @@ public struct ReportChange: Sendable, Equatable, Codable {
     public var actor: String
     public var goalId: String
     public var employeeId: String
-    /// `added`, `dropped`, `carried`, `done`, `target moved`.
+    /// `added`, `dropped`, `carried` (with `new` the goal that continues it), `done`, `target moved`.
     public var kind: String
     public var old: String?
     public var new: String?
@@ -139,7 +145,6 @@ public struct Report: Sendable, Equatable, Codable {
     public struct Settings: Sendable, Equatable, Codable {
         public var onTrackRatio: Double
         public var atRiskRatio: Double
-        public var maintainTolerance: Double
     }
 
     /// Each person's goals, in report order.
@@ -161,6 +166,8 @@ enum ReportBuilder {
         var closed: Bool
         var settings: ProgressSettings
         var people: [ReportPerson]
+        /// The team's head, when the report is of a team that includes them: their own goals get a roll-up row.
+        var head: String? = nil
         /// Roll-up roots: for a team, its direct reports; for everyone, the people at the top.
         var rollupRoots: [String]
         /// Everyone below each person (within scope), for the roll-ups.
@@ -195,6 +202,7 @@ enum ReportBuilder {
                 progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
                 lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
                 slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
+                carriedTo: goal.carriedTo.map(GoalID.format),
                 weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
                 alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
         }
@@ -232,18 +240,26 @@ enum ReportBuilder {
                     nothing.append((number, goal.goalId))
                 }
             }
-            let figures = progress(theirs)
+            let average = progress(theirs).average
+            // A team's weighted figure is the mean of its people's own weighted progress: weights
+            // compare goals within one person's quarter, so no person's scale swamps another's.
+            let weighted = mean(members.compactMap { byPerson[$0].flatMap { progress($0).weighted } })
             return TeamRollup(
                 employeeId: root, name: names[root] ?? root, people: members.count,
                 peopleWithGoals: members.filter { byPerson[$0] != nil }.count,
-                goalsByStatus: byStatus, goals: theirs.count, averageProgress: figures.average,
+                goalsByStatus: byStatus, goals: theirs.count, averageProgress: average,
                 slotsFilledShare: slots == 0 ? nil : Double(filled) / Double(slots),
                 peopleWithoutGoals: members.filter { byPerson[$0] == nil },
-                weightedProgress: figures.weighted,
+                weightedProgress: weighted,
                 // In goal id order (the goals come in person order).
                 alignedOutside: outside.sorted { $0.0 < $1.0 }.map(\.1), alignedToNothing: nothing.sorted { $0.0 < $1.0 }.map(\.1))
         }
-        let teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
+        var teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
+        if let head = input.head {
+            var own = rollup(head, members: [head])
+            own.headOnly = true
+            teams.insert(own, at: 0)
+        }
         // Weights are checked only for the people who set some (the others have nothing to warn of).
         let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
         let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
@@ -258,6 +274,6 @@ enum ReportBuilder {
             total: rollup("", members: input.people.map(\.employeeId)),
             figures: figures,
             changes: input.changes,
-            settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio, maintainTolerance: settings.maintainTolerance))
+            settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio))
     }
 }

@@ -45,7 +45,7 @@ enum ReportHTML {
         .on-track, .done { background: #e3f4e8; color: #1e6b36; }
         .at-risk { background: #fff3d6; color: #8a5a00; }
         .off-track { background: #fde4e1; color: #a12a1c; }
-        .not-filled, .draft, .dropped, .carried { background: #eceff2; color: #5b6570; }
+        .not-filled, .draft, .dropped { background: #eceff2; color: #5b6570; }
         svg { display: block; }
         ul.changes { padding-left: 14pt; font-size: 9pt; }
         footer { margin-top: 14pt; color: #8a939c; font-size: 8pt; }
@@ -76,7 +76,7 @@ enum ReportHTML {
         var svg = "<svg width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" role=\"img\" aria-label=\"Average progress by team\">"
         for (i, team) in teams.enumerated() {
             let y = i * rowHeight
-            let label = team.employeeId.isEmpty ? "Total" : "\(team.employeeId) \(team.name)"
+            let label = ReportRenderer.rowName(team)
             svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"9\" fill=\"#1d232b\">\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"10\" rx=\"2\" fill=\"#e6e9ed\"/>"
             if let average = team.averageProgress {
@@ -104,7 +104,7 @@ enum ReportHTML {
             html += "<h2>Teams</h2>\n" + teamChart(rollups) + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
             html += "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Weighted</th><th class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
             for r in rollups {
-                html += "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape("\(r.employeeId) \(r.name)"))</td><td class=\"num\">\(r.people)</td>"
+                html += "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape(ReportRenderer.rowName(r)))</td><td class=\"num\">\(r.people)</td>"
                 html += "<td class=\"num\">\(r.peopleWithGoals)</td><td class=\"num\">\(r.goals)</td><td>\(escape(ReportRenderer.statusCounts(r)))</td>"
                 html += "<td class=\"num\">\(escape(r.averageProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
                 html += "<td class=\"num\">\(escape(r.weightedProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
@@ -131,6 +131,7 @@ enum ReportHTML {
                     html += "<div class=\"figures\">\(escape(goal.label(item) + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
                 }
                 if let extras = ReportRenderer.extras(goal) { html += "<div class=\"figures\">\(escape(extras))</div>\n" }
+                if let carried = ReportRenderer.carried(goal) { html += "<div class=\"figures\">\(escape(carried))</div>\n" }
                 if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
                 html += "</div>\n"
             }

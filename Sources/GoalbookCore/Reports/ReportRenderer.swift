@@ -42,7 +42,7 @@ public enum ReportRenderer {
         let latest = item.latest?.description ?? "no check-in"
         var text = "\(baseline) → \(latest) → \(target)"
         var notes: [String] = []
-        if let direction = item.direction { notes.append(direction.rawValue) }
+        if let direction = item.direction { notes.append(direction.rawValue + (item.keepRule.map { ", \($0)" } ?? "")) }
         if let due = item.due { notes.append("due \(due)") }
         if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
         return text
@@ -62,6 +62,9 @@ public enum ReportRenderer {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
+    /// `carried to G52`, on a line of its own: the one thing a carry adds to its quarter's report.
+    static func carried(_ goal: ReportGoal) -> String? { goal.carriedTo.map { "carried to \($0)" } }
+
     /// `average progress 45% · weighted 52%`, and what is wrong with the person's weights.
     static func summary(_ figures: PersonFigures?) -> [String] {
         guard let figures, figures.averageProgress != nil || figures.weightWarning != nil else { return [] }
@@ -70,10 +73,16 @@ public enum ReportRenderer {
         return lines
     }
 
+    /// A roll-up row's name: `E100 Ada Park`, `E001 Grace Hopper (own goals)`, or `Total`.
+    static func rowName(_ r: TeamRollup) -> String {
+        r.employeeId.isEmpty ? "Total" : "\(r.employeeId) \(r.name)" + (r.headOnly ? " (own goals)" : "")
+    }
+
     /// Per subtree (and for everyone in the report): goals aligned to goals outside it, and goals aligned to nothing.
     static func alignmentLines(_ report: Report) -> [String] {
         (report.teams + [report.total]).map { r in
-            let name = r.employeeId.isEmpty ? "Everyone in this report" : "\(r.employeeId) \(r.name) and their team"
+            let name = r.employeeId.isEmpty ? "Everyone in this report"
+                : r.headOnly ? "\(r.employeeId) \(r.name)'s own goals" : "\(r.employeeId) \(r.name) and their team"
             // A big team's lists are cut at ten here; csv and json keep every goal.
             func list(_ goals: [String]) -> String {
                 goals.isEmpty ? "none" : goals.prefix(10).joined(separator: ", ") + (goals.count > 10 ? ", … (\(goals.count) in all)" : "")
@@ -102,7 +111,7 @@ public enum ReportRenderer {
             case .onTrack, .done: code = "32"
             case .atRisk: code = "33"
             case .offTrack: code = "31"
-            case .notFilled, .draft, .dropped, .carried: code = "2"
+            case .notFilled, .draft, .dropped: code = "2"
             }
             return "\u{1B}[\(code)m\(track.rawValue)\u{1B}[0m"
         }
@@ -111,7 +120,7 @@ public enum ReportRenderer {
             lines += ["", "Teams"]
             let rows = report.teams + [report.total]
             let table = rows.map { r -> [String] in
-                [r.employeeId.isEmpty ? "Total" : "\(r.employeeId) \(r.name)", "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
+                [rowName(r), "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
                  statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
                  percent(r.weightedProgress).replacingOccurrences(of: "not filled", with: "-"),
                  r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)"]
@@ -136,6 +145,7 @@ public enum ReportRenderer {
                              + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
                 lines.append("      \(goal.title)")
                 if let extras = extras(goal) { lines.append("      \(extras)") }
+                if let carried = carried(goal) { lines.append("      \(carried)") }
                 for item in goal.items {
                     let label = goal.label(item)
                     lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
@@ -183,7 +193,11 @@ public enum ReportRenderer {
 
     static func changeLine(_ change: ReportChange) -> String {
         var text = "\(change.changedAt)  \(change.actor)  \(change.goalId) (\(change.employeeId))  \(change.kind)"
-        if change.old != nil || change.new != nil { text += " \(change.old ?? "∅") → \(change.new ?? "∅")" }
+        if change.kind == "carried", change.old == nil, let next = change.new {
+            text += " → \(next)"
+        } else if change.old != nil || change.new != nil {
+            text += " \(change.old ?? "∅") → \(change.new ?? "∅")"
+        }
         if let note = change.note { text += "  (\(note))" }
         return text
     }
@@ -212,7 +226,7 @@ public enum ReportRenderer {
             lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",
                       "|---|---:|---:|---:|---|---:|---:|---:|---|"]
             for r in report.teams + [report.total] {
-                lines.append("| \(r.employeeId.isEmpty ? "**Total**" : cell("\(r.employeeId) \(r.name)")) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
+                lines.append("| \(r.employeeId.isEmpty ? "**Total**" : cell(rowName(r))) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
                              + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
                              + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
             }
@@ -235,6 +249,7 @@ public enum ReportRenderer {
             lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
             for goal in goals {
                 let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>") + (extras(goal).map { "<br>" + $0 } ?? "")
+                    + (carried(goal).map { "<br>" + $0 } ?? "")
                 lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
                              + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
                              + "\(goal.unfilled.joined(separator: ", ")) |")
@@ -250,7 +265,7 @@ public enum ReportRenderer {
     public static let goalColumns = [
         "quarter", "goal_id", "person_id", "person_name", "manager_id", "family", "function", "level", "framework", "row", "title",
         "status", "track", "progress", "progress_raw", "expected", "item", "baseline", "latest", "target", "unit", "direction", "due",
-        "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from", "weight", "score", "aligned_to", "aligned_to_person",
+        "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from", "carried_to", "weight", "score", "aligned_to", "aligned_to_person",
     ]
 
     /// `"quarter": ` and so on: each column's JSON key, written once.
@@ -266,7 +281,7 @@ public enum ReportRenderer {
             .string(goal.title), .string(goal.status.rawValue), .string(goal.track.rawValue), number(goal.progress), number(goal.progressRaw),
             number(goal.expected), text(item?.item), number(item?.baseline?.number), number(item?.latest?.number), number(item?.target?.number),
             text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
-            .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom),
+            .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom), text(goal.carriedTo),
             goal.weight.map { .number($0) } ?? .null, goal.score.map { .number($0) } ?? .null, text(goal.alignedTo), text(goal.alignedToPerson),
         ]
         return values
@@ -311,6 +326,7 @@ public enum ReportRenderer {
                 ("people_without_goals", strings(t.peopleWithoutGoals)),
                 ("weighted_progress", JSONValue.rounded(t.weightedProgress).json),
                 ("aligned_outside", strings(t.alignedOutside)), ("aligned_to_nothing", strings(t.alignedToNothing)),
+                ("head_only", "\(t.headOnly)"),
             ])
         }
         let personFigures: [String] = report.figures.map { f in

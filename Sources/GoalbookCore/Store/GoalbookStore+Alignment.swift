@@ -45,7 +45,7 @@ extension GoalbookStore {
     // MARK: - Alignment
 
     /// Aligns a goal to another goal of the same quarter (`to`), or to nothing (nil). Refuses a
-    /// goal aligned to itself, to a goal of another quarter, to a dropped or carried goal, and
+    /// goal aligned to itself, to a goal of another quarter, to a dropped goal, and
     /// to a goal aligned under it. Returns the change, nil when it was already so.
     public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> GoalChange? {
         try write { db in
@@ -93,13 +93,13 @@ extension GoalbookStore {
         return (report, GoalTree.build(report, roots: [goal.displayId]))
     }
 
-    /// The trees of a team's goals in a quarter (the manager's and everyone's below them): each
-    /// goal aligned to nothing, or to a goal outside the team, with everything under it.
-    public func goalTree(team: String, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
-        let teamId = try read { try Self.personId(team, db: $0) }
-        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now, onlyGoals: """
-            WITH RECURSIVE members(person_id) AS (SELECT \(teamId) UNION SELECT p.person_id FROM person AS p JOIN members AS m ON p.manager_person_id = m.person_id)
-            SELECT goal_id FROM goal WHERE person_id IN members UNION \(Self.linkedGoalsSQL)
+    /// The trees of a team's goals in a quarter (the manager's and everyone's below them; with
+    /// `below`, only theirs below): each goal aligned to nothing, or to a goal outside the team,
+    /// with everything under it.
+    public func goalTree(team: String, below: Bool = false, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+        let teamSQL = try read { try Self.teamCTE(team, below: below, db: $0) }
+        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now, onlyGoals: teamSQL + """
+            SELECT goal_id FROM goal WHERE person_id IN team UNION \(Self.linkedGoalsSQL)
             """)
         guard report.people.contains(where: { $0.employeeId == team }) else {
             _ = try read { try Self.personId(team, db: $0) }  // not found, with close matches
@@ -111,6 +111,7 @@ extension GoalbookStore {
             for person in report.people where person.managerId.map(members.contains) == true { members.insert(person.employeeId) }
             grew = members.count > before
         }
+        if below { members.remove(team) }
         return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
     }
 
@@ -139,15 +140,17 @@ extension GoalbookStore {
         }
     }
 
-    /// Gives an active or done goal its quarter-end score, from the first day of the quarter's
-    /// last month until the quarter is closed. The score must be on the framework's scale.
+    /// Gives an active or done goal (carried or not) its quarter-end score, from the first day of
+    /// the quarter's last month until the quarter is closed. The score must be on the framework's scale.
     public func score(_ goalId: Int64, _ value: Double, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
         try write { db in
             let goal = try Self.goal(goalId, db: db)
-            try Self.checkWritable(goal, db: db)
-            guard goal.status == .active || goal.status == .done else {
-                throw GoalbookError.refused("\(goal.displayId) is a draft: only active and done goals are scored (goalbook goals status \(goal.displayId) active)")
+            // A carried goal is still its quarter's goal, and is scored there.
+            guard goal.status.isScored else {
+                throw GoalbookError.refused("\(goal.displayId) is \(goal.status == .draft ? "a draft" : goal.status.rawValue): only active and done goals are scored"
+                    + (goal.status == .draft ? " (goalbook goals status \(goal.displayId) active)" : ""))
             }
+            try Self.checkQuarterOpen(goal.quarter, db: db)
             let settings = try Self.settings(db: db)
             let quarter = Quarter(goal.quarter)!
             let last = quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
@@ -179,8 +182,8 @@ extension GoalbookStore {
 
     /// The goals of a quarter that are scored at its end (active and done), with their scores and
     /// what their progress suggests; a team's only with `team`.
-    public func scores(_ quarter: Quarter, team: String?, now: Date = Date()) throws -> [ScoreLine] {
-        let report = try self.report(quarter: quarter, scope: team.map { .team($0) } ?? .all, now: now)
+    public func scores(_ quarter: Quarter, team: String?, below: Bool = false, now: Date = Date()) throws -> [ScoreLine] {
+        let report = try self.report(quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, now: now)
         return try read { db in
             let settings = try Self.settings(db: db)
             var scoredBy: [String: (String, String)] = [:]
@@ -191,7 +194,7 @@ extension GoalbookStore {
                 scoredBy[GoalID.format(row.int(0))] = (row.text(1), row.text(2))
             }
             let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return report.goals.filter { $0.status == .active || $0.status == .done }.map { goal in
+            return report.goals.filter(\.status.isScored).map { goal in
                 let scale = settings.scale(goal.framework)
                 return ScoreLine(goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
                                  framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,
@@ -205,7 +208,7 @@ extension GoalbookStore {
     static func unscored(_ quarter: Quarter, db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: """
             SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
-            WHERE g.quarter = ? AND g.score IS NULL AND (g.status = 'active' OR g.status = 'done') ORDER BY g.goal_id
+            WHERE g.quarter = ? AND g.score IS NULL AND (g.status = 'active' OR g.status = 'done' OR g.status = 'carried') ORDER BY g.goal_id
             """, arguments: [quarter.description]).map { "\(GoalID.format($0["goal_id"])) (\($0["employee_id"] as String))" }
     }
 }

@@ -19,6 +19,11 @@ extension GoalbookStore {
                 guard let original = try Self.checkins(db: db, where: "checkin_id = ?", [corrects]).first, original.goalId == goalId else {
                     throw GoalbookError.notFound(what: "check-in C\(corrects) of \(goal.displayId)", suggestions: [])
                 }
+                // A correction replaces what it corrects, once: a second one would make two values count.
+                if let later = try Int64.fetchOne(db, sql: "SELECT max(checkin_id) FROM checkin WHERE corrects_checkin_id = ?", arguments: [corrects]) {
+                    throw GoalbookError.refused("C\(corrects) was corrected already by C\(later): correct that one instead "
+                        + "(goalbook checkin \(goal.displayId) VALUE --corrects C\(later))")
+                }
                 corrected = original
             }
             let measurable = goal.items.filter { $0.slot(.target) != nil }
@@ -37,8 +42,12 @@ extension GoalbookStore {
             }
             let what = goal.items.count == 1 ? "the check-in" : "the \(itemName) check-in"
             let measure = try Measure.parse(value, what: what)
-            if let unit = goal.item(itemName)?.unit, measure.unit != unit {
-                throw GoalbookError.invalidArgument("\(what) \(measure) is not in the goal's unit (\(unit)): give it like \(Measure(number: measure.number, unit: unit))")
+            // Once the baseline or target is filled, the goal's unit is known, and "no unit" is a unit too.
+            if let target = goal.item(itemName), target.slot(.baseline)?.value != nil || target.slot(.target)?.value != nil,
+               measure.unit != target.unit {
+                let expected = Measure(number: measure.number, unit: target.unit)
+                throw GoalbookError.invalidArgument(target.unit.map { "\(what) \(measure) is not in the goal's unit (\($0)): give it like \(expected)" }
+                    ?? "\(what) \(measure) has a unit, but \(goal.displayId)'s values have none: give it as a plain number, like \(expected)")
             }
             let today = Day(now)
             let first = quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
@@ -64,6 +73,12 @@ extension GoalbookStore {
             return try Self.checkins(db: db, where: "goal_id = ?", [goalId])
         }
     }
+
+    /// The SQL form of ``CheckIn/effective(_:)`` for a check-in `c`: no correction replaced it.
+    static let effectiveCheckinSQL = """
+        NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
+        AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.corrects_checkin_id AND k.checkin_id > c.checkin_id)
+        """
 
     static func checkins(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [CheckIn] {
         var checkins: [CheckIn] = []
@@ -91,7 +106,6 @@ extension GoalbookStore {
             case "fiscal_year_start_month": settings.fiscalYearStartMonth = Int(value).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
             case "on_track_ratio": settings.onTrackRatio = Double(value) ?? settings.onTrackRatio
             case "at_risk_ratio": settings.atRiskRatio = Double(value) ?? settings.atRiskRatio
-            case "maintain_tolerance": settings.maintainTolerance = Double(value) ?? settings.maintainTolerance
             default:
                 // <framework>_score_min, _max, _step
                 for framework in Framework.allCases where key.hasPrefix("\(framework.rawValue)_score_") {
@@ -123,10 +137,13 @@ extension GoalbookStore {
 
     /// Freezes a quarter: its goals and check-ins take no more writes. Says which active or done
     /// goals have no score; with `requireScores` it refuses to close while any are missing.
-    public func closeQuarter(_ quarter: Quarter, note: String?, requireScores: Bool = false, actor: String,
+    /// Refused before the quarter's last day unless `early`.
+    public func closeQuarter(_ quarter: Quarter, note: String?, requireScores: Bool = false, early: Bool = false, actor: String,
                              now: Date = Date()) throws -> QuarterCloseResult {
         try write { db in
             if try Self.closedAt(quarter, db: db) != nil { return QuarterCloseResult(closed: false, unscored: []) }
+            try quarter.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth,
+                                      what: "close it")
             let unscored = try Self.unscored(quarter, db: db)
             if requireScores && !unscored.isEmpty {
                 throw GoalbookError.refused("\(quarter) was not closed: \(unscored.count) goal\(unscored.count == 1 ? " has" : "s have") no score: "

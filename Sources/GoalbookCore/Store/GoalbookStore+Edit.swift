@@ -22,19 +22,21 @@ extension GoalbookStore {
     }
 
     /// Checks the edited sections as `goals set` and `goals status` would, writing nothing; returns
-    /// each goal's problem at the line of the value it is about.
-    public func checkEdit(_ sections: [GoalEditFile.Section], goals: [Goal]) throws -> [GoalEditFile.Problem] {
+    /// each goal's problem at the line of the value it is about. With `unfilled`, a goal with
+    /// unfilled slots may become active.
+    public func checkEdit(_ sections: [GoalEditFile.Section], goals: [Goal], unfilled: Bool = false) throws -> [GoalEditFile.Problem] {
         var problems: [GoalEditFile.Problem] = []
         for section in sections {
             do {
                 _ = try write(rollback: true) { db in
-                    try Self.applyEdit(section, goals: goals, history: HistoryWriter(db: db, stamp: "", actor: "", command: "check"), db: db)
+                    try Self.applyEdit(section, goals: goals, unfilled: unfilled,
+                                       history: HistoryWriter(db: db, stamp: "", actor: "", command: "check"), db: db)
                 }
             } catch let error as GoalbookError {
                 // Under the line the message is about (it names the key), else the first changed one.
                 let message = error.errorDescription ?? "\(error)"
                 let changed = Self.changedKeys(section, goals: goals)
-                let key = changed.filter { message.contains($0) || ($0 == "status" && message.contains("cannot become")) }
+                let key = changed.filter { message.contains($0) || ($0 == "status" && (message.contains("cannot become") || message.contains("--unfilled"))) }
                     .max { $0.count < $1.count } ?? changed.first
                 problems.append(.init(line: key.flatMap { section.values[$0]?.line } ?? section.headerLine, message: message))
             }
@@ -44,7 +46,7 @@ extension GoalbookStore {
 
     /// Saves the edited sections in one transaction, with history. A goal someone else changed
     /// since `snapshot` is not saved; the result names who changed what.
-    public func saveEdit(_ sections: [GoalEditFile.Section], goals: [Goal], snapshot: [Int64: Int64], actor: String,
+    public func saveEdit(_ sections: [GoalEditFile.Section], goals: [Goal], snapshot: [Int64: Int64], unfilled: Bool = false, actor: String,
                          now: Date = Date()) throws -> GoalEditResult {
         try write { db in
             var result = GoalEditResult()
@@ -63,7 +65,7 @@ extension GoalbookStore {
                     result.conflicts.append("\(GoalID.format(section.goalId)) was changed while the file was open (\(what.joined(separator: "; "))); your changes to it were not saved")
                     continue
                 }
-                result.changes += try Self.applyEdit(section, goals: goals, history: history, db: db).map { (section.goalId, $0) }
+                result.changes += try Self.applyEdit(section, goals: goals, unfilled: unfilled, history: history, db: db).map { (section.goalId, $0) }
             }
             return result
         }
@@ -77,7 +79,8 @@ extension GoalbookStore {
         }
     }
 
-    private static func applyEdit(_ section: GoalEditFile.Section, goals: [Goal], history: HistoryWriter, db: Database) throws -> [GoalChange] {
+    private static func applyEdit(_ section: GoalEditFile.Section, goals: [Goal], unfilled: Bool, history: HistoryWriter,
+                                  db: Database) throws -> [GoalChange] {
         guard let goal = goals.first(where: { $0.id == section.goalId }) else { return [] }
         let changed = changedKeys(section, goals: goals)
         var changes: [GoalChange] = []
@@ -97,7 +100,8 @@ extension GoalbookStore {
             guard let status = GoalStatus(rawValue: text) else {
                 throw GoalbookError.invalidArgument("status '\(text)' is not one of draft, active, done, dropped")
             }
-            if let change = try setStatus(goal.id, to: status, note: note.flatMap { $0.isEmpty ? nil : $0 }, history: history, db: db) {
+            if let change = try setStatus(goal.id, to: status, note: note.flatMap { $0.isEmpty ? nil : $0 }, unfilled: unfilled,
+                                          history: history, db: db) {
                 changes.append(change)
             }
         } else if let note, !note.isEmpty {

@@ -25,6 +25,12 @@ public struct GoalChange: Sendable, Equatable {
     public var old: String?
     public var new: String?
 
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
+
     /// `G42 KR1.target: 40% → 45%` (∅ for no value), as every command that changes a goal prints it.
     public func line(_ goalId: Int64) -> String { "\(GoalID.format(goalId)) \(field): \(old ?? "∅") → \(new ?? "∅")" }
 }
@@ -32,15 +38,19 @@ public struct GoalChange: Sendable, Equatable {
 /// Which goals `goals list` shows.
 public struct GoalFilter: Sendable {
     public var person: String?
+    /// A team: its head and everyone below them (with `below`, only the people below).
     public var team: String?
+    public var below: Bool
     public var quarter: Quarter?
     public var status: GoalStatus?
     /// `--as-of`: a bound from ``AsOf/bound(_:)``; the goals and their state as they were then.
     public var asOf: String?
 
-    public init(person: String? = nil, team: String? = nil, quarter: Quarter? = nil, status: GoalStatus? = nil, asOf: String? = nil) {
+    public init(person: String? = nil, team: String? = nil, below: Bool = false, quarter: Quarter? = nil, status: GoalStatus? = nil,
+                asOf: String? = nil) {
         self.person = person
         self.team = team
+        self.below = below
         self.quarter = quarter
         self.status = status
         self.asOf = asOf
@@ -87,20 +97,20 @@ extension GoalbookStore {
         }
     }
 
-    /// Creates goals for every active person below `team`, each from their own frame, in one
-    /// transaction. Rows a person already has a goal for are skipped and counted. With `dryRun`
-    /// nothing is written and the result says what would be created.
-    public func assign(team: String, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool,
+    /// Creates goals for every active person of `team` (its head and everyone below them; with
+    /// `below`, only those below), each from their own frame, in one transaction. Rows a person
+    /// already has a goal for are skipped and counted. With `dryRun` nothing is written and the
+    /// result says what would be created.
+    public func assign(team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool,
                        actor: String, now: Date = Date()) throws -> [GoalCreation] {
         try write(rollback: dryRun) { db in
-            let root = try Self.personId(team, db: db)
+            let team = try Self.teamCTE(team, below: below, db: db)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth).description
             let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals assign")
-            return try batch.create(db: db, members: """
-                WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL))
+            return try batch.create(db: db, members: team + """
                 SELECT p.person_id, p.frame_id FROM person AS p
                 WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
-                """, [root, firstDay])
+                """, [firstDay])
         }
     }
 
@@ -133,6 +143,8 @@ extension GoalbookStore {
             var items = Dictionary(uniqueKeysWithValues: goal.items.map { ($0.name, $0) })
             var touched = Set<String>()
             var changes: [GoalChange] = []
+            // keep= and tolerance= per item, checked with the item once its slots are settled ("" unsets).
+            var keeps: [String: String] = [:], tolerances: [String: String] = [:]
             let personId = try Self.personId(goal.employeeId, db: db)
             if let item, items[item] == nil {
                 throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
@@ -163,8 +175,17 @@ extension GoalbookStore {
                     changes.append(GoalChange(field: "owner", old: goal.employeeId, new: value))
                     continue
                 }
+                if key == "keep" || key == "tolerance" {
+                    let candidates = goal.items.filter { $0.slot(.target) != nil }.map(\.name)
+                    guard let itemName = item ?? (candidates.count == 1 ? candidates[0] : nil) else {
+                        throw GoalbookError.invalidArgument("\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
+                    }
+                    if key == "keep" { keeps[itemName] = value } else { tolerances[itemName] = value }
+                    touched.insert(itemName)
+                    continue
+                }
                 guard let slot = SlotName(rawValue: key) else {
-                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date, weight and owner")
+                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date, keep, tolerance, weight and owner")
                 }
                 let candidates = goal.items.filter { candidate in candidate.slots.contains { $0.slot == slot } }.map(\.name)
                 let itemName: String
@@ -221,6 +242,29 @@ extension GoalbookStore {
                 } else if let direction {
                     updated.direction = direction
                 }
+                if keeps[name] != nil || tolerances[name] != nil {
+                    guard updated.direction == .maintain else {
+                        throw GoalbookError.invalidArgument("\(what)keep and tolerance are for a goal that keeps a value (direction maintain); "
+                            + "\(what.isEmpty ? "this goal" : name) is \(updated.direction?.rawValue ?? "not filled yet")")
+                    }
+                }
+                if let text = keeps[name] {
+                    updated.keep = text.trimmingBlanks().isEmpty ? nil : try Keep.parse(text, what: goal.fieldName(item: name, "keep"))
+                }
+                if let text = tolerances[name] {
+                    if text.trimmingBlanks().isEmpty {
+                        updated.tolerance = nil
+                    } else {
+                        let field = goal.fieldName(item: name, "tolerance")
+                        let measure = try Measure.parse(text, what: field)
+                        guard measure.number >= 0 else { throw GoalbookError.invalidArgument("\(field) cannot be below 0; got \(measure)") }
+                        guard measure.unit == updated.unit else {
+                            throw GoalbookError.invalidArgument("\(field) \(measure) must be in the goal's unit (\(updated.unit ?? "none")): "
+                                + "give it like \(Measure(number: measure.number, unit: updated.unit))")
+                        }
+                        updated.tolerance = measure.number
+                    }
+                }
                 for slot in updated.slots {
                     let old = original.slot(slot.slot)
                     guard old?.value != slot.value else { continue }
@@ -237,6 +281,19 @@ extension GoalbookStore {
                     changes.append(GoalChange(field: goal.fieldName(item: name, "direction"),
                                               old: original.direction?.rawValue, new: updated.direction?.rawValue))
                 }
+                if updated.keep != original.keep || updated.tolerance != original.tolerance {
+                    try db.execute(sql: "UPDATE goal_item SET keep = ?, tolerance = ? WHERE goal_id = ? AND item = ?",
+                                   arguments: [updated.keep?.rawValue, updated.tolerance, goalId, name])
+                }
+                if updated.keep != original.keep {
+                    try history.record(person: personId, goal: goalId, item: name, field: "keep", old: original.keep?.rawValue, new: updated.keep?.rawValue)
+                    changes.append(GoalChange(field: goal.fieldName(item: name, "keep"), old: original.keep?.typed, new: updated.keep?.typed))
+                }
+                if updated.tolerance != original.tolerance {
+                    try history.record(person: personId, goal: goalId, item: name, field: "tolerance",
+                                       old: original.toleranceText, new: updated.toleranceText)
+                    changes.append(GoalChange(field: goal.fieldName(item: name, "tolerance"), old: original.toleranceText, new: updated.toleranceText))
+                }
             }
             if direction != nil && touched.isEmpty {
                 throw GoalbookError.invalidArgument("--direction goes with a baseline or target to set")
@@ -245,25 +302,26 @@ extension GoalbookStore {
         }
     }
 
-    /// Moves a goal to a new status, if the lifecycle allows it (draft → active → done or dropped).
-    public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
+    /// Moves a goal to a new status, if the lifecycle allows it (draft → active → done or dropped,
+    /// and active back to draft). A goal with unfilled slots becomes active only with `unfilled`.
+    public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String,
+                          now: Date = Date()) throws -> GoalChange? {
         try write { db in
-            try Self.setStatus(goalId, to: status, note: note,
+            try Self.setStatus(goalId, to: status, note: note, unfilled: unfilled,
                                history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status"), db: db)
         }
     }
 
-    /// ``setStatus(_:to:note:actor:now:)`` inside a transaction the caller holds.
-    static func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, history: HistoryWriter, db: Database) throws -> GoalChange? {
+    /// ``setStatus(_:to:note:unfilled:actor:now:)`` inside a transaction the caller holds.
+    static func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, history: HistoryWriter,
+                          db: Database) throws -> GoalChange? {
         let goal = try Self.goal(goalId, db: db)
         try Self.checkQuarterOpen(goal.quarter, db: db)
-        if goal.status == status { return nil }
-        guard goal.status.allowedNext.contains(status) else {
-            let allowed = goal.status.allowedNext.map(\.rawValue)
-            throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot become \(status.rawValue)"
-                + (allowed.isEmpty ? " (\(goal.status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
-                + (status == .carried ? "; goals are carried by goalbook goals carry" : ""))
+        if let next = goal.carriedTo {
+            throw GoalbookError.refused("\(goal.displayId) was carried to \(GoalID.format(next)) and keeps its status; change \(GoalID.format(next)), which continues it")
         }
+        if goal.status == status { return nil }
+        try goal.checkMove(to: status, unfilled: unfilled)
         try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
         try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
                            old: goal.status.rawValue, new: status.rawValue, note: note)
@@ -271,25 +329,33 @@ extension GoalbookStore {
     }
 
     /// Copies the active goals of `from` into `to`, each with its last check-in (or its old
-    /// baseline) as the new baseline, marks the old ones carried and links old and new.
-    public func carry(from: Quarter, to: Quarter, team: String?, dryRun: Bool, actor: String, now: Date = Date()) throws -> CarryResult {
+    /// baseline) as the new baseline, and links old and new. The old goal keeps its status,
+    /// figures, score, weight and alignment in its own quarter: the carry only records where it
+    /// went. Refused before `from`'s last day unless `early`.
+    public func carry(from: Quarter, to: Quarter, team: String?, below: Bool = false, early: Bool = false, dryRun: Bool,
+                      actor: String, now: Date = Date()) throws -> CarryResult {
         guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
         return try write(rollback: dryRun) { db in
             try Self.checkQuarterOpen(from.description, db: db)
             try Self.checkQuarterOpen(to.description, db: db)
-            var sql = "SELECT goal_id FROM goal WHERE quarter = ? AND status = 'active'"
-            var arguments: StatementArguments = [from.description]
+            let fiscal = try Self.settings(db: db).fiscalYearStartMonth
+            try from.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: fiscal, what: "carry its goals")
+            var sql = "SELECT goal_id FROM goal AS g WHERE quarter = ? AND status = 'active'"
+            let arguments: StatementArguments = [from.description]
             if let team {
-                sql = "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL)) " + sql + " AND person_id IN team"
-                arguments = [try Self.personId(team, db: db)] + arguments
+                sql = try Self.teamCTE(team, below: below, db: db) + sql + " AND person_id IN team"
             }
             let stamp = Timestamp.string(now)
-            let newQuarterStart = to.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth)
+            let newQuarterStart = to.firstDay(fiscalYearStartMonth: fiscal)
             let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "goals carry")
             var result = CarryResult()
             var links: [(old: Int64, new: Int64, parent: Int64)] = []
             for oldId in try Int64.fetchAll(db, sql: sql + " ORDER BY goal_id", arguments: arguments) {
                 let old = try Self.goal(oldId, db: db)
+                if let next = old.carriedTo {
+                    result.skipped.append(.init(goal: oldId, reason: "already carried to \(GoalID.format(next))"))
+                    continue
+                }
                 let personId = try Self.personId(old.employeeId, db: db)
                 if let clash = try Int64.fetchOne(db, sql: """
                     SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
@@ -309,17 +375,25 @@ extension GoalbookStore {
                 }
                 var baselines: [String: String] = [:]
                 for item in old.items {
-                    try db.execute(sql: "INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight])
+                    try db.execute(sql: """
+                        INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight,
+                                         item.keep?.rawValue, item.tolerance])
                     if let weight = GoalWeights.format(item.weight) {
                         try history.record(person: personId, goal: newId, item: item.name, field: "weight", old: nil, new: weight)
                     }
                     if item.direction != nil {
                         try history.record(person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
                     }
+                    if let keep = item.keep {
+                        try history.record(person: personId, goal: newId, item: item.name, field: "keep", old: nil, new: keep.rawValue)
+                    }
+                    if let tolerance = item.toleranceText {
+                        try history.record(person: personId, goal: newId, item: item.name, field: "tolerance", old: nil, new: tolerance)
+                    }
                     let latest = try Row.fetchOne(db, sql: """
                         SELECT value, number, unit FROM checkin AS c
-                        WHERE goal_id = ? AND item = ? AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
+                        WHERE goal_id = ? AND item = ? AND \(Self.effectiveCheckinSQL)
                         ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
                         """, arguments: [oldId, item.name])
                     for slot in item.slots {
@@ -334,8 +408,9 @@ extension GoalbookStore {
                         if slot.slot == .baseline, let value = copy.value { baselines[item.name] = value }
                     }
                 }
-                try db.execute(sql: "UPDATE goal SET status = 'carried' WHERE goal_id = ?", arguments: [oldId])
-                try history.record(person: personId, goal: oldId, field: "status", old: "active", new: "carried", note: "carried to \(GoalID.format(newId))")
+                // The old goal is not changed: history records where it went, and it stays its quarter's goal.
+                try history.record(person: personId, goal: oldId, field: "carried_to", old: nil, new: GoalID.format(newId),
+                                   note: "carried into \(to)")
                 result.carried.append(.init(employeeId: old.employeeId, from: oldId, to: newId, title: old.title, baseline: baselines))
                 if let parent = old.alignedTo { links.append((old: oldId, new: newId, parent: parent)) }
             }
@@ -380,13 +455,14 @@ extension GoalbookStore {
         return GoalChange(field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight))
     }
 
-    /// Refuses changes to goals that are finished with: dropped or carried goals, and closed quarters.
+    /// Refuses changes to goals that are finished with: dropped goals, goals carried into a later
+    /// quarter, and the goals of closed quarters.
     static func checkWritable(_ goal: Goal, db: Database) throws {
+        if let next = goal.carriedTo {
+            throw GoalbookError.refused("\(goal.displayId) was carried to \(GoalID.format(next)) and cannot be changed; change \(GoalID.format(next)), which continues it")
+        }
         if goal.status == .dropped || goal.status == .carried {
-            let next = goal.status == .carried
-                ? try Int64.fetchOne(db, sql: "SELECT goal_id FROM goal WHERE carried_from = ?", arguments: [goal.id]).map { "; change \(GoalID.format($0)), which continues it" } ?? ""
-                : ""
-            throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot be changed\(next)")
+            throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot be changed")
         }
         try checkQuarterOpen(goal.quarter, db: db)
     }
@@ -416,8 +492,7 @@ extension GoalbookStore {
                 arguments += [try Self.personId(person, db: db)]
             }
             if let team = filter.team {
-                prefix = "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(Self.subtreeSQL)) "
-                arguments = [try Self.personId(team, db: db)] + arguments
+                prefix = try Self.teamCTE(team, below: filter.below, db: db)
                 conditions.append("g.person_id IN team")
             }
             if let quarter = filter.quarter {
@@ -480,7 +555,8 @@ extension GoalbookStore {
         try FastStatement.forEachRow(db, sql: """
             SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
                    fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
-                   g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score
+                   g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score,
+                   (SELECT c.goal_id FROM goal AS c WHERE c.carried_from = g.goal_id)
             FROM goal AS g
             JOIN goal_template AS t ON t.template_id = g.template_id
             JOIN person AS p ON p.person_id = g.person_id
@@ -494,15 +570,19 @@ extension GoalbookStore {
                 templateText: row.text(11), status: GoalStatus(rawValue: row.text(12)) ?? .draft, carriedFrom: row.intOrNil(13),
                 createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16),
                 alignedTo: row.intOrNil(17), weight: row.doubleOrNil(18), score: row.doubleOrNil(19)))
+            goals[goals.count - 1].carriedTo = row.intOrNil(20)
         }
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
         let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, first_line, last_line, direction, weight FROM goal_item WHERE \(scope) ORDER BY goal_id, first_line",
-                                     arguments) { row in
+        try FastStatement.forEachRow(db, sql: """
+            SELECT goal_id, item, first_line, last_line, direction, weight, keep, tolerance FROM goal_item
+            WHERE \(scope) ORDER BY goal_id, first_line
+            """, arguments) { row in
             guard let at = index[row.int(0)] else { return }
             goals[at].items.append(GoalItem(name: row.text(1), firstLine: Int(row.int(2)), lastLine: Int(row.int(3)),
-                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5)))
+                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5),
+                                            keep: row.textOrNil(6).flatMap(Keep.init), tolerance: row.doubleOrNil(7)))
         }
         try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
             let itemName = row.text(1)
@@ -547,10 +627,13 @@ extension GoalbookStore {
         past.alignedTo = nil
         past.weight = nil
         past.score = nil
+        past.carriedTo = nil
         past.items = goal.items.map { item in
             var item = item
             item.direction = nil
             item.weight = nil
+            item.keep = nil
+            item.tolerance = nil
             item.slots = item.slots.map { GoalSlot(slot: $0.slot) }
             return item
         }
@@ -559,6 +642,9 @@ extension GoalbookStore {
             switch field {
             case "created", "status":
                 past.status = value.flatMap(GoalStatus.init) ?? past.status
+                if value == GoalStatus.carried.rawValue { past.carriedTo = goal.carriedTo }  // carried by an earlier version
+            case "carried_to":
+                past.carriedTo = goal.carriedTo
             case "owner":
                 past.employeeId = value ?? past.employeeId
                 past.personName = row["name"] ?? past.personName
@@ -574,6 +660,10 @@ extension GoalbookStore {
                     past.items[index].direction = value.flatMap(Direction.init)
                 } else if field == "weight" {
                     past.items[index].weight = value.flatMap(Double.init)
+                } else if field == "keep" {
+                    past.items[index].keep = value.flatMap(Keep.init)
+                } else if field == "tolerance" {
+                    past.items[index].tolerance = value.flatMap { try? Measure.parse($0, what: field) }?.number
                 } else if let slot = SlotName(rawValue: field), let at = past.items[index].slots.firstIndex(where: { $0.slot == slot }) {
                     let measure = slot == .date ? nil : value.flatMap { try? Measure.parse($0, what: field) }
                     past.items[index].slots[at] = GoalSlot(slot: slot, value: value, number: measure?.number, unit: measure?.unit)

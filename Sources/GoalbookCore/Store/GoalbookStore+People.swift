@@ -164,17 +164,15 @@ extension GoalbookStore {
 
     // MARK: - Reading
 
-    /// People, ordered by id; with `team`, everyone below that manager, at any depth.
-    public func people(team: String? = nil) throws -> [Person] {
+    /// People, ordered by id; with `team`, that manager and everyone below them at any depth
+    /// (with `below`, only the people below them).
+    public func people(team: String? = nil, below: Bool = false) throws -> [Person] {
         try read { db in
             var sql = Self.personSelect
-            var arguments: StatementArguments = []
             if let team {
-                let root = try Self.personId(team, db: db)
-                sql = "WITH RECURSIVE team(person_id) AS MATERIALIZED (" + Self.subtreeSQL + ") " + sql + " WHERE p.person_id IN team"
-                arguments = [root]
+                sql = try Self.teamCTE(team, below: below, db: db) + sql + " WHERE p.person_id IN team"
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY p.employee_id", arguments: arguments).map(Self.person)
+            return try Row.fetchAll(db, sql: sql + " ORDER BY p.employee_id").map(Self.person)
         }
     }
 
@@ -206,12 +204,16 @@ extension GoalbookStore {
         throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: CloseMatches.find(employeeId, in: ids))
     }
 
-    /// The recursive part of "everyone below person ?".
-    static let subtreeSQL = """
-        SELECT person_id FROM person WHERE manager_person_id = ?
-        UNION ALL
-        SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id
-        """
+    /// `WITH RECURSIVE team(person_id) AS MATERIALIZED (…) `: the one way a team is found in SQL.
+    /// A team is its head and everyone below them at any depth; with `below`, only the people
+    /// below. The statement that follows selects from `team`; the head's internal id is written
+    /// into the text (a number), so the CTE takes no arguments of its own.
+    static func teamCTE(_ head: String, below: Bool, db: Database) throws -> String {
+        let root = try personId(head, db: db)
+        let start = below ? "SELECT person_id FROM person WHERE manager_person_id = \(root)" : "SELECT \(root)"
+        return "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(start) UNION ALL "
+            + "SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id) "
+    }
 
     static let personSelect = """
         SELECT p.employee_id, p.name, p.email, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at

@@ -38,16 +38,18 @@ extension GoalbookStore {
                 return out
             }
             let members: [String], roots: [String], title: String
+            var head: String?
             switch scope {
             case .all:
                 members = everyone.map(\.person.employeeId)
                 roots = everyone.filter { $0.person.managerId == nil || byEmployee[$0.person.managerId!] == nil }.map(\.person.employeeId)
                 title = "everyone"
-            case .team(let root):
+            case .team(let root, let onlyBelow):
                 guard let manager = byEmployee[root] else { throw try Self.missingPerson(root, db: db, asOf: historical ? asOf : nil) }
-                members = below(root)
+                members = onlyBelow ? below(root) : [root] + below(root)
                 roots = (children[root] ?? [])
-                title = "team of \(manager.person.name) (\(root))"
+                head = onlyBelow ? nil : root
+                title = onlyBelow ? "everyone below \(manager.person.name) (\(root))" : "team of \(manager.person.name) (\(root))"
             case .person(let id):
                 guard let person = byEmployee[id] else { throw try Self.missingPerson(id, db: db, asOf: historical ? asOf : nil) }
                 members = [id]
@@ -91,7 +93,7 @@ extension GoalbookStore {
                 SELECT h.changed_at, h.actor, h.goal_id, h.item, h.field, h.old_value, h.new_value, h.note, p.employee_id
                 FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
                 WHERE h.goal_id IN (SELECT value FROM json_each(?)) AND h.changed_at >= ? AND h.changed_at <= ?
-                  AND (h.field = 'created' OR h.field = 'status' OR (h.field = 'target' AND h.old_value IS NOT NULL))
+                  AND (h.field = 'created' OR h.field = 'status' OR h.field = 'carried_to' OR (h.field = 'target' AND h.old_value IS NOT NULL))
                 ORDER BY h.changed_at, h.history_id
                 """, [goalIds, "\(firstDay)T00:00:00.000Z", asOf]) { row in
                 let field = row.text(4), new = row.textOrNil(6), item = row.textOrNil(3)
@@ -99,13 +101,15 @@ extension GoalbookStore {
                 switch field {
                 case "created": kind = "added"
                 case "target": kind = item == nil || item == "main" ? "target moved" : "\(item!) target moved"
+                case "carried_to": kind = "carried"
                 default:
                     guard let new, new == "dropped" || new == "carried" || new == "done" else { return }
                     kind = new
                 }
                 changes.append(ReportChange(changedAt: row.text(0), actor: row.text(1), goalId: GoalID.format(row.int(2)),
                                             employeeId: row.textOrNil(8) ?? "", kind: kind,
-                                            old: field == "target" ? row.textOrNil(5) : nil, new: field == "target" ? new : nil,
+                                            old: field == "target" ? row.textOrNil(5) : nil,
+                                            new: field == "target" || field == "carried_to" ? new : nil,
                                             note: row.textOrNil(7)))
             }
             // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
@@ -119,7 +123,7 @@ extension GoalbookStore {
             }
             return ReportBuilder.build(.init(
                 quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
-                people: people, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
+                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
                 alignedOwners: alignedOwners))
         }
     }

@@ -50,9 +50,13 @@ import Testing
         #expect(kim.weightWarning == "E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1)")
         let sam = try #require(report.figures.first { $0.employeeId == "E102" })
         #expect(sam.weightWarning == "E102 in 2026Q4: goal weights add up to 30, not 100", "the dropped goal does not count")
-        // Everyone: top 0.4 (w1), ada 0.5 (w60), lin 0.8 (w40), sam 0.75 (w30), kim 0.5625 (w70); kim2 missing, sam2 dropped.
-        let expected = (0.4 + 60 * 0.5 + 40 * 0.8 + 30 * 0.75 + 70 * 0.5625) / (1 + 60 + 40 + 30 + 70)
+        // Everyone: each person's own weighted progress, then their mean, so no one's scale swamps
+        // another's: top 0.4 (E001), ada 0.5 (E100), lin 0.8 (E101), sam 0.75 (E102, sam2 dropped),
+        // kim 0.5625 (E103, kim2 missing). Weighting the goals across people (60 against 1) would give 0.6158.
+        let expected = (0.4 + 0.5 + 0.8 + 0.75 + 0.5625) / 5
         #expect(abs(report.total.weightedProgress! - expected) < 1e-9)
+        let ada = try #require(report.teams.first { $0.employeeId == "E001" })
+        #expect(abs(ada.weightedProgress! - expected) < 1e-9, "E001's subtree is everyone")
         #expect(abs(report.total.averageProgress! - (0.4 + 0.5 + 0.8 + 0.75 + 0.5625) / 5) < 1e-9)
 
         let queue = try DatabaseQueue(path: path)
@@ -117,7 +121,7 @@ import Testing
             ("draft", .refused("G\(draft) is a draft: only active and done goals are scored (goalbook goals status G\(draft) active)"),
              { _ = try store.score(draft, 3, note: nil, actor: "x", now: december) }),
             ("close with missing scores", .refused("2026Q4 was not closed: 6 goals have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)"),
-             { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "x", now: december) }),
+             { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, early: true, actor: "x", now: december) }),
         ]
         for (label, error, body) in cases {
             #expect(throws: error, "\(label)") { try body() }
@@ -202,5 +206,111 @@ import Testing
         #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
         let log = try store.goalLog(g["kim"]!).last
         #expect(log.map { "\($0.command) \($0.field) \($0.new ?? "") \($0.note ?? "")" } == "goals score score 0.7 two of three shipped")
+    }
+}
+
+/// The documented end of a quarter (score, carry, close) leaves the quarter's figures as they were.
+@Suite struct QuarterEndTests {
+    let fixture = AlignmentFixture.self
+
+    func progressRows(_ path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT person_id, goals, draft, active, done, dropped, average_progress, weighted_progress, weights_set, weight_total, scored
+                FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id
+                """).map { $0.description }
+        }
+    }
+
+    /// The JSON report's goals and teams, without what only a carry adds (`carried_to`) or the instant it was made.
+    func comparable(_ json: String) throws -> String {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        object["as_of"] = nil
+        object["closed"] = nil
+        object["goals"] = (object["goals"] as? [[String: Any]])?.map { goal in
+            var goal = goal
+            goal["carried_to"] = nil
+            return NSDictionary(dictionary: goal)
+        }
+        object["changes"] = (object["changes"] as? [[String: Any]])?.filter { $0["kind"] as? String != "carried" }.map(NSDictionary.init)
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+    }
+
+    @Test func scoringCarryingAndClosingLeaveTheQuartersReportAsItWas() throws {
+        let (store, path, g) = try fixture.build()
+        let december = ReportFixture.at("2026-12-20T10:00:00Z")
+        for (name, score) in [("top", 3.0), ("ada", 3), ("lin", 4), ("sam", 4), ("kim", 0.6)] {
+            _ = try store.score(g[name]!, score, note: nil, actor: "grace", now: december)
+        }
+        let before = ReportFixture.at("2026-12-31T10:00:00Z")
+        let teamBefore = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: before)
+        let scoresBefore = try store.scores(fixture.quarter, team: nil, now: before)
+        let treeBefore = GoalTree.text(try store.goalTree(g["top"]!, asOf: nil, now: before).trees, heading: "tree")
+        let rowsBefore = try progressRows(path)
+
+        let carry = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
+                                    now: ReportFixture.at("2026-12-31T11:00:00Z"))
+        #expect(carry.carried.count == 6, "top, ada, lin, sam, kim and kim2 are active; sam2 is dropped")
+        // kim2 was carried unscored: --require-scores still sees it, because it is still 2026Q4's goal.
+        let close = ReportFixture.at("2026-12-31T12:00:00Z")
+        #expect(throws: GoalbookError.refused("2026Q4 was not closed: 1 goal has no score: G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)")) {
+            _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close)
+        }
+        _ = try store.score(g["kim2"]!, 1, note: "nothing shipped", actor: "grace", now: close)
+        #expect(try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close).closed)
+
+        let later = ReportFixture.at("2027-01-05T10:00:00Z")
+        let teamAfter = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: later)
+        #expect(teamAfter.closed)
+        // Before scoring kim2 the figures were the same apart from its score: compare with it given.
+        var expected = teamBefore
+        expected.goals = expected.goals.map { goal in
+            var goal = goal
+            if goal.goalId == GoalID.format(g["kim2"]!) { goal.score = 1 }
+            return goal
+        }
+        let txtBefore = ReportRenderer.render(expected, as: .txt).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+        let txtAfter = ReportRenderer.render(teamAfter, as: .txt).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+        let carriedLines = txtAfter.filter { $0.contains("carried") }
+        #expect(carriedLines.count == 12, "a `carried to` line under each of six goals, and six changes")
+        #expect(Array(txtAfter.filter { !$0.contains("carried") }) == Array(txtBefore), "everything but the carried lines is as it was")
+        #expect(txtAfter.contains("      carried to G\(carry.carried[0].to)"))
+        #expect(try comparable(ReportRenderer.render(teamAfter, as: .json)) == comparable(ReportRenderer.render(expected, as: .json)))
+        #expect(teamAfter.total.averageProgress == teamBefore.total.averageProgress && teamAfter.total.averageProgress != nil)
+        #expect(teamAfter.total.weightedProgress == teamBefore.total.weightedProgress)
+        #expect(teamAfter.goals.filter { $0.score != nil }.count == 6)
+        #expect(teamAfter.total.alignedToNothing == teamBefore.total.alignedToNothing)
+
+        let scoresAfter = try store.scores(fixture.quarter, team: nil, now: later)
+        #expect(scoresAfter.count == scoresBefore.count && scoresAfter.count == 6)
+        #expect(scoresAfter.filter { $0.score != nil }.count == 6)
+        let treeAfter = GoalTree.text(try store.goalTree(g["top"]!, asOf: nil, now: later).trees, heading: "tree")
+        let treeChanges = zip(treeBefore.split(separator: "\n"), treeAfter.split(separator: "\n")).filter { $0 != $1 }
+        #expect(treeChanges.map { String($0.1) } == treeChanges.map { "\($0.0) · score 1" }, "only kim2's score was added")
+        #expect(treeChanges.count == 1 && treeChanges[0].1.contains("G7  E103 Kim Sato"))
+        let rowsAfter = try progressRows(path)
+        #expect(rowsAfter.map { $0.replacingOccurrences(of: "scored:5", with: "") }.count == rowsBefore.count)
+        #expect(zip(rowsBefore, rowsAfter).filter { $0 != $1 }.map(\.1) == [rowsAfter.first { $0.contains("E103") }!],
+                "only E103's row moved: kim2 was scored")
+        let carriedCount = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT sum(carried) FROM quarter_progress WHERE quarter = '2026Q4'") }
+        #expect(carriedCount == 6)
+        #expect(try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT carried_to FROM goal_current WHERE goal_id = \(g["top"]!)") }
+                == ["G\(carry.carried[0].to)"])
+    }
+
+    @Test func closingOrCarryingBeforeTheLastDaySaysHowManyDaysAreLeft() throws {
+        let (store, path, _) = try fixture.build()
+        let dump = try databaseDump(path)
+        let december = ReportFixture.at("2026-12-20T10:00:00Z")
+        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): close it on or after its last day, or say --early to do it now")) {
+            _ = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: december)
+        }
+        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): carry its goals on or after its last day, or say --early to do it now")) {
+            _ = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "hr", now: december)
+        }
+        #expect(try databaseDump(path) == dump)
+        #expect(try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december)
+            .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
+        #expect(try store.closeQuarter(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
     }
 }

@@ -61,7 +61,7 @@ import Testing
             ([("date", "2026-09-30")], "KR1", .invalidArgument("KR1.date 2026-09-30 is before 2026Q4 starts (2026-10-01)")),
             ([("date", "2026-02-30")], "KR1", .invalidArgument("KR1.date must be an ISO date like 2026-12-31; got '2026-02-30'")),
             ([("baseline", "1")], "KR2", .invalidArgument("KR2 of G\(id) has no baseline (its slots: target, date)")),
-            ([("colour", "3")], "KR1", .invalidArgument("unknown field 'colour': a goal has baseline, target, date, weight and owner")),
+            ([("colour", "3")], "KR1", .invalidArgument("unknown field 'colour': a goal has baseline, target, date, keep, tolerance, weight and owner")),
             ([("weight", "-3")], "KR1", .invalidArgument("the weight of KR1 cannot be below 0; got -3")),
             ([("weight", "heavy")], nil, .invalidArgument("the weight of G\(id) must be a number of 0 or more, like 30 or 2.5; got 'heavy'")),
             ([("KR3.target", "3")], nil, .invalidArgument("G\(id) has no item KR3; its items are KR1, KR2")),
@@ -91,13 +91,13 @@ import Testing
         #expect(throws: GoalbookError.refused("G\(id) is draft and cannot become done (it can become active)")) {
             _ = try store.setStatus(id, to: .done, note: nil, actor: "mgr")
         }
-        _ = try store.setStatus(id, to: .active, note: "agreed", actor: "mgr")
-        #expect(throws: GoalbookError.refused("G\(id) is active and cannot become carried (it can become done or dropped); goals are carried by goalbook goals carry")) {
+        _ = try store.setStatus(id, to: .active, note: "agreed", unfilled: true, actor: "mgr")
+        #expect(throws: GoalbookError.refused("G\(id) is active and cannot become carried (it can become done or dropped or draft); goals are carried by goalbook goals carry")) {
             _ = try store.setStatus(id, to: .carried, note: nil, actor: "mgr")
         }
         _ = try store.setStatus(id, to: .dropped, note: "reorg", actor: "mgr")
         #expect(throws: GoalbookError.refused("G\(id) is dropped and cannot become active (dropped is final)")) {
-            _ = try store.setStatus(id, to: .active, note: nil, actor: "mgr")
+            _ = try store.setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr")
         }
         #expect(throws: GoalbookError.refused("G\(id) is dropped and cannot be changed")) {
             _ = try store.setGoal(id, [("target", "3")], item: nil, direction: nil, actor: "mgr")
@@ -109,14 +109,16 @@ import Testing
     @Test func assignGivesEachPersonBelowTheManagerTheirOwnFrameAndSkipsWhatExists() throws {
         let (store, path) = try org()
         let dump = try databaseDump(path)
-        let plan = try store.assign(team: "E001", quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
+        let withHead = try store.assign(team: "E001", quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
+        #expect(withHead.map(\.employeeId) == ["E001", "E100", "E101"], "a team includes its head")
+        let plan = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
         #expect(try databaseDump(path) == dump, "a dry run writes nothing")
         #expect(plan.map(\.employeeId) == ["E100", "E101"])
         #expect(plan[1].created.first?.title == "I act with urgency and deliver high-quality work that will add the most value")
-        let first = try store.assign(team: "E001", quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
+        let first = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(first.map { $0.created.count } == [5, 39])
         _ = try store.leave("E101", on: Day(iso: "2026-09-30")!, actor: "hr")
-        let again = try store.assign(team: "E001", quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
+        let again = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(again.map(\.employeeId) == ["E100"], "people who left before the quarter get no goals")
         #expect(again[0].created.isEmpty && again[0].existing.count == 5)
         #expect(throws: GoalbookError.refused("E100 already has G1 for OKR objective 1 in 2026Q4; nothing was created")) {
@@ -131,7 +133,7 @@ import Testing
         let (store, _) = try org()
         let id = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr", now: at(10)).created[0].goalId
         _ = try store.setGoal(id, [("baseline", "10"), ("target", "20")], item: nil, direction: nil, actor: "mgr", now: at(20))
-        _ = try store.setStatus(id, to: .active, note: nil, actor: "mgr", now: at(30))
+        _ = try store.setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr", now: at(30))
         _ = try store.setGoal(id, [("target", "30")], item: nil, direction: nil, actor: "boss", now: at(40))
         _ = try store.setGoal(id, [("owner", "E101")], item: nil, direction: nil, actor: "hr", now: at(50))
         _ = try store.setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
@@ -184,25 +186,32 @@ import Testing
 
     @Test func carryMovesActiveGoalsOnWithTheirLastValueAsBaseline() throws {
         let (store, path) = try org()
+        let lastDay = ReportFixture.at("2026-12-31T18:00:00Z")
         let ids = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1, 2], actor: "mgr").created.map(\.goalId)
         _ = try store.setGoal(ids[0], [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-01")], item: nil, direction: nil, actor: "mgr")
-        _ = try store.setStatus(ids[0], to: .active, note: nil, actor: "mgr")
+        _ = try store.setStatus(ids[0], to: .active, note: nil, unfilled: true, actor: "mgr")
         let dump = try databaseDump(path)
-        let dry = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr")
+        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 1 day from today (2026-12-30): carry its goals on or after its last day, or say --early to do it now")) {
+            _ = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: ReportFixture.at("2026-12-30T12:00:00Z"))
+        }
+        let dry = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: lastDay)
         #expect(dry.carried.count == 1)
         #expect(try databaseDump(path) == dump)
-        let result = try store.carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr")
+        let result = try store.carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
         let carried = try #require(result.carried.first)
         #expect(carried.from == ids[0])
         let old = try store.goal(ids[0]), new = try store.goal(carried.to)
-        #expect(old.status == .carried)
+        #expect(old.status == .active && old.carriedTo == carried.to, "the old goal keeps its status and says where it went")
         #expect(new.status == .active && new.carriedFrom == ids[0] && new.quarter == "2027Q1")
         #expect(new.templateText == old.templateText)
         #expect(new.item("main")?.slots.map { $0.value ?? "∅" } == ["10%", "50%", "∅"], "the old date lies before the new quarter")
         #expect(try store.goal(ids[1]).status == .draft, "drafts are not carried")
-        #expect(throws: GoalbookError.refused("G\(ids[0]) is carried and cannot be changed; change G\(carried.to), which continues it")) {
+        #expect(throws: GoalbookError.refused("G\(ids[0]) was carried to G\(carried.to) and cannot be changed; change G\(carried.to), which continues it")) {
             _ = try store.setGoal(ids[0], [("target", "60%")], item: nil, direction: nil, actor: "mgr")
         }
-        #expect(try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr").carried.isEmpty)
+        let twice = try store.carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)
+        #expect(twice.carried.isEmpty && twice.skipped.map(\.reason) == ["already carried to G\(carried.to)"])
+        #expect(try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr", now: lastDay).carried.isEmpty)
+        #expect(try store.goalLog(ids[0]).last.map { "\($0.field) \($0.new ?? "")" } == "carried_to G\(carried.to)")
     }
 }

@@ -49,11 +49,44 @@ import Testing
         #expect(ProgressRules.item(up, checkins: list, settings: settings).latest?.number == 4)
     }
 
-    @Test func maintainGoalsAreMetWithinTheTolerance() throws {
-        let keep = try item("99.9%", "99.9%", direction: .maintain)
-        #expect(ProgressRules.item(keep, checkins: try checkins([("2026-10-10", "97%")]), settings: settings).raw == 1)
-        #expect(ProgressRules.item(keep, checkins: try checkins([("2026-10-10", "90%")]), settings: settings).raw == 0)
-        #expect(ProgressRules.item(keep, checkins: [], settings: settings).raw == 1, "no check-in: still at the baseline it keeps")
+    @Test func maintainGoalsAreMetOnTheirSideWithinTheirToleranceInTheirOwnUnit() throws {
+        var slo = try item("99.5%", "99.5%", direction: .maintain)
+        func met(_ value: String) throws -> Double? { ProgressRules.item(slo, checkins: try checkins([("2026-10-10", value)]), settings: settings).raw }
+        // By default a maintain goal is met on its target exactly: a 2.5-point miss on an SLO is a miss.
+        #expect(try met("97%") == 0)
+        #expect(try met("99.5%") == 1)
+        #expect(try met("99.6%") == 0, "within, with no tolerance: above is off too")
+        #expect(ProgressRules.item(slo, checkins: [], settings: settings).raw == 1, "no check-in: still at the baseline it keeps")
+        slo.keep = .atLeast
+        #expect(try met("99.6%") == 1 && met("99.5%") == 1)
+        #expect(try met("99.4%") == 0)
+        slo.tolerance = 0.2
+        #expect(try met("99.3%") == 1, "at least 99.5% less 0.2 points")
+        #expect(try met("99.29%") == 0)
+        #expect(try met("97%") == 0)
+        var latency = try item("40 ms", "40 ms", direction: .maintain)
+        latency.keep = .atMost
+        latency.tolerance = 5
+        #expect(ProgressRules.item(latency, checkins: try checkins([("2026-10-10", "12 ms")]), settings: settings).raw == 1)
+        #expect(ProgressRules.item(latency, checkins: try checkins([("2026-10-10", "45 ms")]), settings: settings).raw == 1)
+        #expect(ProgressRules.item(latency, checkins: try checkins([("2026-10-10", "45.5 ms")]), settings: settings).raw == 0)
+        latency.keep = .within
+        #expect(ProgressRules.item(latency, checkins: try checkins([("2026-10-10", "34 ms")]), settings: settings).raw == 0)
+        #expect(ProgressRules.item(latency, checkins: try checkins([("2026-10-10", "35 ms")]), settings: settings).raw == 1)
+        #expect(latency.keepRule == "met within 40 ms ± 5 ms")
+        slo.tolerance = nil
+        #expect(slo.keepRule == "met at 99.5% or more")
+        slo.keep = nil
+        #expect(slo.keepRule == "met at exactly 99.5%")
+    }
+
+    @Test func aCheckInCorrectedTwiceInAnOldFileCountsOnlyTheLaterCorrection() throws {
+        let up = try item("0", "10")
+        var list = try checkins([("2026-10-10", "3"), ("2026-10-12", "7"), ("2026-10-12", "8")])
+        list[1].corrects = 1
+        list[2].corrects = 1
+        #expect(CheckIn.effective(list).map(\.id) == [3], "C2 and C3 both correct C1: only C3 counts")
+        #expect(ProgressRules.item(up, checkins: list, settings: settings).latest?.number == 8)
     }
 
     @Test func noCheckInsMeansZeroAndUnfilledMeansNoProgressAtAll() throws {

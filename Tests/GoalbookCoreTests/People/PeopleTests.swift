@@ -37,8 +37,10 @@ import Testing
         let dump = try databaseDump(path)
         #expect(try importStaff(store, Self.staff) == PeopleChangeSummary(unchanged: 4))
         #expect(try databaseDump(path) == dump)
-        #expect(try store.people(team: "E001").map(\.employeeId) == ["E100", "E101", "E102"])
-        #expect(try store.people(team: "E101").map(\.employeeId) == ["E102"])
+        #expect(try store.people(team: "E001").map(\.employeeId) == ["E001", "E100", "E101", "E102"], "a team includes its head")
+        #expect(try store.people(team: "E101").map(\.employeeId) == ["E101", "E102"])
+        #expect(try store.people(team: "E001", below: true).map(\.employeeId) == ["E100", "E101", "E102"])
+        #expect(try store.people(team: "E101", below: true).map(\.employeeId) == ["E102"])
     }
 
     @Test func aChangedRowIsAnUpdateRecordedInHistory() throws {

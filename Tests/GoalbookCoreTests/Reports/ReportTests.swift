@@ -11,7 +11,8 @@ import FoundationXML
 @Suite struct ReportTests {
     @Test func figuresMatchAHandComputation() throws {
         let (store, _, goals) = try ReportFixture.build()
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        // The people below E001, without E001: the team as earlier versions read --team.
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001", below: true), now: ReportFixture.now)
         func goal(_ name: String) throws -> ReportGoal { try #require(report.goals.first { $0.goalId == "G\(goals[name]!)" }) }
         // KR1: 10% → 30% of 60% = 0.4; KR2: 0 → 1 of 3 = 1/3; objective = mean = 0.3667.
         let okr = try goal("ada-okr")
@@ -61,9 +62,9 @@ import FoundationXML
         #expect(then.goals.first { $0.goalId == "G\(goals["kim-card"]!)" }?.status == .active)
         #expect(then.reportDate == "2026-11-01")
         #expect(then.people.first { $0.employeeId == "E102" }.map { "\($0.name) \($0.managerId ?? "-")" } == "Sam Ortiz E100")
-        #expect(then.teams[0].people == 3, "E102 was still in Ada's subtree")
+        #expect(then.teams.first { $0.employeeId == "E100" }?.people == 3, "E102 was still in Ada's subtree")
         let now = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
-        #expect(now.teams[0].people == 2)
+        #expect(now.teams.first { $0.employeeId == "E100" }?.people == 2)
     }
 
     @Test func peopleWhoLeftMidQuarterStayAndThoseWhoLeftBeforeAreGone() throws {
