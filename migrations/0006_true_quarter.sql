@@ -207,6 +207,15 @@ WHERE object = 'checkin_all' AND "column" = 'corrected';
 UPDATE dictionary SET description = 'The check-in this one corrects, if any. A check-in is corrected once; to change a correction, correct the correction.'
 WHERE (object = 'checkin' OR object = 'checkin_all' OR object = 'checkin_latest') AND "column" = 'corrects_checkin_id';
 
+UPDATE dictionary SET description = 'What changed. Goal fields: created, status, owner, direction, baseline, target, date (with item), keep and tolerance (maintain items, with item), weight (the goal''s, or a key result''s with item), score, aligned_to, carried_to (the goal of a later quarter that continues it). Person fields: created, name, email, manager, family, function, level, left_on. Quarter events: quarter.'
+WHERE object = 'history' AND "column" = 'field';
+UPDATE dictionary SET description = 'For item fields (baseline, target, date, direction, keep, tolerance, a key result''s weight): main, KR1 or KR2.'
+WHERE (object = 'history' OR object = 'goal_history') AND "column" = 'item';
+UPDATE dictionary SET description = 'What changed: created, status, owner, direction, baseline, target, date, keep, tolerance, weight, score, aligned_to or carried_to (see history.field).'
+WHERE object = 'goal_history' AND "column" = 'field';
+UPDATE dictionary SET description = 'Setting name: fiscal_year_start_month, on_track_ratio, at_risk_ratio, and each framework''s score scale: okr_score_min, okr_score_max, okr_score_step, smart_score_min, smart_score_max, smart_score_step, mbo_score_min, mbo_score_max, mbo_score_step, scorecard_score_min, scorecard_score_max, scorecard_score_step.'
+WHERE object = 'setting' AND "column" = 'key';
+
 INSERT INTO dictionary (object, "column", type, description) VALUES
 ('goal_item', 'keep', 'TEXT', 'For a goal that keeps a value (direction maintain): at_least, at_most or within, the side of the target on which it is met; NULL means within. History field keep with this item.'),
 ('goal_item', 'tolerance', 'REAL', 'For a goal that keeps a value: how far from the target still counts as met, in the item''s own unit; NULL means 0. History field tolerance with this item.'),

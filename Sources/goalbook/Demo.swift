@@ -18,7 +18,8 @@ struct Demo: ParsableCommand {
     @Flag(help: "Replace the file at --db even if it is not a demo database.") var force = false
 
     func run() throws {
-        let path = db ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
+        let path = try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
+            ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
         if FileManager.default.fileExists(atPath: path) {
             guard force || GoalbookStore.isDemoDatabase(path) else {
                 throw GoalbookError.refused("\(path) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)")

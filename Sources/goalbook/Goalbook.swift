@@ -13,4 +13,16 @@ struct Goalbook: ParsableCommand {
         version: GoalbookVersion.string,
         subcommands: [Demo.self, Init.self, Canon.self, Templates.self, People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self, ReportCommand.self, QuarterCommand.self, SQLCommand.self, SchemaCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self]
     )
+
+    /// `--db` and `--by` may come before the subcommand too, as with git and docker
+    /// (`goalbook --db x.db init`): they are taken off the front and read by ``DatabaseOptions``.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            GlobalOptions.shared = try GlobalOptions.take(from: &arguments)
+        } catch {
+            exit(withError: error)
+        }
+        main(arguments)
+    }
 }

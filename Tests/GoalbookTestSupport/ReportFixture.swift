@@ -40,9 +40,10 @@ public enum ReportFixture {
         func status(_ name: String, _ s: GoalStatus, note: String? = nil, _ when: String) throws {
             _ = try store.setStatus(goals[name]!, to: s, note: note, unfilled: true, actor: "grace", now: at(when))
         }
-        func checkin(_ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil, _ when: String) throws -> Int64 {
-            try store.checkIn(goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: nil, confidence: 7, corrects: corrects,
-                              actor: "ada", now: at(when)).id
+        func checkin(_ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil,
+                     confidence: Int = 7, note: String? = nil, _ when: String) throws -> Int64 {
+            try store.checkIn(goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: note, confidence: confidence,
+                              corrects: corrects, actor: "ada", now: at(when)).id
         }
         try add("ada-okr", "E100", .okr, 1, "2026-10-02T09:00:00Z")
         try set("ada-okr", [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-15")], item: "KR1", "2026-10-02T09:05:00Z")
@@ -50,7 +51,7 @@ public enum ReportFixture {
         try status("ada-okr", .active, note: "agreed", "2026-10-02T09:10:00Z")
         _ = try checkin("ada-okr", "20%", item: "KR1", on: "2026-10-20", "2026-10-20T16:00:00Z")
         _ = try checkin("ada-okr", "1", item: "KR2", on: "2026-11-01", "2026-11-01T16:00:00Z")
-        _ = try checkin("ada-okr", "30%", item: "KR1", on: "2026-11-05", "2026-11-05T16:00:00Z")
+        _ = try checkin("ada-okr", "30%", item: "KR1", on: "2026-11-05", confidence: 5, note: "labelling is slower than planned", "2026-11-05T16:00:00Z")
         try set("ada-okr", [("target", "60%")], item: "KR1", by: "boss", "2026-11-10T10:00:00Z")
 
         try add("ada-smart", "E100", .smart, 2, "2026-10-02T09:01:00Z")
@@ -62,7 +63,7 @@ public enum ReportFixture {
         try add("lin-mbo", "E101", .mbo, 1, "2026-10-05T09:00:00Z")
         try set("lin-mbo", [("target", "5 features"), ("date", "2026-12-20")], "2026-10-05T09:01:00Z")
         try status("lin-mbo", .active, "2026-10-05T09:02:00Z")
-        _ = try checkin("lin-mbo", "4 features", on: "2026-11-12", "2026-11-12T16:00:00Z")
+        _ = try checkin("lin-mbo", "4 features", on: "2026-11-12", confidence: 9, note: "fifth feature\nin review", "2026-11-12T16:00:00Z")
 
         try add("sam-okr", "E102", .okr, 2, "2026-10-06T09:00:00Z")
         try add("sam-smart", "E102", .smart, 1, "2026-10-06T09:01:00Z")

@@ -61,6 +61,11 @@ public struct CheckIn: Sendable, Equatable, Codable {
         }
     }
 
+    /// The check-ins that count, newest first: latest date, then latest recorded.
+    public static func latestFirst(_ checkins: [CheckIn]) -> [CheckIn] {
+        effective(checkins).sorted { ($0.checkedOn, $0.id) > ($1.checkedOn, $1.id) }
+    }
+
     /// The newest effective check-in of an item: latest date, then latest recorded.
     public static func latest(_ checkins: [CheckIn], item: String) -> CheckIn? {
         effective(checkins).filter { $0.item == item }.max { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
@@ -101,8 +106,14 @@ public struct ItemProgress: Sendable, Equatable, Codable {
     public var raw: Double?
     /// How much the item counts inside its goal (an OKR key result's weight); nil weighs 1.
     public var weight: Double? = nil
-    /// For a goal that keeps a value, when it is met (``GoalItem/keepRule``).
+    /// For a goal that keeps a value, when it is met (``GoalItem/keepRule``), and its side and
+    /// tolerance as stored (`at_least`, 0.2).
     public var keepRule: String? = nil
+    public var keep: String? = nil
+    public var tolerance: Double? = nil
+    /// The newest confidence (0–10) and the newest note given with a check-in that counts.
+    public var confidence: Int? = nil
+    public var note: String? = nil
     /// `raw` clamped to 0…1, as displayed.
     public var clamped: Double? { raw.map { min(1, max(0, $0)) } }
 }
@@ -131,6 +142,13 @@ public enum ProgressRules {
         var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
                                   target: target, direction: item.direction, due: item.slot(.date)?.value,
                                   lastCheckin: last?.checkedOn, raw: nil, weight: item.weight, keepRule: item.keepRule)
+        let latest = CheckIn.latestFirst(checkins.filter { $0.item == item.name })
+        if item.direction == .maintain {
+            result.keep = (item.keep ?? .within).rawValue
+            result.tolerance = item.tolerance ?? 0
+        }
+        result.confidence = latest.lazy.compactMap(\.confidence).first
+        result.note = latest.lazy.compactMap(\.note).first
         guard let baseline, let target else { return result }
         let current = last?.number ?? baseline.number
         if item.direction == .maintain || target.number == baseline.number {

@@ -39,6 +39,14 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     public var expected: Double
     public var items: [ItemProgress]
     public var lastCheckin: String?
+    /// The newest confidence (0–10) given with a check-in that counts, of any item, and its date.
+    public var confidence: Int? = nil
+    public var confidenceOn: String? = nil
+    /// The confidence given with the check-in before that one, for its direction.
+    public var previousConfidence: Int? = nil
+    /// The newest note given with a check-in that counts, and its date.
+    public var note: String? = nil
+    public var noteOn: String? = nil
     public var unfilled: [String]
     public var slotsTotal: Int
     public var slotsFilled: Int
@@ -195,7 +203,9 @@ enum ReportBuilder {
             let quarter = Quarter(goal.quarter) ?? input.quarter
             let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
-            return ReportGoal(
+            let newest = CheckIn.latestFirst(input.checkins[goal.id] ?? [])
+            let confident = newest.filter { $0.confidence != nil }, noted = newest.first { $0.note != nil }
+            var line = ReportGoal(
                 goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
                 title: goal.title, status: goal.status,
                 track: ProgressRules.track(status: goal.status, progress: progress.clamped, expected: expected, settings: settings),
@@ -205,6 +215,12 @@ enum ReportBuilder {
                 carriedTo: goal.carriedTo.map(GoalID.format),
                 weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
                 alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
+            line.confidence = confident.first?.confidence
+            line.confidenceOn = confident.first?.checkedOn
+            line.previousConfidence = confident.dropFirst().first?.confidence
+            line.note = noted?.note
+            line.noteOn = noted?.checkedOn
+            return line
         }
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
         var byPerson: [String: [Int]] = [:]

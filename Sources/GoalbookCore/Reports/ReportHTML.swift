@@ -132,6 +132,7 @@ enum ReportHTML {
                 }
                 if let extras = ReportRenderer.extras(goal) { html += "<div class=\"figures\">\(escape(extras))</div>\n" }
                 if let carried = ReportRenderer.carried(goal) { html += "<div class=\"figures\">\(escape(carried))</div>\n" }
+                if let latest = ReportRenderer.confidenceAndNote(goal) { html += "<div class=\"figures\">\(escape(latest))</div>\n" }
                 if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
                 html += "</div>\n"
             }

@@ -62,6 +62,24 @@ public enum ReportRenderer {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
+    /// `confidence 7 (up from 5, 2026-11-03) · note 2026-11-12: waiting for data`: the newest
+    /// confidence and note of the goal's check-ins, nil when it has neither. Line breaks in a
+    /// note are shown as `⏎`, so a note never reads as lines of the report.
+    static func confidenceAndNote(_ goal: ReportGoal) -> String? {
+        var parts: [String] = []
+        if let confidence = goal.confidence {
+            let trend = goal.previousConfidence.map { previous in
+                previous == confidence ? "unchanged" : "\(previous < confidence ? "up" : "down") from \(previous)"
+            }
+            parts.append("confidence \(confidence)/10 (" + [trend, goal.confidenceOn].compactMap { $0 }.joined(separator: ", ") + ")")
+        }
+        if let note = goal.note {
+            let flat = note.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
+            parts.append("note \(goal.noteOn ?? ""): \(flat)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
     /// `carried to G52`, on a line of its own: the one thing a carry adds to its quarter's report.
     static func carried(_ goal: ReportGoal) -> String? { goal.carriedTo.map { "carried to \($0)" } }
 
@@ -150,6 +168,7 @@ public enum ReportRenderer {
                     let label = goal.label(item)
                     lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
                 }
+                if let latest = confidenceAndNote(goal) { lines.append("      \(latest)") }
                 if !goal.unfilled.isEmpty { lines.append("      unfilled: \(goal.unfilled.joined(separator: ", "))") }
             }
         }
@@ -249,7 +268,7 @@ public enum ReportRenderer {
             lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
             for goal in goals {
                 let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>") + (extras(goal).map { "<br>" + $0 } ?? "")
-                    + (carried(goal).map { "<br>" + $0 } ?? "")
+                    + (carried(goal).map { "<br>" + $0 } ?? "") + (confidenceAndNote(goal).map { "<br>" + $0 } ?? "")
                 lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
                              + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
                              + "\(goal.unfilled.joined(separator: ", ")) |")
@@ -261,19 +280,25 @@ public enum ReportRenderer {
 
     // MARK: - csv and json
 
-    /// The columns of the one-row-per-goal forms, in order.
+    /// The columns of the csv rows (one per item) and json goals (the first item's), in order.
     public static let goalColumns = [
         "quarter", "goal_id", "person_id", "person_name", "manager_id", "family", "function", "level", "framework", "row", "title",
         "status", "track", "progress", "progress_raw", "expected", "item", "baseline", "latest", "target", "unit", "direction", "due",
         "last_checkin", "slots_filled", "slots_total", "unfilled", "carried_from", "carried_to", "weight", "score", "aligned_to", "aligned_to_person",
+        "item_progress", "item_weight", "keep", "tolerance", "confidence", "note",
     ]
+
+    /// The keys of each entry of a json goal's `items`, in order.
+    static let itemColumns = ["item", "baseline", "latest", "target", "unit", "direction", "due", "last_checkin", "progress", "progress_raw",
+                              "weight", "keep", "tolerance", "confidence", "note"]
+    static let quotedItemColumns = itemColumns.map { JSONValue.string($0).json + ": " }
 
     /// `"quarter": ` and so on: each column's JSON key, written once.
     static let quotedGoalColumns = goalColumns.map { JSONValue.string($0).json + ": " }
 
-    /// One goal's values for `goalColumns`, in order; null where there is no value.
-    static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String) -> [JSONValue] {
-        let item = goal.primary
+    /// One goal's values for `goalColumns`, in order, with the figures of `item` (the goal's first
+    /// by default); null where there is no value.
+    static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String, item: ItemProgress?) -> [JSONValue] {
         let text = JSONValue.text, number = JSONValue.rounded
         let values: [JSONValue] = [
             .string(quarter), .string(goal.goalId), .string(goal.employeeId), text(person?.name), text(person?.managerId),
@@ -283,15 +308,31 @@ public enum ReportRenderer {
             text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
             .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom), text(goal.carriedTo),
             goal.weight.map { .number($0) } ?? .null, goal.score.map { .number($0) } ?? .null, text(goal.alignedTo), text(goal.alignedToPerson),
+            number(item?.clamped), item?.weight.map { .number($0) } ?? .null, text(item?.keep), item?.tolerance.map { .number($0) } ?? .null,
+            item?.confidence.map { .number(Double($0)) } ?? .null, text(item?.note),
         ]
         return values
+    }
+
+    /// One item's values for `itemColumns`, in order.
+    static func itemRow(_ item: ItemProgress) -> [JSONValue] {
+        let text = JSONValue.text, number = JSONValue.rounded
+        return [
+            .string(item.item), number(item.baseline?.number), number(item.latest?.number), number(item.target?.number),
+            text(item.target?.unit ?? item.baseline?.unit), text(item.direction?.rawValue), text(item.due), text(item.lastCheckin),
+            number(item.clamped), number(item.raw), item.weight.map { .number($0) } ?? .null, text(item.keep),
+            item.tolerance.map { .number($0) } ?? .null, item.confidence.map { .number(Double($0)) } ?? .null, text(item.note),
+        ]
     }
 
     static func csv(_ report: Report, _ out: TextSink) {
         let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         out += CSVWriter.line(goalColumns)
+        // Long format: one row per item (an OKR objective has a row per key result), the goal's columns repeated.
         for goal in report.goals {
-            out += CSVWriter.line(goalRow(goal, people[goal.employeeId], quarter: report.quarter).map(\.csv))
+            for item in goal.items.isEmpty ? [nil] : goal.items.map(Optional.some) {
+                out += CSVWriter.line(goalRow(goal, people[goal.employeeId], quarter: report.quarter, item: item).map(\.csv))
+            }
         }
     }
 
@@ -307,12 +348,22 @@ public enum ReportRenderer {
         for (index, goal) in report.goals.enumerated() {
             var line = index == 0 ? "    {" : ",\n    {"
             line.reserveCapacity(1024)
-            for (column, value) in goalRow(goal, people[goal.employeeId], quarter: report.quarter).enumerated() {
+            for (column, value) in goalRow(goal, people[goal.employeeId], quarter: report.quarter, item: goal.primary).enumerated() {
                 if column > 0 { line += ", " }
                 line += quotedGoalColumns[column]
                 value.append(to: &line)
             }
-            out += line + "}"
+            line += ", \"items\": ["
+            for (index, item) in goal.items.enumerated() {
+                line += index == 0 ? "{" : ", {"
+                for (column, value) in itemRow(item).enumerated() {
+                    if column > 0 { line += ", " }
+                    line += quotedItemColumns[column]
+                    value.append(to: &line)
+                }
+                line += "}"
+            }
+            out += line + "]}"
         }
         out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
         let teams: [String] = (report.teams + [report.total]).map { t in

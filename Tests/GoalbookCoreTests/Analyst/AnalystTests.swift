@@ -88,6 +88,39 @@ import Testing
         }
     }
 
+    /// Every history field Goalbook writes and every setting key in the file is named in the
+    /// dictionary, so an analyst reading history.field or setting.key finds each one described.
+    @Test func everyHistoryFieldAndSettingKeyIsDescribed() throws {
+        let (store, path, g) = try AlignmentFixture.build()
+        let december = ReportFixture.at("2026-12-31T10:00:00Z")
+        let kept = try store.addGoals("E101", quarter: AlignmentFixture.quarter, framework: .smart, rows: [2], actor: "grace", now: december)
+            .created[0].goalId
+        _ = try store.setGoal(kept, [("baseline", "5"), ("target", "5"), ("keep", "at-most"), ("tolerance", "1")], item: nil,
+                              direction: .maintain, actor: "grace", now: december)
+        _ = try store.setGoal(g["lin"]!, [("owner", "E100")], item: nil, direction: nil, actor: "grace", now: december)
+        _ = try store.score(g["top"]!, 3, note: nil, actor: "grace", now: december)
+        _ = try store.carry(from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
+        _ = try store.closeQuarter(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
+        _ = try store.writePeople([PersonInput(employeeId: "E102", name: "Sam Ortiz-Lee", email: "sam@example.com", managerId: "E001",
+                                               family: nil, function: "AI / Machine Learning Engineering", level: "P2")],
+                                  file: "set", mode: .update, actor: "hr", command: "people set", now: december)
+        _ = try store.leave("E103", on: Day(iso: "2027-01-15")!, actor: "hr", now: december)
+        let raw = try GRDBQueue(path)
+        let fields = try raw.strings("SELECT DISTINCT field FROM history ORDER BY field").compactMap { $0 }
+        let keys = try raw.strings("SELECT key FROM setting ORDER BY key").compactMap { $0 }
+        #expect(fields.count >= 20, "the scenario writes (nearly) every kind of change: \(fields)")
+        let entries = try store.dictionary()
+        func words(_ object: String, _ column: String) -> Set<String> {
+            let text = entries.first { $0.object == object && $0.column == column }?.description ?? ""
+            return Set(text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+        }
+        let described = words("history", "field"), settings = words("setting", "key")
+        #expect(fields.filter { !described.contains($0) } == [], "history fields the dictionary does not describe")
+        #expect(keys.filter { !settings.contains($0) } == [], "setting keys the dictionary does not describe")
+        let goalFields = try raw.strings("SELECT DISTINCT field FROM goal_history ORDER BY field").compactMap { $0 }
+        #expect(goalFields.filter { !words("goal_history", "field").contains($0) } == [])
+    }
+
     @Test func theDataDictionaryDocumentIsUpToDate() throws {
         let (store, _) = try makeStore()
         let mismatch = try goldenMismatch(DataDictionaryText.markdown(try store.dictionary()), fixture: "../../../docs/data-dictionary.md")

@@ -158,3 +158,38 @@ import FoundationXML
         ])
     }
 }
+
+/// The csv report has a row per key result, and every format carries the latest confidence and note.
+@Suite struct ReportColumnsTests {
+    @Test func csvHasARowPerItemAndEveryFormatShowsTheLatestConfidenceAndNote() throws {
+        let (store, _, goals) = try ReportFixture.build()
+        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        let okr = "G\(goals["ada-okr"]!)", mbo = "G\(goals["lin-mbo"]!)"
+        var reader = CSVReader(bytes: Array(ReportRenderer.render(report, as: .csv).utf8), file: "report.csv")
+        let header = try #require(try reader.next()).fields
+        var rows: [[String: String]] = []
+        while let record = try reader.next() { rows.append(Dictionary(uniqueKeysWithValues: zip(header, record.fields))) }
+        #expect(rows.count == report.goals.reduce(0) { $0 + max(1, $1.items.count) }, "one row per item")
+        let okrRows = rows.filter { $0["goal_id"] == okr }
+        #expect(okrRows.map { $0["item"]! } == ["KR1", "KR2"])
+        #expect(okrRows.map { $0["target"]! } == ["60", "3"], "KR2 is no longer lost")
+        #expect(okrRows.map { $0["item_progress"]! } == ["0.4", "0.3333"])
+        #expect(okrRows.map { $0["progress"]! } == ["0.3667", "0.3667"], "the goal's columns repeat")
+        #expect(okrRows.map { $0["confidence"]! } == ["5", "7"], "each key result's own latest confidence")
+        #expect(okrRows.map { $0["note"]! } == ["labelling is slower than planned", ""])
+        #expect(rows.first { $0["goal_id"] == mbo }?["note"] == "fifth feature\nin review", "the note's exact text")
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer.render(report, as: .json).utf8)) as? [String: Any])
+        let jsonGoals = try #require(json["goals"] as? [[String: Any]])
+        let okrItems = try #require(jsonGoals.first { $0["goal_id"] as? String == okr }?["items"] as? [[String: Any]])
+        #expect(okrItems.map { $0["item"] as? String } == ["KR1", "KR2"])
+        #expect(okrItems.map { $0["confidence"] as? Int } == [5, 7])
+        #expect(jsonGoals.first { $0["goal_id"] as? String == mbo }?["note"] as? String == "fifth feature\nin review")
+
+        for format in [ReportFormat.txt, .md, .html] {
+            let text = ReportRenderer.render(report, as: format)
+            #expect(text.contains("confidence 5/10 (down from 7, 2026-11-05) · note 2026-11-05: labelling is slower than planned"), "\(format)")
+            #expect(text.contains("note 2026-11-12: fifth feature⏎in review"), "\(format): a line break in a note never starts a line")
+        }
+    }
+}
