@@ -11,6 +11,11 @@ struct PeopleAdd: ParsableCommand {
     @Option(help: ArgumentHelp("The manager's employee id.", valueName: "id")) var manager: String?
     @OptionGroup var frame: FrameOptions
 
+    func validate() throws {
+        if id.trimmingBlanks().isEmpty { throw ValidationError("The employee id cannot be empty.") }
+        if name.trimmingBlanks().isEmpty { throw ValidationError("--name cannot be empty: give the person's full name.") }
+    }
+
     func run() throws {
         let input = PersonInput(employeeId: id, name: name, email: email, managerId: manager, family: frame.family,
                                 function: frame.function, level: frame.level)

@@ -48,6 +48,7 @@ import Testing
         ("unknown-manager.csv", ":2: unknown manager E9"),
         ("duplicate-id.csv", ":3: duplicate id E1 (first at line 2)"),
         ("missing-id.csv", ":2: missing id"),
+        ("nul-in-name.csv", ":2: the name field holds a NUL byte (\\0): remove it"),
         ("empty.csv", ":1: the file is empty"),
         ("broken.yaml", "YAML syntax error"),
         ("wrong-shape.yaml", ":7:27: responsibilities of level L1 must be a list"),
@@ -64,6 +65,17 @@ import Testing
         let path = fixtureURL("bad-input/\(file)", target: "goalbookTests").path
         let command = file.hasSuffix(".csv") ? ["people", "import", path] : ["canon", "import", "--family", "Eng", path]
         try expectRefused(s, command, mentioning: mentions)
+    }
+
+    @Test func anEmptyNameOrIdIsRefusedNamingTheArgument() throws {
+        let s = try setup()
+        let before = try databaseDump(s.db)
+        for (arguments, message) in [(["E94", "--name", ""], "Error: --name cannot be empty"), (["E94", "--name", " \t"], "Error: --name cannot be empty"),
+                                     (["", "--name", "Ada"], "Error: The employee id cannot be empty.")] {
+            let result = try s(["people", "add"] + arguments + ["--function", "AI / Machine Learning Engineering", "--level", "P2"])
+            #expect(result.status == 64 && result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(try databaseDump(s.db) == before)
     }
 
     @Test func hugeAndDeeplyNestedFilesAreRefusedWithoutCrashing() throws {

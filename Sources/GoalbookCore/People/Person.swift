@@ -25,6 +25,20 @@ public struct PersonInput: Sendable, Equatable {
         self.level = level
         self.line = line
     }
+
+    /// What is wrong with the values themselves, before any lookup: an empty id or name, or a
+    /// NUL byte anywhere (C strings and terminals cut text short at it).
+    public var problems: [String] {
+        var problems: [String] = []
+        if employeeId.trimmingBlanks().isEmpty { problems.append("the id is empty") }
+        if name.trimmingBlanks().isEmpty { problems.append("the name of \(employeeId) is empty") }
+        let fields: [(String, String?)] = [("id", employeeId), ("name", name), ("email", email), ("manager", managerId),
+                                           ("family", family), ("function", function), ("level", level)]
+        for (label, value) in fields where value?.unicodeScalars.contains("\u{0}") == true {
+            problems.append("the \(label) holds a NUL byte (\\0): remove it")
+        }
+        return problems
+    }
 }
 
 /// A person as stored.
@@ -81,6 +95,12 @@ public enum StaffCSV {
                 break  // after bad quoting the rest of the file cannot be trusted
             }
             if record.fields == [""] { continue }  // a blank line
+            // A NUL byte is cut short by every C string on the way (and the terminal): refuse it.
+            let withNul = record.fields.indices.filter { record.fields[$0].unicodeScalars.contains("\u{0}") }
+            for column in withNul {
+                problem(record.line, "the \(column < names.count ? names[column] : "extra") field holds a NUL byte (\\0): remove it")
+            }
+            if !withNul.isEmpty { continue }
             guard record.fields.count == names.count else {
                 problem(record.line, "\(record.fields.count) fields where the header has \(names.count)")
                 continue

@@ -49,6 +49,7 @@ extension GoalbookStore {
                     continue
                 }
                 firstLine[input.employeeId] = input.line ?? 0
+                for message in input.problems { problem(input, message) }
                 switch (mode, existing.byEmployee[input.employeeId] != nil) {
                 case (.add, true): problem(input, "\(input.employeeId) already exists: change them with goalbook people set")
                 case (.update, false): problem(input, "no person with id \(input.employeeId)")
