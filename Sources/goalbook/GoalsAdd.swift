@@ -16,7 +16,7 @@ struct GoalsAdd: ParsableCommand {
         let result = try database.open().addGoals(person, quarter: quarter, framework: framework, rows: rows.selection,
                                                   actor: database.actor)
         for goal in result.created {
-            print("\(GoalID.format(goal.goalId))  \(person)  \(quarter)  \(framework.rawValue) row \(goal.rowNumber)  \(goal.title)")
+            print("\(GoalID.format(goal.goalId))  \(person)  \(quarter)  \(framework.rawValue) row \(goal.rowNumber)  \(LineBreaks.flattened(goal.title))")
         }
     }
 }

@@ -29,7 +29,7 @@ struct GoalsAssign: ParsableCommand {
         for person in results {
             print("\(person.employeeId) \(person.name): \(verb) \(person.created.count), \(person.existing.count) already there")
             if dryRun {
-                for goal in person.created { print("  \(framework.rawValue) row \(goal.rowNumber): \(goal.title)") }
+                for goal in person.created { print("  \(framework.rawValue) row \(goal.rowNumber): \(LineBreaks.flattened(goal.title))") }
             }
         }
         let created = results.reduce(0) { $0 + $1.created.count }, existing = results.reduce(0) { $0 + $1.existing.count }

@@ -23,7 +23,7 @@ struct GoalsCarry: ParsableCommand {
         let result = try database.open().carry(from: from, to: to, team: team.team, below: team.below, early: early, dryRun: dryRun, actor: database.actor)
         for carried in result.carried {
             let baselines = carried.baseline.sorted { $0.key < $1.key }.map { $0.key == "main" ? "baseline \($0.value)" : "\($0.key) baseline \($0.value)" }
-            print("\(GoalID.format(carried.from)) → \(dryRun ? "new goal" : GoalID.format(carried.to))  \(carried.employeeId)  \(carried.title)"
+            print("\(GoalID.format(carried.from)) → \(dryRun ? "new goal" : GoalID.format(carried.to))  \(carried.employeeId)  \(LineBreaks.flattened(carried.title))"
                   + (baselines.isEmpty ? "" : "  (\(baselines.joined(separator: ", ")))"))
         }
         for skipped in result.skipped { print("\(GoalID.format(skipped.goal)) not carried: \(skipped.reason)") }

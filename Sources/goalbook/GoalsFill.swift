@@ -29,7 +29,7 @@ struct GoalsFill: ParsableCommand {
         questions: for (number, question) in questions.enumerated() {
             if interactive && shownGoal != question.goalId {
                 shownGoal = question.goalId
-                print("\n\(GoalID.format(question.goalId))  \(question.personName) (\(question.employeeId)) · \(question.row)\n  \(question.title)")
+                print("\n\(GoalID.format(question.goalId))  \(question.personName) (\(question.employeeId)) · \(question.row)\n  \(LineBreaks.flattened(question.title))")
             }
             while true {
                 if interactive {

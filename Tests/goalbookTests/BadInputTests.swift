@@ -53,7 +53,7 @@ import Testing
         ("broken.yaml", "YAML syntax error"),
         ("wrong-shape.yaml", ":7:27: responsibilities of level L1 must be a list"),
         ("empty-statement.yaml", ":7:28: a responsibility of level L1 is empty"),
-        ("alias-loop.yaml", ":3: YAML anchors and aliases"),
+        ("alias-loop.yaml", ":3:16: YAML syntax error: found undefined alias"),
         ("not-a-ladder.txt", "cannot tell the canon format"),
         ("ladder-behaviour-first.txt", ":4: a behaviour before any responsibility"),
         ("ladder-unterminated.txt", ":5: unterminated cell at the end"),

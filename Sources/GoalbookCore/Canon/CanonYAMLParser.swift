@@ -14,13 +14,20 @@ public enum CanonYAMLParser {
         try checkShape(bytes, fileName: fileName)
         var walker = Walker(file: fileName)
         let root: Node?
+        let parser: Parser
         do {
-            root = try Yams.compose(yaml: text)
+            parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             throw GoalbookError.badInput([walker.syntaxIssue(error, text: text)])
         }
         guard let root else {
             throw GoalbookError.badInput([InputIssue(file: fileName, line: 1, message: "the file is empty: expected a canon mapping with source, family and functions")])
+        }
+        // Nodes hold their anchors weakly and the parser strongly: ask while it is alive.
+        if let anchored = withExtendedLifetime(parser, { firstAnchored(root) }) {
+            throw GoalbookError.badInput([InputIssue(file: fileName, line: anchored.mark?.line, column: anchored.mark?.column,
+                message: "YAML anchors and aliases (&\(anchored.anchor?.rawValue ?? "") and *\(anchored.anchor?.rawValue ?? "")) are not part of the canon format; write the text out")])
         }
         let document = walker.document(root, bytes: bytes)
         if !walker.errors.isEmpty { throw GoalbookError.badInput(walker.errors) }
@@ -31,8 +38,26 @@ public enum CanonYAMLParser {
     /// before the YAML library sees it, whose recursion a hostile file could exhaust.
     static let maxNesting = 64
 
-    /// Refuses files nested far deeper than any canon, and aliases (canon never needs them, and
-    /// an alias can make a small file expand without bound).
+    /// The first node, in document order, that carries an anchor: an anchor's definition comes
+    /// before any alias to it, so the walk stops before anything an alias repeats. Canon never
+    /// needs anchors, and an alias can make a small file expand without bound. Asked of the
+    /// parsed nodes, so `*tests*`, `[*nix]` or `"&then"` in text are text.
+    static func firstAnchored(_ node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .scalar, .alias: return nil
+        case .sequence(let sequence):
+            for child in sequence { if let found = firstAnchored(child) { return found } }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchored(key) ?? firstAnchored(value) { return found }
+            }
+        }
+        return nil
+    }
+
+    /// Refuses files nested far deeper than any canon before the YAML library (whose recursion a
+    /// hostile file could exhaust) reads them.
     static func checkShape(_ bytes: [UInt8], fileName: String) throws {
         var depth = 0, line = 1, indent = 0
         var quote: UInt8?
@@ -77,11 +102,6 @@ public enum CanonYAMLParser {
                 if depth > maxNesting { throw tooDeep(fileName, line) }
             case 0x5D, 0x7D:
                 depth = max(0, depth - 1)
-            case 0x2A, 0x26:
-                if startsNode {
-                    throw GoalbookError.badInput([InputIssue(file: fileName, line: line,
-                        message: "YAML anchors and aliases (& and *) are not part of the canon format; write the text out")])
-                }
             default:
                 break
             }

@@ -1,14 +1,22 @@
 /// Reads career-ladder documents (seed 003's pasted form, `docs/canon-format.md`) into a
 /// ``CanonDocument`` with one frame.
 ///
-/// Statements keep their exact bytes; only structural markers are removed: a bullet's leading
-/// `- `, the `|` cell separators at a line's start or end (with the blanks beside them), and a
-/// responsibility's `Name | ` prefix. Artefacts (a stray `|` inside a statement, an empty bullet,
-/// a cell with no bullets, a last line with no line end) are kept and reported as warnings.
+/// Statements keep their exact bytes; only structural markers are removed: a line's leading
+/// blanks, a bullet's leading `- `, the `|` cell separators at a line's start or end (with the
+/// blanks beside them), and a responsibility's `Name | ` prefix. Artefacts (a stray `|` inside a
+/// statement, trailing blanks, an empty bullet, a cell with no bullets, a wrapped line, a last
+/// line with no line end) are kept and reported as warnings.
 /// A document that is not a ladder is an error naming file:line, and nothing is imported.
 public enum LadderParser {
     /// The canon source recorded for ladder imports.
     public static let source = "Ladder"
+
+    /// A level code as ladders write it: letters and digits with at least one of each (`IC2`, `P3`,
+    /// `L10`, `SWE-3`), at most ten characters.
+    public static func isLevelCode(_ text: Substring) -> Bool {
+        text.count <= 10 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            && text.contains(where: \.isNumber) && text.contains(where: \.isLetter)
+    }
 
     /// True for the line that opens an area's table: `Responsibility | <column> |`.
     public static func isTableHeader(_ line: String) -> Bool {
@@ -48,11 +56,15 @@ public enum LadderParser {
         /// The line is only `|`.
         var isSeparatorOnly: Bool { trimmed == "|" }
 
+        /// The line without its leading blanks: trailing blanks belong to the statement unless a
+        /// closing `|` makes them structural.
+        var leftTrimmed: Substring { raw.drop { $0 == " " || $0 == "\t" } }
+
         /// The content between the structural separators at the start and the end.
         var content: Substring {
-            var body = trimmed
+            var body = leftTrimmed
             if body.hasPrefix("|") { body = body.dropFirst().drop { $0 == " " || $0 == "\t" } }
-            if body.hasSuffix("|") { body = body.dropLast().trimmingTrailingSpacesSubstring() }
+            if closesWithSeparator { body = body.trimmingTrailingSpacesSubstring().dropLast().trimmingTrailingSpacesSubstring() }
             return body
         }
 
@@ -72,6 +84,16 @@ public enum LadderParser {
     // MARK: - Reading
 
     private struct Reader {
+        /// A responsibility row, `Name | - behaviour` or `Name |`: a `|` with only a bullet, or
+        /// nothing, after it. A `|` followed by other text is a stray bar inside a statement.
+        static func startsRow(_ line: Line) -> Bool {
+            var body = line.leftTrimmed
+            if body.hasPrefix("|") { body = body.dropFirst().drop { $0 == " " || $0 == "\t" } }
+            guard !body.hasPrefix("- "), body != "-", let bar = body.firstIndex(of: "|") else { return false }
+            let rest = body[body.index(after: bar)...].drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpacesSubstring()
+            return rest.isEmpty || rest == "|" || rest.hasPrefix("- ") || rest == "-"
+        }
+
         let file: String
         let lines: [Line]
         let endsWithLineEnd: Bool
@@ -116,6 +138,10 @@ public enum LadderParser {
                 return nil
             }
             checkStrayBars(text, on: line)
+            if let last = text.last, last == " " || last == "\t" {
+                let start = text.lastIndex { $0 != " " && $0 != "\t" }.map { text.index(after: $0) } ?? text.startIndex
+                warn(line.number, "a statement ends in \(last == "\t" ? "a tab" : "a blank"), kept as it is", column: line.column(of: start))
+            }
             return String(text)
         }
 
@@ -126,8 +152,10 @@ public enum LadderParser {
                 return nil
             }
             let titleParts = titleLine.trimmed.split(separator: " ", maxSplits: 1)
-            guard titleParts.count == 2, !titleLine.raw.contains("|"), !titleLine.trimmed.hasPrefix("- ") else {
-                error(titleLine.number, "no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'")
+            guard titleParts.count == 2, !titleLine.raw.contains("|"), !titleLine.trimmed.hasPrefix("- "),
+                  LadderParser.isLevelCode(titleParts[0]) else {
+                error(titleLine.number, "no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                    + " (a level code is letters and digits, like IC2 or P3); this line begins '\(titleLine.trimmed.prefix(40))'")
                 return nil
             }
             let code = String(titleParts[0])
@@ -184,10 +212,10 @@ public enum LadderParser {
             while index < lines.count, !closed {
                 let line = lines[index]
                 if line.isBlank { index += 1; continue }
-                // A plain line ends an unclosed table only where an area starts; otherwise it is a
-                // wrapped bullet of the open cell, kept (with a warning) as its own statement.
+                // A plain line ends an unclosed table only where an area starts; otherwise (a `* `
+                // line too) it is a wrapped bullet of the open cell, kept (with a warning) as its own statement.
                 if !line.opensWithSeparator && !line.trimmed.hasPrefix("-")
-                    && (LadderParser.isTableHeader(line.raw) || isAreaStart(at: index) || line.trimmed.hasPrefix("* ")) { break }
+                    && (LadderParser.isTableHeader(line.raw) || isAreaStart(at: index)) { break }
                 index += 1
                 if line.opensWithSeparator {
                     column += 1
@@ -289,10 +317,25 @@ public enum LadderParser {
                     reader.warn(row.line.number, "responsibility '\(row.name)' has no behaviours (a cell with no bullets)")
                 }
             }
+            let title = lines.first { !$0.isBlank }?.trimmed
             while index < lines.count {
                 let line = lines[index]
                 if line.isBlank { index += 1; continue }
                 let content = line.content
+                // Inside an open cell, a line that is not a bullet is a bullet wrapped onto the next
+                // line, even with a `|` or a `* ` in it: kept, with a warning, as a statement of its
+                // own. Only the next area, a table header or the title's repeat ends the cell.
+                if open, let row = responsibility, !line.isSeparatorOnly, !line.opensWithSeparator,
+                   !(content.hasPrefix("- ") || content == "-"), !Self.startsRow(line),
+                   !LadderParser.isTableHeader(line.raw), !isAreaStart(at: index), line.trimmed != title {
+                    index += 1
+                    open = !line.closesWithSeparator
+                    if let text = bullet(content, on: line) {
+                        responsibility?.behaviours += 1
+                        statements.append(StatementSpec(kind: .responsibility, name: row.name, area: area, text: text, sourceLabel: label(row.name), line: line.number))
+                    }
+                    continue
+                }
                 if line.isSeparatorOnly {
                     index += 1
                     if !open { warn(line.number, "a '|' that closes no cell") }
@@ -300,7 +343,7 @@ public enum LadderParser {
                     continue
                 }
                 // A row body keeps its closing `|`, so `Name |` (a row with no behaviours) is a row too.
-                var body = line.trimmed
+                var body = line.leftTrimmed
                 if body.hasPrefix("|") { body = body.dropFirst().drop { $0 == " " || $0 == "\t" } }
                 if !body.hasPrefix("- "), body != "-", let bar = body.firstIndex(of: "|") {
                     // A new responsibility row: `Name | - behaviour`.
@@ -315,8 +358,13 @@ public enum LadderParser {
                     names += 1
                     var rest = body[body.index(after: bar)...].drop { $0 == " " || $0 == "\t" }
                     // `Name |` alone ends the name cell: its behaviours follow on the next lines.
-                    open = rest.isEmpty ? true : !line.closesWithSeparator
-                    if rest.hasSuffix("|") { rest = rest.dropLast().trimmingTrailingSpacesSubstring() }
+                    let alone = rest.trimmingTrailingSpacesSubstring().isEmpty
+                    open = alone ? true : !line.closesWithSeparator
+                    if alone {
+                        rest = rest.prefix(0)
+                    } else if line.closesWithSeparator {
+                        rest = rest.trimmingTrailingSpacesSubstring().dropLast().trimmingTrailingSpacesSubstring()
+                    }
                     if !rest.isEmpty, let text = bullet(rest, on: line) {
                         responsibility?.behaviours += 1
                         statements.append(StatementSpec(kind: .responsibility, name: name, area: area, text: text, sourceLabel: label(name), line: line.number))

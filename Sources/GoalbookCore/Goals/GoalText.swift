@@ -81,7 +81,7 @@ public enum GoalText {
              Column(title: "FRAMEWORK", value: $0.framework), Column(title: "ROW", value: $0.row, align: .right),
              Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled),
              Column(title: "WEIGHT", value: GoalWeights.format($0.weight) ?? "-", align: .right),
-             Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: $0.title)]
+             Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: LineBreaks.flattened($0.title))]
         }
         let warnings = GoalWeights.warnings(goals)
         return TableText.render(table, listRows(goals)) + (warnings.isEmpty ? "" : "\n" + warnings.map { "Note: \($0).\n" }.joined())

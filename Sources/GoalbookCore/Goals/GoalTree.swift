@@ -63,7 +63,7 @@ public enum GoalTree {
             if let weight = node.weight { line += " · weight \(Measure.format(weight))" }
             if let score = node.score { line += " · score \(Measure.format(score))" }
             lines.append(lead + branch + line)
-            lines.append(lead + under + "    " + node.title)
+            lines.append(lead + under + "    " + LineBreaks.flattened(node.title))
             if !node.children.isEmpty {
                 var rolled = "rolled up: \(node.rolledUpProgress.map { ReportRenderer.percent($0) } ?? "none")"
                 rolled += " from \(counted(node.alignedCounted, "aligned goal", "aligned goals"))"

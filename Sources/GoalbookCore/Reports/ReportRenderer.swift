@@ -74,8 +74,7 @@ public enum ReportRenderer {
             parts.append("confidence \(confidence)/10 (" + [trend, goal.confidenceOn].compactMap { $0 }.joined(separator: ", ") + ")")
         }
         if let note = goal.note {
-            let flat = note.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\r", with: "⏎")
-            parts.append("note \(goal.noteOn ?? ""): \(flat)")
+            parts.append("note \(goal.noteOn ?? ""): \(LineBreaks.flattened(note))")
         }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
@@ -161,7 +160,7 @@ public enum ReportRenderer {
                 lines.append("  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
                              + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
                              + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
-                lines.append("      \(goal.title)")
+                lines.append("      \(LineBreaks.flattened(goal.title))")
                 if let extras = extras(goal) { lines.append("      \(extras)") }
                 if let carried = carried(goal) { lines.append("      \(carried)") }
                 for item in goal.items {

@@ -27,18 +27,19 @@ extension GoalbookStore {
 
     private static func importCanon(_ document: CanonDocument, actor: String, stamp: String, db: Database) throws -> CanonImportOutcome {
         let sha = SHA256Hex.of(document.bytes)
-        if let existing = try Int64.fetchOne(db, sql: "SELECT canon_version_id FROM canon_version WHERE sha256 = ?", arguments: [sha]) {
-            return CanonImportOutcome(fileName: document.fileName, status: .unchanged, canonVersionId: existing,
-                                      framesAdded: 0, framesChanged: 0, framesUnchanged: document.frames.count)
+        // The same bytes read again change nothing, frame by frame: but a ladder read under another
+        // --family is another frame, added to the canon version those bytes already have.
+        let existing = try Int64.fetchOne(db, sql: "SELECT canon_version_id FROM canon_version WHERE sha256 = ?", arguments: [sha])
+        if existing == nil {
+            try db.execute(
+                sql: """
+                    INSERT INTO canon_version (source, release_label, format, file_name, sha256, byte_count, imported_at, imported_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [document.source, document.releaseLabel, document.format.rawValue, document.fileName, sha,
+                            document.bytes.count, stamp, actor])
         }
-        try db.execute(
-            sql: """
-                INSERT INTO canon_version (source, release_label, format, file_name, sha256, byte_count, imported_at, imported_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [document.source, document.releaseLabel, document.format.rawValue, document.fileName, sha,
-                        document.bytes.count, stamp, actor])
-        let versionId = db.lastInsertedRowID
+        let versionId = existing ?? db.lastInsertedRowID
         var outcome = CanonImportOutcome(fileName: document.fileName, status: .imported, canonVersionId: versionId,
                                          framesAdded: 0, framesChanged: 0, framesUnchanged: 0)
         let insertStatement = try db.makeStatement(sql: """
@@ -51,6 +52,13 @@ extension GoalbookStore {
             if let id = try Int64.fetchOne(db, sql: "SELECT frame_id FROM frame WHERE family = ? AND function = ? AND level_code = ?",
                                            arguments: [frame.family, frame.function, frame.levelCode]) {
                 frameId = id
+                // Bytes imported before, for a frame they made already: nothing new (even where a
+                // later file has changed the frame since).
+                if existing != nil, try Bool.fetchOne(db, sql: "SELECT 1 FROM frame_version WHERE frame_id = ? AND canon_version_id = ?",
+                                                       arguments: [id, versionId]) == true {
+                    outcome.framesUnchanged += 1
+                    continue
+                }
                 let current = try String.fetchOne(db, sql: "SELECT content_sha256 FROM frame_version WHERE frame_id = ? ORDER BY frame_version_id DESC LIMIT 1",
                                                   arguments: [id])
                 if current == fingerprint {
@@ -78,6 +86,7 @@ extension GoalbookStore {
                 ])
             }
         }
+        if existing != nil && outcome.framesAdded == 0 && outcome.framesChanged == 0 { outcome.status = .unchanged }
         return outcome
     }
 

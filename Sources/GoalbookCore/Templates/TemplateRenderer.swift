@@ -98,8 +98,55 @@ public struct TemplateRow: Sendable, Equatable, Codable {
             return TemplateItem(name: name, firstLine: first, lastLine: last, slots: slots)
         }
         guard framework == .okr else { return [item("main", 1, printLines.count)] }
-        // An objective's print lines are the objective, then one line per key result, in order.
-        return fields.filter { $0.name.hasPrefix("KR") }.enumerated().map { item($0.element.name, $0.offset + 2, $0.offset + 2) }
+        // An objective's print lines are the objective, then each key result from its `  KRn. `
+        // line to the line before the next (canon text with a line break continues, indented).
+        let names = fields.filter { $0.name.hasPrefix("KR") }.map(\.name)
+        let starts = names.map { name in (printLines.firstIndex { $0.hasPrefix("  \(name). ") } ?? 0) + 1 }
+        return names.indices.map { index in
+            item(names[index], starts[index], index + 1 < starts.count ? starts[index + 1] - 1 : printLines.count)
+        }
+    }
+}
+
+/// Line breaks inside canon text, as the print form shows them.
+public enum LineBreaks {
+    /// The characters that end a line on a terminal or in an editor: LF, CR (and CRLF), VT, FF,
+    /// NEL, and the Unicode line and paragraph separators.
+    public static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Whether the text holds a line break.
+    public static func contains(_ text: String) -> Bool { text.unicodeScalars.contains(where: isBreak) }
+
+    /// The text on one line, each line break (CRLF as one) shown as `⏎`: for a table cell or a
+    /// one-line listing, where a break would start what reads as a line of its own.
+    public static func flattened(_ text: String) -> String {
+        guard contains(text) else { return text }
+        return indented(text, by: 0).replacingOccurrences(of: "\n", with: "⏎")
+    }
+
+    /// The text with each line break (CRLF as one) turned into a new line indented by `indent`
+    /// spaces, so that a continuation line stands under its field and never reads as a row of
+    /// its own. Text without breaks comes back as it is.
+    public static func indented(_ text: String, by indent: Int) -> String {
+        guard contains(text) else { return text }
+        var out = String.UnicodeScalarView(), previous: Unicode.Scalar?
+        let pad = String(repeating: " ", count: indent).unicodeScalars
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" && previous == "\r" { continue }  // CRLF: the CR broke the line already
+            if isBreak(scalar) {
+                out.append("\n")
+                out.append(contentsOf: pad)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 
@@ -192,6 +239,12 @@ public enum TemplateRenderer {
             label + String(repeating: " ", count: max(1, width - label.count))
         }
 
+        /// A print line whose canon text may hold line breaks: `prefix` then `text`, each
+        /// continuation line indented to where the text began, then split into lines.
+        func lines(_ prefix: String, _ text: String) -> [String] {
+            (prefix + LineBreaks.indented(text, by: prefix.count)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+
         /// `this level's <name in lower case> bar: "<bar>"`
         func barCitation(_ dimension: CanonStatement) -> String {
             "this level's \((dimension.name ?? "").lowercased()) bar: \"\(dimension.text)\""
@@ -209,8 +262,8 @@ public enum TemplateRenderer {
                 }
                 if let relevant { fields.append(relevant) }
                 fields.append(field("Time-bound", Placeholder.date, nil))
-                let lines = ["\(index + 1). \(r.text)  [source: \(r.sourceLabel)]"]
-                    + fields.map { "   " + padded("\($0.name):", to: 13) + $0.text }
+                let lines = self.lines("\(index + 1). ", "\(r.text)  [source: \(r.sourceLabel)]")
+                    + fields.flatMap { self.lines("   " + padded("\($0.name):", to: 13), $0.text) }
                 return TemplateRow(framework: .smart, number: index + 1, perspective: nil, source: source(r), fields: fields, printLines: lines)
             }
         }
@@ -222,7 +275,8 @@ public enum TemplateRenderer {
                     let dimension = dimensions[index]
                     fields.append(field("KR2", "Evidence at \(barCitation(dimension)) — \(Placeholder.target) by \(Placeholder.date)", dimension))
                 }
-                let lines = ["Objective \(index + 1): \(r.text)  [source: \(r.sourceLabel)]"] + fields.map { "  \($0.name). \($0.text)" }
+                let lines = self.lines("Objective \(index + 1): ", "\(r.text)  [source: \(r.sourceLabel)]")
+                    + fields.flatMap { self.lines("  \($0.name). ", $0.text) }
                 return TemplateRow(framework: .okr, number: index + 1, perspective: nil, source: source(r),
                                    fields: [field("Objective", r.text, r)] + fields, printLines: lines)
             }
@@ -232,11 +286,11 @@ public enum TemplateRenderer {
             let rubric = frame.rubric("knowledge-application")
             return responsibilities.enumerated().map { index, r in
                 var fields = [field("Area", r.text, r)]
-                var lines = ["\(index + 1). Area: \(r.text)  [source: \(r.sourceLabel) — reused, no distinct responsibility content]"]
+                var lines = self.lines("\(index + 1). Area: ", "\(r.text)  [source: \(r.sourceLabel) — reused, no distinct responsibility content]")
                 if let rubric {
                     let standard = field("Standard", "Consistent with this level's \(sourceLower) knowledge-application rubric: \"\(rubric.text)\"", rubric)
                     fields.append(standard)
-                    lines.append("   Standard: \(standard.text)")
+                    lines += self.lines("   Standard: ", standard.text)
                 }
                 fields += [field("Target", Placeholder.target, nil), field("Due", Placeholder.date, nil)]
                 lines.append("   Target:   \(Placeholder.target)   Due: \(Placeholder.date)")
@@ -256,7 +310,7 @@ public enum TemplateRenderer {
                 TemplateRow(
                     framework: .scorecard, number: index + 1, perspective: line.perspective, source: source(line.statement),
                     fields: [field("Measure", line.text, line.statement), field("Target", measure, nil)],
-                    printLines: ["  - \(line.text)  →  \(measure)   [source: \(line.statement.sourceLabel)]"])
+                    printLines: lines("  - ", "\(line.text)  →  \(measure)   [source: \(line.statement.sourceLabel)]"))
             }
         }
     }

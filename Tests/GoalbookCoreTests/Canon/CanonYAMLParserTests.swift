@@ -118,10 +118,36 @@ import Testing
         ])
     }
 
-    @Test func anchorsAndAliasesAreRefused() {
+    @Test func anchorsAndAliasesAreRefusedWithLineAndColumn() {
         #expect(problems(good + "\n        dimensions: &d\n          - {name: S, bar: B}\n") == [
-            "bad.yaml:9: YAML anchors and aliases (& and *) are not part of the canon format; write the text out",
+            "bad.yaml:9:21: YAML anchors and aliases (&d and *d) are not part of the canon format; write the text out",
         ])
+        // An alias bomb is refused at its first anchor, before anything it repeats is read.
+        let layers = (1...8).map { "l\($0): &l\($0) [" + Array(repeating: $0 == 1 ? "\"lol\"" : "*l\($0 - 1)", count: 9).joined(separator: ",") + "]" }
+        #expect(problems("source: X\nfamily: F\n" + layers.joined(separator: "\n") + "\nfunctions: *l8\n") == [
+            "bad.yaml:3:5: YAML anchors and aliases (&l1 and *l1) are not part of the canon format; write the text out",
+        ])
+    }
+
+    @Test func starsAmpersandsAndBracketsInTextAreText() throws {
+        // Valid YAML that a scan of the bytes took for anchors and aliases.
+        let yaml = #"""
+            source: JFM
+            family: Fam
+            functions:
+              - name: Fun
+                levels:
+                  - code: P1
+                    responsibilities:
+                      - Writes code, *tests* and docs
+                      - Uses [*nix] tools
+                      - "Says \"yes\", &then ships"
+
+            """#
+        #expect(problems(yaml) == [])
+        let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")
+        #expect(document.frames[0].statements.filter { $0.kind == .responsibility }.map(\.text)
+            == ["Writes code, *tests* and docs", "Uses [*nix] tools", "Says \"yes\", &then ships"])
     }
 
     @Test func textIsKeptExactlyIncludingSpacesAndNFD() throws {

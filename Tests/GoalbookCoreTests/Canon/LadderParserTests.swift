@@ -251,7 +251,64 @@ import Testing
 
     @Test func noTitleLineIsAnError() {
         #expect(problems("- I do things\nResponsibility | Key Behaviors |\n") ==
-                ["l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"])
+                ["l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                    + " (a level code is letters and digits, like IC2 or P3); this line begins '- I do things'"])
+    }
+
+    @Test func aLadderWithoutItsTitleIsRefusedNotReadAsLevelI() {
+        // Seed 003 with its first line lost: the summary sentence is no '<level code> <function>'.
+        #expect(problems("I am prolific at delivering on my commitments\nResults\nResponsibility | Key Behaviors |\nImpact | - I act.\n|\n") ==
+                ["l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                    + " (a level code is letters and digits, like IC2 or P3); this line begins 'I am prolific at delivering on my commit'"])
+        #expect(LadderParser.isLevelCode("IC2") && LadderParser.isLevelCode("L10") && LadderParser.isLevelCode("SWE-3"))
+        #expect(!LadderParser.isLevelCode("I") && !LadderParser.isLevelCode("Senior") && !LadderParser.isLevelCode("42"))
+    }
+
+    // MARK: - Every byte of a statement
+
+    func behaviours(_ document: CanonDocument) -> [String] {
+        document.frames[0].statements.filter { $0.kind == .responsibility }.map { "\($0.name ?? ""): \($0.text)" }
+    }
+
+    @Test func trailingBlanksAndTabsAreKeptAndWarnedOf() throws {
+        let document = try parse("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build. \n- I test.\t\n- I ship. |\n")
+        #expect(behaviours(document) == ["Build: I build. ", "Build: I test.\t", "Build: I ship."], "blanks before a closing | are structural")
+        #expect(document.warnings.map(\.description) == ["l.txt:4:19: a statement ends in a blank, kept as it is",
+                                                          "l.txt:5:10: a statement ends in a tab, kept as it is"])
+    }
+
+    @Test func aWrappedLineWithABarStaysInItsCell() throws {
+        let text = "IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build tools that\nuse A | B pipelines\n- I test.\n|\nShip | - I ship.\n|\n"
+        let document = try parse(text)
+        #expect(behaviours(document) == ["Build: I build tools that", "Build: use A | B pipelines", "Build: I test.", "Ship: I ship."],
+                "'use A | B pipelines' is no responsibility named 'use A'")
+        #expect(document.warnings.map(\.description) == ["l.txt:5: a line in a cell that is not a '- ' bullet, kept as one statement",
+                                                          "l.txt:5:7: stray '|' inside a statement, kept as it is"])
+    }
+
+    @Test func aMarkdownStarLineInsideAnOpenCellIsKeptWithAWarning() throws {
+        let text = """
+            IC2 Engineer
+            Scope Area | Reach Who |
+            - one team
+            * and its on-call
+            | - my team
+            |
+            Work
+            Responsibility | Key Behaviors |
+            Build | - I build.
+            * with tests
+            - I ship.
+            |
+            * a footnote
+
+            """
+        let document = try parse(text)
+        #expect(document.frames[0].statements.filter { $0.kind == .dimension }.map(\.text) == ["one team", "* and its on-call", "my team"])
+        #expect(behaviours(document) == ["Build: I build.", "Build: * with tests", "Build: I ship."])
+        #expect(document.frames[0].statements.filter { $0.kind == .footnote }.map(\.text) == ["* a footnote"])
+        #expect(document.warnings.map(\.description) == ["l.txt:4: a line in a cell that is not a '- ' bullet, kept as one statement",
+                                                          "l.txt:10: a line in a cell that is not a '- ' bullet, kept as one statement"])
     }
 
     @Test func noTableHeaderIsAnError() {
