@@ -26,7 +26,9 @@ public enum LadderParser {
 
     /// Parses one ladder document; `family` is required because a ladder does not name one.
     public static func parse(bytes: [UInt8], fileName: String, family: String?) throws -> CanonDocument {
-        let text = try CanonText.decodeUTF8(bytes, fileName: fileName)
+        var text = try CanonText.decodeUTF8(bytes, fileName: fileName)
+        // A byte-order mark is how an editor marks the file as UTF-8, not text of the title line.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         guard let family, !family.allSatisfy(\.isWhitespace) else {
             throw GoalbookError.badInput([InputIssue(file: fileName, line: nil,
                 message: "a career ladder does not name its family: give it with --family")])

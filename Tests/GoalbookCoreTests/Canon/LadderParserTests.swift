@@ -270,6 +270,13 @@ import Testing
         document.frames[0].statements.filter { $0.kind == .responsibility }.map { "\($0.name ?? ""): \($0.text)" }
     }
 
+    @Test func aByteOrderMarkAndCRLFLineEndsAreNoPartOfTheText() throws {
+        let document = try parse("\u{FEFF}IC2 Engineer\r\nWork\r\nResponsibility | Key Behaviors |\r\nBuild | - I build.\r\n|\r\n")
+        #expect(document.frames[0].levelCode == "IC2" && document.frames[0].function == "Engineer")
+        #expect(behaviours(document) == ["Build: I build."])
+        #expect(document.warnings.isEmpty)
+    }
+
     @Test func trailingBlanksAndTabsAreKeptAndWarnedOf() throws {
         let document = try parse("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build. \n- I test.\t\n- I ship. |\n")
         #expect(behaviours(document) == ["Build: I build. ", "Build: I test.\t", "Build: I ship."], "blanks before a closing | are structural")

@@ -57,6 +57,14 @@ import Testing
         #expect(abs(report.total.weightedProgress! - expected) < 1e-9)
         let ada = try #require(report.teams.first { $0.employeeId == "E001" })
         #expect(abs(ada.weightedProgress! - expected) < 1e-9, "E001's subtree is everyone")
+        // The analyst view says the same, for the whole tree and for Ada's subtree (Ada 0.5, Sam 0.75, Kim 0.5625).
+        let teamRows = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT team_id, weighted_progress, average_progress FROM team_progress WHERE quarter = '2026Q4' ORDER BY team_id")
+        }
+        let viewed = Dictionary(uniqueKeysWithValues: teamRows.map { ($0["team_id"] as String, $0["weighted_progress"] as Double) })
+        #expect(abs(viewed["E001"]! - expected) < 1e-9)
+        #expect(abs(viewed["E100"]! - (0.5 + 0.75 + 0.5625) / 3) < 1e-9)
+        #expect(abs((teamRows.first { $0["team_id"] == "E001" }?["average_progress"] as Double?)! - report.total.averageProgress!) < 1e-9)
         #expect(abs(report.total.averageProgress! - (0.4 + 0.5 + 0.8 + 0.75 + 0.5625) / 5) < 1e-9)
 
         let queue = try DatabaseQueue(path: path)
