@@ -35,17 +35,7 @@ struct ReportCommand: ParsableCommand {
         guard let output else {
             return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
         }
-        // Written beside the target and renamed into place, so a failure never leaves half a report.
-        let partial = output + ".partial"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw GoalbookError.invalidArgument("cannot write \(output): the folder is missing or not writable")
-        }
-        ReportRenderer.render(report, as: format, to: TextSink { handle.write(Data($0.utf8)) })
-        try handle.close()
-        if rename(partial, output) != 0 {
-            unlink(partial)
-            throw GoalbookError.invalidArgument("cannot write \(output): \(String(cString: strerror(errno)))")
-        }
+        try writeFile(output) { ReportRenderer.render(report, as: format, to: $0) }
         printError("Wrote the \(quarter) report (\(format.rawValue)) to \(output).")
     }
 }

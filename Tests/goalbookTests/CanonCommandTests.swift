@@ -34,6 +34,21 @@ import Testing
         #expect(Array(result.stdout.utf8) == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
     }
 
+    @Test func theTemplatePageIsWrittenToAFileOrStandardOutput() throws {
+        let (home, db) = try freshHome()
+        let page = home.appendingPathComponent("p2.html").path
+        let arguments = ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--format", "html"]
+        let written = try run(try goalbookBinary(), arguments + ["-o", page], environment: cleanEnvironment(home: home))
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        #expect(written.stderr == "Wrote the templates of Data Science & Analytics · AI / Machine Learning Engineering · P2 (html) to \(page).\n")
+        let printed = try run(try goalbookBinary(), arguments, environment: cleanEnvironment(home: home))
+        #expect(Array(printed.stdout.utf8) == Array(try Data(contentsOf: URL(fileURLWithPath: page))))
+        #expect(printed.stdout.hasPrefix("<!DOCTYPE html>") && printed.stdout.contains("<h2>Scorecard</h2>"))
+        let okr = try run(try goalbookBinary(), arguments + ["--framework", "okr"], environment: cleanEnvironment(home: home))
+        #expect(okr.stdout.contains("<h2>OKRs</h2>") && !okr.stdout.contains("<h2>SMART goals</h2>"))
+        #expect(!FileManager.default.fileExists(atPath: page + ".partial"))
+    }
+
     @Test func aCopiedBinaryWorksFromAnotherFolderWithAnEmptyHome() throws {
         let (home, _) = try freshHome()
         let elsewhere = try makeTemporaryFolder("goalbook-elsewhere")
