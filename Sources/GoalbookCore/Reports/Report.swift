@@ -238,7 +238,8 @@ enum ReportBuilder {
         let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rollup(_ root: String, members: [String]) -> TeamRollup {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
-            let inside = Set(members)
+            // A goal aligned to the team head's goal is aligned up inside the team, not outside it.
+            let inside = Set(members + (input.head.map { [$0] } ?? []))
             var byStatus: [String: Int] = [:], slots = 0, filled = 0
             var outside: [(Int64, String)] = [], nothing: [(Int64, String)] = []
             for index in theirs {

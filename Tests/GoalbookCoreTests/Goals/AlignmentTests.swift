@@ -83,6 +83,20 @@ import Testing
         #expect(listed.hasSuffix("\nNote: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
     }
 
+    @Test func aTeamsReportIncludesItsHeadAndLinksToTheHeadAreNotOutside() throws {
+        let (store, _, g) = try fixture.build()
+        let team = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
+        #expect(team.people.map(\.employeeId) == ["E001", "E100", "E101", "E102", "E103"])
+        #expect(team.teams.map { "\($0.employeeId)\($0.headOnly ? " own" : "")" } == ["E001 own", "E100", "E101"])
+        #expect(team.teams.allSatisfy { $0.alignedOutside.isEmpty }, "ada and lin are aligned up to Grace's goal, inside her team")
+        #expect(team.total.alignedToNothing == ["G\(g["top"]!)"])
+        #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
+        let below = try store.report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
+        #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
+        #expect(below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
+                "without the head, a link to her goal leaves the report")
+    }
+
     @Test func theAnalystViewHoldsEveryAncestorDescendantPair() throws {
         let (_, path, _) = try fixture.build()
         let queue = try DatabaseQueue(path: path)
