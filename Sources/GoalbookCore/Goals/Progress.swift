@@ -61,14 +61,25 @@ public struct CheckIn: Sendable, Equatable, Codable {
         }
     }
 
-    /// The check-ins that count, newest first: latest date, then latest recorded.
-    public static func latestFirst(_ checkins: [CheckIn]) -> [CheckIn] {
-        effective(checkins).sorted { ($0.checkedOn, $0.id) > ($1.checkedOn, $1.id) }
-    }
-
-    /// The newest effective check-in of an item: latest date, then latest recorded.
-    public static func latest(_ checkins: [CheckIn], item: String) -> CheckIn? {
-        effective(checkins).filter { $0.item == item }.max { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
+    /// Of the check-ins that count (already filtered by ``effective(_:)``, or not, with
+    /// `effective`): the newest with a confidence, the one with a confidence before it, and the
+    /// newest with a note; newest is latest date, then latest recorded. One pass, no sort.
+    public static func latestNotes(_ checkins: [CheckIn], alreadyEffective: Bool = false)
+        -> (confidence: CheckIn?, previousConfidence: CheckIn?, note: CheckIn?) {
+        func newer(_ a: CheckIn, than b: CheckIn?) -> Bool { b.map { (a.checkedOn, a.id) > ($0.checkedOn, $0.id) } ?? true }
+        var confidence: CheckIn?, previous: CheckIn?, note: CheckIn?
+        for checkin in alreadyEffective ? checkins : effective(checkins) {
+            if checkin.confidence != nil {
+                if newer(checkin, than: confidence) {
+                    previous = confidence
+                    confidence = checkin
+                } else if newer(checkin, than: previous) {
+                    previous = checkin
+                }
+            }
+            if checkin.note != nil, newer(checkin, than: note) { note = checkin }
+        }
+        return (confidence, previous, note)
     }
 }
 
@@ -138,17 +149,18 @@ public enum ProgressRules {
         let hasBaselineSlot = item.slot(.baseline) != nil
         let baseline = hasBaselineSlot ? item.slot(.baseline)?.measure : Measure(number: 0, unit: item.slot(.target)?.unit)
         let target = item.slot(.target)?.measure
-        let last = CheckIn.latest(checkins, item: item.name)
+        let mine = CheckIn.effective(checkins).filter { $0.item == item.name }
+        let last = mine.max { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
         var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
                                   target: target, direction: item.direction, due: item.slot(.date)?.value,
                                   lastCheckin: last?.checkedOn, raw: nil, weight: item.weight, keepRule: item.keepRule)
-        let latest = CheckIn.latestFirst(checkins.filter { $0.item == item.name })
+        let latest = CheckIn.latestNotes(mine, alreadyEffective: true)
         if item.direction == .maintain {
             result.keep = (item.keep ?? .within).rawValue
             result.tolerance = item.tolerance ?? 0
         }
-        result.confidence = latest.lazy.compactMap(\.confidence).first
-        result.note = latest.lazy.compactMap(\.note).first
+        result.confidence = latest.confidence?.confidence
+        result.note = latest.note?.note
         guard let baseline, let target else { return result }
         let current = last?.number ?? baseline.number
         if item.direction == .maintain || target.number == baseline.number {

@@ -203,8 +203,7 @@ enum ReportBuilder {
             let quarter = Quarter(goal.quarter) ?? input.quarter
             let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
-            let newest = CheckIn.latestFirst(input.checkins[goal.id] ?? [])
-            let confident = newest.filter { $0.confidence != nil }, noted = newest.first { $0.note != nil }
+            let latest = CheckIn.latestNotes(input.checkins[goal.id] ?? [])
             var line = ReportGoal(
                 goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
                 title: goal.title, status: goal.status,
@@ -215,11 +214,11 @@ enum ReportBuilder {
                 carriedTo: goal.carriedTo.map(GoalID.format),
                 weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
                 alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
-            line.confidence = confident.first?.confidence
-            line.confidenceOn = confident.first?.checkedOn
-            line.previousConfidence = confident.dropFirst().first?.confidence
-            line.note = noted?.note
-            line.noteOn = noted?.checkedOn
+            line.confidence = latest.confidence?.confidence
+            line.confidenceOn = latest.confidence?.checkedOn
+            line.previousConfidence = latest.previousConfidence?.confidence
+            line.note = latest.note?.note
+            line.noteOn = latest.note?.checkedOn
             return line
         }
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
@@ -236,6 +235,8 @@ enum ReportBuilder {
             return (mean(values), ProgressRules.weightedMean(members))
         }
         let names = Dictionary(input.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Each person's own figures, once: the roll-ups take their weighted progress from here.
+        let personProgress = byPerson.mapValues(progress)
         func rollup(_ root: String, members: [String]) -> TeamRollup {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
             // A goal aligned to the team head's goal is aligned up inside the team, not outside it.
@@ -260,7 +261,7 @@ enum ReportBuilder {
             let average = progress(theirs).average
             // A team's weighted figure is the mean of its people's own weighted progress: weights
             // compare goals within one person's quarter, so no person's scale swamps another's.
-            let weighted = mean(members.compactMap { byPerson[$0].flatMap { progress($0).weighted } })
+            let weighted = mean(members.compactMap { personProgress[$0]?.weighted })
             return TeamRollup(
                 employeeId: root, name: names[root] ?? root, people: members.count,
                 peopleWithGoals: members.filter { byPerson[$0] != nil }.count,
@@ -281,7 +282,7 @@ enum ReportBuilder {
         let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
         let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
         let figures = input.people.map { person in
-            let figures = progress(byPerson[person.employeeId] ?? [])
+            let figures = personProgress[person.employeeId] ?? (nil, nil)
             return PersonFigures(employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
                                  weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
         }

@@ -79,20 +79,57 @@ extension GoalbookStore {
     // MARK: - Backup and restore
 
     /// Writes a consistent copy of the database to `target` with SQLite's online backup API, while
-    /// other commands may be writing. The copy is mode 0600 and is checked before this returns.
+    /// other commands may be writing. The copy is made in a temporary file beside the target,
+    /// checked, synced and renamed into place, so a failure leaves the target as it was. With
+    /// `replace`, an existing target is replaced only when it is a Goalbook database file; a
+    /// folder, a link, a device, another program's file, this database itself or its -wal and
+    /// -shm are refused. Nothing is ever deleted but the replaced file's own -wal and -shm.
     public func backup(to target: String, replace: Bool) throws {
-        if FileManager.default.fileExists(atPath: target) {
-            guard replace else { throw GoalbookError.refused("\(target) already exists; it was left untouched (--force replaces it)") }
-            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: target + suffix) }
+        for own in [path, path + "-wal", path + "-shm"] where FileTarget.same(own, target) {
+            throw GoalbookError.refused("\(target) is this database\(own == path ? "" : "'s \(own.hasSuffix("-wal") ? "-wal" : "-shm") file") itself; back it up to another file")
         }
-        _ = try Self.createFileIfMissing(target)
+        switch FileTarget.at(target) {
+        case .missing: break
+        case .directory: throw GoalbookError.refused("\(target) is a folder; it was left untouched (name a file for the backup)")
+        case .symbolicLink: throw GoalbookError.refused("\(target) is a symbolic link; it was left untouched (name the file itself)")
+        case .special: throw GoalbookError.refused("\(target) is not a regular file (a device, FIFO or socket); it was left untouched")
+        case .regularFile:
+            guard replace else { throw GoalbookError.refused("\(target) already exists; it was left untouched (--force replaces it)") }
+            do {
+                _ = try Self.checkBackup(target)
+            } catch {
+                throw GoalbookError.refused("\(target) is not a Goalbook database, so --force does not replace it; it was left untouched")
+            }
+        }
+        for suffix in ["-wal", "-shm", "-journal"] {
+            switch FileTarget.at(target + suffix) {
+            case .missing, .regularFile: continue
+            default: throw GoalbookError.refused("\(target + suffix) is not a regular file; \(target) was left untouched")
+            }
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((target as NSString).lastPathComponent).goalbook-\(getpid()).tmp"
+        _ = unlink(temporary)
+        _ = try Self.createFileIfMissing(temporary)
         do {
-            let copy = try DatabaseQueue(path: target)
+            let copy = try DatabaseQueue(path: temporary)
             try queue.backup(to: copy)
             let result = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             guard result == ["ok"] else { throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))") }
+            // Closing the only connection checkpoints the copy: it is one whole file before it moves.
+            try copy.close()
+            guard FileTarget.at(temporary + "-wal") == .missing else {
+                throw GoalbookError.cannotOpen(path: target, reason: "the copy could not be made into one file")
+            }
+            FileTarget.sync(file: temporary)
+            // The replaced database's -wal and -shm would be read as the new file's: they go first.
+            for suffix in ["-wal", "-shm", "-journal"] where FileTarget.at(target + suffix) != .missing { _ = unlink(target + suffix) }
+            guard rename(temporary, target) == 0 else {
+                throw GoalbookError.cannotOpen(path: target, reason: String(cString: strerror(errno)))
+            }
+            FileTarget.sync(file: target)
         } catch {
-            try? FileManager.default.removeItem(atPath: target)
+            for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(temporary + suffix) }
             if let error = error as? DatabaseError { throw GoalbookError.cannotOpen(path: target, reason: error.message ?? "\(error)") }
             throw error
         }

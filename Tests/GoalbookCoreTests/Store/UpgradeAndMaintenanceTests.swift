@@ -75,6 +75,44 @@ import Testing
         #expect(try GoalbookStore(path: path, actor: "x").goal(goals["ada-okr"]!).status == .active)
     }
 
+    @Test func backupForceReplacesOnlyAGoalbookDatabaseAndNeverDeletesAFolderOrFollowsALink() throws {
+        let (store, path, _) = try ReportFixture.build()
+        let folder = try makeTemporaryFolder()
+        func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        // A folder with the wal and shm names beside it too, another program's file, a link to a file, a FIFO.
+        for name in ["dir/sub", "dir-wal", "dir-shm"] { try FileManager.default.createDirectory(atPath: file(name), withIntermediateDirectories: true) }
+        FileManager.default.createFile(atPath: file("dir/sub/keep.txt"), contents: Data("keep".utf8))
+        FileManager.default.createFile(atPath: file("notes.txt"), contents: Data("mine".utf8))
+        try FileManager.default.createSymbolicLink(atPath: file("link.db"), withDestinationPath: file("notes.txt"))
+        mkfifo(file("fifo"), 0o600)
+        let cases: [(String, String)] = [
+            ("dir", "\(file("dir")) is a folder; it was left untouched (name a file for the backup)"),
+            ("notes.txt", "\(file("notes.txt")) is not a Goalbook database, so --force does not replace it; it was left untouched"),
+            ("link.db", "\(file("link.db")) is a symbolic link; it was left untouched (name the file itself)"),
+            ("fifo", "\(file("fifo")) is not a regular file (a device, FIFO or socket); it was left untouched"),
+        ]
+        for (name, message) in cases {
+            #expect(throws: GoalbookError.refused(message), "\(name)") { try store.backup(to: file(name), replace: true) }
+        }
+        #expect(FileManager.default.contents(atPath: file("dir/sub/keep.txt")) == Data("keep".utf8))
+        #expect(FileManager.default.contents(atPath: file("notes.txt")) == Data("mine".utf8))
+        #expect(FileTarget.at(file("dir-wal")) == .directory && FileTarget.at(file("link.db")) == .symbolicLink)
+        // The database itself, however it is named, and its -wal.
+        let spelled = folder.path + "/../" + folder.lastPathComponent + "/../" + ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            + "/" + (path as NSString).lastPathComponent
+        #expect(throws: GoalbookError.refused("\(path) is this database itself; back it up to another file")) { try store.backup(to: path, replace: true) }
+        #expect(FileTarget.same(spelled, path), "the test's two folders share a parent")
+        #expect(throws: GoalbookError.refused("\(spelled) is this database itself; back it up to another file")) { try store.backup(to: spelled, replace: true) }
+        #expect(throws: GoalbookError.refused("\(path)-wal is this database's -wal file itself; back it up to another file")) {
+            try store.backup(to: path + "-wal", replace: true)
+        }
+        // A Goalbook backup is replaced, through a temporary file: nothing is left beside it.
+        try store.backup(to: file("b.db"), replace: false)
+        try store.backup(to: file("b.db"), replace: true)
+        #expect(try databaseDump(file("b.db")) == databaseDump(path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") || $0.hasPrefix("b.db-") } == [])
+    }
+
     @Test func restoreChecksTheBackupFirstAndChangesNothingWhenItIsBad() throws {
         let (_, path, _) = try ReportFixture.build()
         let before = try databaseDump(path)
