@@ -167,6 +167,10 @@ public struct Goal: Sendable, Equatable, Codable {
 
     public var counts: Bool { status.counts }
 
+    /// Whether the goal still takes changes to its values: not dropped, and not carried into a
+    /// later quarter (where the goal that continues it takes them). A closed quarter is checked apart.
+    public var takesChanges: Bool { carriedTo == nil && status != .dropped && status != .carried }
+
     /// Refuses a move the lifecycle does not allow, and activating a goal with unfilled slots
     /// (naming them) unless `unfilled` says that is meant.
     public func checkMove(to next: GoalStatus, unfilled: Bool) throws {

@@ -31,6 +31,9 @@ public struct ScoreLine: Sendable, Equatable, Codable {
 /// What `quarter close` did: whether it closed, and the goals it found without a score.
 public struct QuarterCloseResult: Sendable, Equatable {
     public var closed: Bool
+    /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
+    static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
+
     /// `G4 (E102)` for each active or done goal of the quarter with no score.
     public var unscored: [String]
 
@@ -204,11 +207,14 @@ extension GoalbookStore {
         }
     }
 
+    /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
+    static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
+
     /// `G4 (E102)` for each active or done goal of the quarter with no score.
     static func unscored(_ quarter: Quarter, db: Database) throws -> [String] {
         try Row.fetchAll(db, sql: """
             SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
-            WHERE g.quarter = ? AND g.score IS NULL AND (g.status = 'active' OR g.status = 'done' OR g.status = 'carried') ORDER BY g.goal_id
+            WHERE g.quarter = ? AND g.score IS NULL AND (\(Self.scoredStatusSQL)) ORDER BY g.goal_id
             """, arguments: [quarter.description]).map { "\(GoalID.format($0["goal_id"])) (\($0["employee_id"] as String))" }
     }
 }

@@ -62,7 +62,7 @@ extension GoalbookStore {
         let fiscal = try settings().fiscalYearStartMonth
         return try read { db in
             var questions: [FillQuestion] = []
-            for goal in goals where goal.status != .dropped && goal.status != .carried && goal.carriedTo == nil {
+            for goal in goals where goal.takesChanges {
                 let lines = goal.templateText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let previous = try goal.carriedFrom.map { try Self.goal($0, db: db) }
                 let quarter = Quarter(goal.quarter)
