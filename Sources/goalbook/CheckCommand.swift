@@ -5,9 +5,12 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check the database: SQLite's integrity and foreign keys, and Goalbook's own rules.",
         discussion: """
-            Goalbook's rules: every goal has its canon link and a 'created' history row; the current status and \
-            slot values are what history says; nobody is in a manager cycle; baseline and target agree on a unit; \
-            slot numbers match their values; check-ins are in their item's unit. Exits 1 when anything is wrong.
+            Goalbook's rules: the schema is exactly what the migrations made (no trigger or view dropped, changed \
+            or added); every goal's and person's current values are what their history replays to; closed quarters \
+            are those history leaves closed, each with the figures it was closed with; every goal has its canon link \
+            and a 'created' history row; nobody is in a manager cycle; baseline and target agree on a unit; slot \
+            numbers match their values; check-ins are in their item's unit. Exits 1 when anything is wrong. \
+            docs/schema.md says what check cannot see.
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -18,14 +18,18 @@ extension GoalbookStore {
 
     /// Imports the canon embedded in the binary; files already imported change nothing.
     public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
-        let documents = try Resources.builtInCanon.map { file in
+        try importCanon(Self.builtInCanonDocuments(), actor: actor, now: now)
+    }
+
+    /// The canon embedded in the binary, parsed.
+    static func builtInCanonDocuments() throws -> [CanonDocument] {
+        try Resources.builtInCanon.map { file in
             try CanonParser.parse(bytes: Array(file.bytes), fileName: "builtin:\(file.name)", format: nil,
                                   family: Resources.builtInLadderFamilies[file.name])
         }
-        return try importCanon(documents, actor: actor, now: now)
     }
 
-    private static func importCanon(_ document: CanonDocument, actor: String, stamp: String, db: Database) throws -> CanonImportOutcome {
+    static func importCanon(_ document: CanonDocument, actor: String, stamp: String, db: Database) throws -> CanonImportOutcome {
         let sha = SHA256Hex.of(document.bytes)
         // The same bytes read again change nothing, frame by frame: but a ladder read under another
         // --family is another frame, added to the canon version those bytes already have.

@@ -150,8 +150,8 @@ extension GoalbookStore {
                     + QuarterCloseResult.list(unscored, quarter: quarter) + " (goalbook goals score G… VALUE, or close without --require-scores)")
             }
             let stamp = Timestamp.string(now)
-            try db.execute(sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note) VALUES (?, ?, ?, ?)",
-                           arguments: [quarter.description, stamp, actor, note])
+            try db.execute(sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note, figures) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [quarter.description, stamp, actor, note, try Self.quarterFigures(quarter.description, db: db)])
             try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "quarter close")
                 .record(person: nil, field: "quarter", old: "open", new: "closed \(quarter)", note: note)
             return QuarterCloseResult(closed: true, unscored: unscored)

@@ -30,19 +30,6 @@ extension GoalbookStore {
                     SELECT p.employee_id FROM person AS p
                     WHERE NOT EXISTS (SELECT 1 FROM history AS h WHERE h.person_id = p.person_id AND h.goal_id IS NULL AND h.field = 'created')
                     """),
-                ("goal whose status differs from its history", """
-                    SELECT 'G' || g.goal_id || ' is ' || g.status || ', history says ' || COALESCE(h.new_value, 'nothing') FROM goal AS g
-                    LEFT JOIN history AS h ON h.history_id = (SELECT max(x.history_id) FROM history AS x
-                                                               WHERE x.goal_id = g.goal_id AND (x.field = 'status' OR x.field = 'created'))
-                    WHERE h.new_value IS NOT g.status
-                    """),
-                ("slot whose value differs from its history", """
-                    SELECT 'G' || s.goal_id || ' ' || s.item || '.' || s.slot || ' is ' || COALESCE(s.value, 'empty') || ', history says '
-                           || COALESCE(h.new_value, 'empty') FROM goal_slot AS s
-                    LEFT JOIN history AS h ON h.history_id = (SELECT max(x.history_id) FROM history AS x
-                                                               WHERE x.goal_id = s.goal_id AND x.item = s.item AND x.field = s.slot)
-                    WHERE h.new_value IS NOT s.value
-                    """),
                 ("person in a manager cycle", """
                     WITH RECURSIVE up(start, person_id, steps) AS (
                         SELECT person_id, manager_person_id, 1 FROM person WHERE manager_person_id IS NOT NULL
@@ -72,8 +59,18 @@ extension GoalbookStore {
                 problems += found.prefix(20).map { "\(rule): \($0)" }
                 if found.count > 20 { problems.append("\(rule): … and more") }
             }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            problems += try Self.schemaProblems(db: db, version: version).map { "schema: \($0)" }
+            problems += try Self.migrationRecordProblems(db: db, version: version).map { "schema: \($0)" }
+            problems += try Self.limited(Self.replayProblems(db: db))
+            problems += try Self.closedQuarterProblems(db: db)
             return problems
         }
+    }
+
+    /// The first twenty problems of a long list, then how many more there are.
+    static func limited(_ problems: [String]) -> [String] {
+        problems.count <= 20 ? problems : Array(problems.prefix(20)) + ["… and \(problems.count - 20) more"]
     }
 
     // MARK: - Backup and restore

@@ -10,9 +10,9 @@ public final class GoalbookStore {
     /// The database file's path.
     public let path: String
     /// True when this open created the file (and so imported the built-in canon).
-    public let wasCreated: Bool
+    public private(set) var wasCreated = false
     /// The schema version the file had before this open (0 for a new file).
-    public let schemaVersionBefore: Int
+    public private(set) var schemaVersionBefore = 0
 
     let queue: DatabaseQueue
 
@@ -20,31 +20,41 @@ public final class GoalbookStore {
     public static var schemaVersion: Int { Migration.all.count }
 
     /// Opens (creating and migrating when needed) the database at `path`.
+    ///
+    /// A new file is migrated and given the built-in canon in one transaction, so a first command
+    /// that is killed leaves an empty file (made whole by the next open), never a schema without
+    /// its canon; many processes opening a new path at once all succeed, one of them migrating.
     /// - Parameter actor: who is acting, recorded on the built-in canon import of a new file.
     public init(path: String, actor: String, now: Date = Date()) throws {
         self.path = path
-        let created = try Self.createFileIfMissing(path)
+        _ = try Self.createFileIfMissing(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.label = "goalbook"
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            schemaVersionBefore = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }
-        wasCreated = created
         let known = Self.schemaVersion
-        if schemaVersionBefore > known {
-            throw GoalbookError.newerDatabase(path: path, version: schemaVersionBefore, known: known)
+        var before = 0
+        do {
+            before = try queue.read { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 }
+        } catch let error as DatabaseError {
+            throw Self.openError(error, path: path)
         }
-        if schemaVersionBefore < known {
-            try migrate(from: schemaVersionBefore)
+        if before > known {
+            throw GoalbookError.newerDatabase(path: path, version: before, known: known)
         }
-        if created {
+        if before < known {
+            before = try migrate(actor: actor, now: now)
+            wasCreated = before == 0
+        } else if try read({ try Bool.fetchOne($0, sql: "SELECT NOT EXISTS (SELECT 1 FROM canon_version)") ?? false }) {
+            // A file that an older Goalbook migrated but was stopped before its canon came in.
             _ = try importBuiltInCanon(actor: actor, now: now)
         }
+        schemaVersionBefore = before
     }
 
     // MARK: - Transactions

@@ -28,32 +28,40 @@ public struct Migration: Sendable {
 }
 
 extension GoalbookStore {
-    /// Applies every migration above `version`, each in one transaction of its own, then turns on WAL.
-    func migrate(from version: Int) throws {
-        if version == 0 {
-            // A file at version 0 is either new or someone else's database: never write into the latter.
-            let tables = try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_schema") ?? 0 }
-            if tables > 0 {
-                throw GoalbookError.cannotOpen(path: path, reason: "it is a SQLite database, but not a Goalbook one; it was left untouched")
+    /// Applies every migration above the file's version in one IMMEDIATE transaction, importing
+    /// the built-in canon in the same transaction when the file was new, then turns on WAL.
+    /// Returns the version the file had when the lock was taken (another process may have
+    /// migrated while this one waited: then nothing is left to do).
+    func migrate(actor: String, now: Date) throws -> Int {
+        let stamp = Timestamp.string(now)
+        let before: Int = try write { db in
+            let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if current == 0 {
+                // A file at version 0 is either new or someone else's database: never write into the latter.
+                let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") ?? 0
+                if objects > 0 {
+                    throw GoalbookError.cannotOpen(path: path, reason: "it is a SQLite database, but not a Goalbook one; it was left untouched")
+                }
             }
-        }
-        let now = Timestamp.string(Date())
-        for migration in Migration.all where migration.version > version {
-            try write { db in
-                // Another process may have migrated while this one waited for the lock.
-                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                guard current < migration.version else { return }
+            for migration in Migration.all where migration.version > current {
                 let file = migration.file
                 try db.execute(sql: String(decoding: file.bytes, as: UTF8.self))
                 try db.execute(
                     sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
-                    arguments: [migration.version, migration.name, file.sha256, now])
+                    arguments: [migration.version, migration.name, file.sha256, stamp])
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
+            if current == 0 {
+                for document in try Self.builtInCanonDocuments() {
+                    _ = try Self.importCanon(document, actor: actor, stamp: stamp, db: db)
+                }
+            }
+            return current
         }
         try queue.writeWithoutTransaction { db in
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         }
+        return before
     }
 
     /// The migrations recorded in the file: version, name and the SHA-256 it had when applied.
