@@ -32,6 +32,7 @@ struct Demo: ParsableCommand {
         let quarter = Quarter.containing(Day(now))
         let report = try store.report(quarter: quarter, scope: .team(head), now: now)
         let color = format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        Output.keepColors = color
         writeOut(ReportRenderer.render(report, as: format, color: color))
         printError("""
 

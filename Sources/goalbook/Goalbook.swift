@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GoalbookCore
 
 @main
@@ -23,6 +24,22 @@ struct Goalbook: ParsableCommand {
         } catch {
             exit(withError: error)
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Output.finish()
+        } catch {
+            // ArgumentParser's own exit, with its message through Output: checked and escaped.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Output.finish()
+            } else {
+                Output.finish()
+                if !message.isEmpty { printError(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

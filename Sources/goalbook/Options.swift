@@ -93,34 +93,6 @@ func keyValues(_ arguments: [String]) throws -> [(key: String, value: String)] {
 extension Framework: ExpressibleByArgument {}
 extension CanonFormat: ExpressibleByArgument {}
 
-/// Writes to standard error (warnings and notes; results go to standard output).
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// Writes text to standard output exactly as given, with no newline added (through the same
-/// buffer as `print`, so the two never come out of order).
-func writeOut(_ text: String) {
-    print(text, terminator: "")
-}
-
-/// Writes a file that `render` streams, beside the target and renamed into place, so a failure
-/// never leaves half a file (`report -o`, `templates print -o`).
-func writeFile(_ output: String, _ render: (TextSink) -> Void) throws {
-    let partial = output + ".partial"
-    guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-        throw GoalbookError.invalidArgument("cannot write \(output): the folder is missing or not writable")
-    }
-    let sink = TextSink { handle.write(Data($0.utf8)) }
-    render(sink)
-    sink.flush()
-    try handle.close()
-    if rename(partial, output) != 0 {
-        unlink(partial)
-        throw GoalbookError.invalidArgument("cannot write \(output): \(String(cString: strerror(errno)))")
-    }
-}
-
 /// JSON as Goalbook prints it: sorted keys, pretty, no escaped slashes, one trailing newline.
 func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()

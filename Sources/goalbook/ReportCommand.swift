@@ -33,9 +33,10 @@ struct ReportCommand: ParsableCommand {
         let report = try store.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
         let color = output == nil && format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {
+            Output.keepColors = color
             return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
         }
-        try writeFile(output) { ReportRenderer.render(report, as: format, to: $0) }
+        try writeFile(output, database: database.path) { ReportRenderer.render(report, as: format, to: $0) }
         printError("Wrote the \(quarter) report (\(format.rawValue)) to \(output).")
     }
 }

@@ -33,7 +33,7 @@ struct TemplatesPrint: ParsableCommand {
             }
         }
         guard let output else { return writeOut(text) }
-        try writeFile(output) { $0 += text }
+        try writeFile(output, database: database.path) { $0 += text }
         printError("Wrote the templates of \(frame.displayName) (\(format.rawValue)) to \(output).")
     }
 }

@@ -123,14 +123,14 @@ public enum ReportRenderer {
     static func text(_ report: Report, color: Bool, _ lines: TextSink) {
         func paint(_ track: Track) -> String {
             guard color else { return track.rawValue }
-            let code: String
+            let code: TerminalText.Color
             switch track {
-            case .onTrack, .done: code = "32"
-            case .atRisk: code = "33"
-            case .offTrack: code = "31"
-            case .notFilled, .draft, .dropped: code = "2"
+            case .onTrack, .done: code = .green
+            case .atRisk: code = .yellow
+            case .offTrack: code = .red
+            case .notFilled, .draft, .dropped: code = .dim
             }
-            return "\u{1B}[\(code)m\(track.rawValue)\u{1B}[0m"
+            return TerminalText.color(code) + track.rawValue + TerminalText.color(.reset)
         }
         lines += header(report)
         if !report.teams.isEmpty || report.people.count > 1 {
@@ -237,9 +237,9 @@ public enum ReportRenderer {
     // MARK: - md
 
     static func markdown(_ report: Report, _ lines: TextSink) {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        let cell = markdownText
         let title = header(report)
-        lines += ["# \(title[0])", "", "_\(title[1])_"]
+        lines += ["# \(cell(title[0]))", "", "_\(cell(title[1]))_"]
         if !report.teams.isEmpty || report.people.count > 1 {
             lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",
                       "|---|---:|---:|---:|---|---:|---:|---:|---|"]
@@ -256,7 +256,7 @@ public enum ReportRenderer {
         for person in report.people {
             lines += ["", "### \(cell(person.employeeId)) \(cell(person.name))", "",
                       "\(cell(person.family)) · \(cell(person.function)) · \(cell(person.level))"
-                      + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")]
+                      + (person.managerId.map { " · manager \(cell($0))" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")]
             let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty {
                 lines += ["", "No goals this quarter."]
@@ -266,15 +266,33 @@ public enum ReportRenderer {
             if !personSummary.isEmpty { lines += [""] + personSummary.map { "_\(cell($0))_  " } }
             lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
             for goal in goals {
-                let figures = goal.items.map { goal.label($0) + Self.figures($0) }.joined(separator: "<br>") + (extras(goal).map { "<br>" + $0 } ?? "")
-                    + (carried(goal).map { "<br>" + $0 } ?? "") + (confidenceAndNote(goal).map { "<br>" + $0 } ?? "")
+                // Each part is escaped on its own: the <br> between them is the report's, not the data's.
+                let figures = (goal.items.map { goal.label($0) + Self.figures($0) } + [extras(goal), carried(goal), confidenceAndNote(goal)].compactMap { $0 })
+                    .map(cell).joined(separator: "<br>")
                 lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
-                             + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(cell(figures)) | \(goal.lastCheckin ?? "–") | "
-                             + "\(goal.unfilled.joined(separator: ", ")) |")
+                             + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(figures) | \(goal.lastCheckin ?? "–") | "
+                             + "\(cell(goal.unfilled.joined(separator: ", "))) |")
             }
         }
         lines += ["", "## Changes this quarter", ""]
         lines += report.changes.isEmpty ? ["None."] : changeLines(report.changes).map { "- " + cell($0) }
+    }
+
+    /// Text as one Markdown table cell or line shows it, and never as markup: HTML is escaped
+    /// (`<script>` shows as text), a `|` does not end the cell and a line break does not end the row.
+    static func markdownText(_ text: String) -> String {
+        guard text.contains(where: { "<>|\n\r\u{2028}\u{2029}".contains($0) }) else { return text }
+        var out = ""
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "|": out += "\\|"
+            case "\n", "\r", "\r\n", "\u{2028}", "\u{2029}": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     // MARK: - csv and json

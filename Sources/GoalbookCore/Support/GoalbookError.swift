@@ -45,6 +45,8 @@ public enum GoalbookError: Error, LocalizedError, Equatable {
     case databaseBusy(path: String)
     /// The database refused a write because the data would break one of its rules.
     case refused(String)
+    /// An output file or standard output could not be written; no partial file was left.
+    case cannotWrite(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -71,6 +73,8 @@ public enum GoalbookError: Error, LocalizedError, Equatable {
             return "\(path) is busy: another goalbook command held it for too long; nothing was written: try again"
         case .refused(let message):
             return message
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason); nothing was left there"
         }
     }
 }
