@@ -160,27 +160,103 @@ extension GoalbookStore {
         }
     }
 
-    /// Replaces the database at `path` with the backup at `source`, after checking the backup.
-    /// An existing database is replaced only with `replace`; the copy is made with the online
+    /// What restoring `source` over the database at `path` would lose: the history rows and
+    /// check-ins recorded after the backup was made. Nil when there is no database at `path`.
+    public static func restoreLoss(from source: String, to path: String) throws -> RestoreLoss? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        func newest(_ file: String) throws -> (history: Int64, checkin: Int64) {
+            do {
+                return try DatabaseQueue(path: file, configuration: readOnly).read { db in
+                    (try Int64.fetchOne(db, sql: "SELECT COALESCE(max(history_id), 0) FROM history") ?? 0,
+                     try Int64.fetchOne(db, sql: "SELECT COALESCE(max(checkin_id), 0) FROM checkin") ?? 0)
+                }
+            } catch let error as DatabaseError {
+                throw GoalbookError.cannotOpen(path: file, reason: error.message ?? "\(error)")
+            }
+        }
+        let backup = try newest(source)
+        do {
+            return try DatabaseQueue(path: path, configuration: readOnly).read { db in
+                let history = try Row.fetchOne(db, sql: "SELECT count(*) AS n, max(changed_at) AS last FROM history WHERE history_id > ?",
+                                               arguments: [backup.history])
+                let checkins = try Int.fetchOne(db, sql: "SELECT count(*) FROM checkin WHERE checkin_id > ?", arguments: [backup.checkin]) ?? 0
+                return RestoreLoss(history: history?["n"] ?? 0, checkins: checkins, lastChange: history?["last"])
+            }
+        } catch is DatabaseError {
+            // Not a database Goalbook can read: there is no history of its own to lose.
+            return RestoreLoss(history: 0, checkins: 0, lastChange: nil)
+        }
+    }
+
+    /// Replaces the database at `path` with the backup at `source`. The backup is first copied
+    /// beside the database, brought up to date and run through the whole of ``check()``: a backup
+    /// that fails it (its triggers dropped, its history rewritten) is refused and nothing changes.
+    /// An existing database is replaced only with `replace`; the copy goes in with the online
     /// backup API, so other commands wait rather than see half a database.
-    public static func restore(from source: String, to path: String, replace: Bool, actor: String) throws -> Int {
+    public static func restore(from source: String, to path: String, replace: Bool, actor: String) throws -> RestoreOutcome {
         let version = try checkBackup(source)
-        if FileManager.default.fileExists(atPath: path) && !replace {
-            throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source))")
+        let loss = try restoreLoss(from: source, to: path)
+        if let loss, !replace {
+            throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source)\(loss.isEmpty ? "" : ", losing " + loss.description))")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        let staging = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).goalbook-restore-\(getpid()).tmp"
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) } }
+        for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) }
+        do {
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            _ = try createFileIfMissing(staging)
+            try DatabaseQueue(path: source, configuration: readOnly).backup(to: DatabaseQueue(path: staging))
+        } catch let error as DatabaseError {
+            throw GoalbookError.cannotOpen(path: source, reason: error.message ?? "\(error)")
+        }
+        // Opening brings an older backup up to date; check then proves it whole.
+        let staged = try GoalbookStore(path: staging, actor: actor)
+        let problems = try staged.check()
+        guard problems.isEmpty else {
+            throw GoalbookError.refused("\(source) fails goalbook check, so it was not restored; \(path) was left untouched:\n"
+                + limited(problems).map { "  " + $0 }.joined(separator: "\n"))
         }
         _ = try createFileIfMissing(path)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            let target = try DatabaseQueue(path: path, configuration: configuration)
-            var readOnly = Configuration()
-            readOnly.readonly = true
-            try DatabaseQueue(path: source, configuration: readOnly).backup(to: target)
+            try staged.queue.backup(to: DatabaseQueue(path: path, configuration: configuration))
         } catch let error as DatabaseError {
             throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
-        // Opening brings an older backup up to date.
         _ = try GoalbookStore(path: path, actor: actor)
-        return version
+        return RestoreOutcome(version: version, loss: loss ?? RestoreLoss(history: 0, checkins: 0, lastChange: nil))
     }
+}
+
+/// What a restore loses: the changes recorded after the backup was made.
+public struct RestoreLoss: Sendable, Equatable, CustomStringConvertible {
+    public var history: Int
+    public var checkins: Int
+    /// When the newest of them was recorded.
+    public var lastChange: String?
+
+    public var isEmpty: Bool { history == 0 && checkins == 0 }
+
+    public init(history: Int, checkins: Int, lastChange: String?) {
+        self.history = history
+        self.checkins = checkins
+        self.lastChange = lastChange
+    }
+
+    /// `12 changes and 3 check-ins recorded after the backup (the last at …)`.
+    public var description: String {
+        "\(counted(history, "change")) and \(counted(checkins, "check-in")) recorded after the backup"
+            + (lastChange.map { " (the last at \($0))" } ?? "")
+    }
+}
+
+public struct RestoreOutcome: Sendable, Equatable {
+    /// The backup's schema version.
+    public var version: Int
+    public var loss: RestoreLoss
 }

@@ -68,12 +68,17 @@ import Testing
         }
         _ = try store.setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
         let changed = try databaseDump(path)
-        #expect(throws: GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(backup))")) {
+        let stamp = try GRDBQueue(path).strings("SELECT max(changed_at) FROM history")[0]!
+        #expect(throws: GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(backup), "
+                                              + "losing 1 change and 0 check-ins recorded after the backup (the last at \(stamp)))")) {
             _ = try GoalbookStore.restore(from: backup, to: path, replace: false, actor: "x")
         }
         #expect(try databaseDump(path) == changed)
-        _ = try GoalbookStore.restore(from: backup, to: path, replace: true, actor: "x")
+        let outcome = try GoalbookStore.restore(from: backup, to: path, replace: true, actor: "x")
+        #expect(outcome.loss == RestoreLoss(history: 1, checkins: 0, lastChange: stamp))
         #expect(try GoalbookStore(path: path, actor: "x").goal(goals["ada-okr"]!).status == .active)
+        #expect(try databaseDump(path) == databaseDump(backup))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.contains(".tmp") } == [])
     }
 
     @Test func backupForceReplacesOnlyAGoalbookDatabaseAndNeverDeletesAFolderOrFollowsALink() throws {
@@ -126,6 +131,18 @@ import Testing
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t (x); PRAGMA user_version = 1") }
         #expect(throws: GoalbookError.refused("\(other) is not a Goalbook database; nothing was restored")) {
             _ = try GoalbookStore.restore(from: other, to: path, replace: true, actor: "x")
+        }
+        // A sound SQLite file from Goalbook whose triggers were dropped and history rewritten.
+        let tampered = folder.appendingPathComponent("tampered.db").path
+        try FileManager.default.copyItem(atPath: path, toPath: tampered)
+        let shell = try run("/usr/bin/sqlite3", [tampered, "DROP TRIGGER history_no_update; UPDATE history SET new_value = 'done' WHERE field = 'status';"])
+        #expect(shell.status == 0)
+        #expect {
+            _ = try GoalbookStore.restore(from: tampered, to: path, replace: true, actor: "x")
+        } throws: { error in
+            let message = (error as? GoalbookError)?.errorDescription ?? ""
+            return message.hasPrefix("\(tampered) fails goalbook check, so it was not restored; \(path) was left untouched:")
+                && message.contains("schema: trigger history_no_update is missing")
         }
         #expect(try databaseDump(path) == before)
     }
