@@ -94,9 +94,13 @@ import Testing
     @Test func badValuesAreRefusedCleanly() throws {
         let s = try setup()
         let cases: [([String], String, Int32)] = [
-            (["goals", "set", "G1", "target=NaN"], "target must be a number", 1),
-            (["goals", "set", "G1", "target=1e309"], "without an exponent", 1),
-            (["goals", "set", "G1", "target=--5"], "target must be a number", 1),
+            (["goals", "set", "G1", "target=NaN"], "target must be a plain decimal number", 1),
+            (["goals", "set", "G1", "target=1e309"], "target '1e309' is too large", 1),
+            (["goals", "set", "G1", "target=--5"], "target must be a plain decimal number", 1),
+            (["goals", "set", "G1", "target=0x10"], "target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '0x10'", 1),
+            (["goals", "set", "G1", "baseline=1_000"], "baseline must be a plain decimal number", 1),
+            (["goals", "set", "G1", "target=1e"], "got '1e'", 1),
+            (["checkin", "G1", "0x1A%"], "must be a plain decimal number", 1),
             (["goals", "set", "G1", "target=40 ms"], "must agree on the unit (% vs ms)", 1),
             (["goals", "set", "G1", "date=2026-02-30"], "date must be an ISO date", 1),
             (["goals", "set", "G1", "date=1999-01-01"], "is before", 1),

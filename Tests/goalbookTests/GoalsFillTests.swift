@@ -24,7 +24,7 @@ import Testing
         let result = try run(try goalbookBinary(), ["goals", "fill", "--person", "E100", "-p", "2026Q4"], stdin: input, environment: env)
         #expect(result.status == 0)
         #expect(result.stdout == "G1 KR1.baseline: ∅ → 12%\nG1 KR1.target: ∅ → 40%\nG1 KR1.date: ∅ → 2026-12-15\nG1 KR1.direction: ∅ → increase\n")
-        #expect(result.stderr.contains("G1 KR1.target must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got 'fast'; try again"))
+        #expect(result.stderr.contains("G1 KR1.target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'; try again"))
         #expect(result.stderr.contains("G1 KR1 baseline 12% and target 40 ms must agree on the unit (% vs ms); try again"))
         #expect(result.stderr.contains("KR2.date: an ISO date from 2026-10-01 on"))
         #expect(result.stderr.contains("KR1.target: a number in %, the unit this goal uses (e.g. 40%)"), "the baseline just given sets the unit")

@@ -67,7 +67,7 @@ import Testing
         let broken = try writeFile(goalbook.home, "broken.csv", Self.staff + "E102,Cy,,E001,,No Such Function,P2\nE103,Dee,,E104,,AI / Machine Learning Engineering,P2\nE104,Eve,,E103,,AI / Machine Learning Engineering,P2\n")
         let cases: [([String], String)] = [
             (["people", "import", broken], "Error: \(broken):5: unknown job frame: function 'No Such Function' (see goalbook canon list)\n\(broken):6: manager cycle"),
-            (["goals", "set", "G1", "target=fast"], "Error: target must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got 'fast'\n"),
+            (["goals", "set", "G1", "target=fast"], "Error: target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'\n"),
             (["goals", "set", "G1", "date=2026-02-30"], "Error: date must be an ISO date like 2026-12-31; got '2026-02-30'\n"),
             (["goals", "set", "G99", "target=1"], "Error: goal G99 not found\n"),
             (["goals", "set", "G1", "target"], "Error: 'target' is not key=value (for example target=40%)\n"),

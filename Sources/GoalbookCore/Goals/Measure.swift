@@ -11,34 +11,73 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Parses what a person typed. Throws a message that says what was expected.
+    /// Units that may follow the number without a space (`40%`, `40ms`, `3x`). Any other unit
+    /// goes after a space (`3 features`), so `0x10`, `1_000` or `1e` is never read as a number and
+    /// a unit.
+    public static let attachedUnits: Set<String> = [
+        "%", "‰", "×", "°", "°C", "°F", "$", "€", "£", "¥",
+        "ns", "µs", "us", "ms", "s", "sec", "min", "h", "hr", "hrs", "d", "wk", "mo", "y", "yr",
+        "k", "K", "M", "B", "bn", "x", "pp", "pt", "pts", "bps", "rps", "qps", "rpm", "px",
+        "KB", "kB", "MB", "GB", "TB", "PB", "Kb", "Mb", "Gb",
+    ]
+
+    /// Parses what a person typed: a plain decimal number (`12`, `-0.5`, `.5`, `1.5e3`), then
+    /// nothing, a unit after a space, or one of ``attachedUnits``. Throws a message that names the
+    /// slot (`what`) and says what was expected.
     public static func parse(_ text: String, what: String) throws -> Measure {
-        let expected = "\(what) must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got '\(text)'"
+        try parse(text, what: what, strict: true)
+    }
+
+    /// Reads a value Goalbook stored itself (history, check-ins, report data): as `parse`, but a
+    /// value an earlier version took with a unit attached (`5/wk`) still reads.
+    public static func stored(_ text: String) -> Measure? {
+        try? parse(text, what: "value", strict: false)
+    }
+
+    private static func parse(_ text: String, what: String, strict: Bool) throws -> Measure {
+        let expected = "\(what) must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '\(text)'"
         let t = text.trimmingBlanks()
-        var index = t.startIndex
-        if index < t.endIndex, t[index] == "-" || t[index] == "+" { index = t.index(after: index) }
-        let digitsStart = index
-        var sawDigit = false, sawPoint = false
-        while index < t.endIndex {
-            let c = t[index]
-            if c.isASCII && c.isNumber { sawDigit = true } else if c == ".", !sawPoint { sawPoint = true } else { break }
-            index = t.index(after: index)
+        let bytes = Array(t.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            return index - start
         }
-        guard sawDigit, let number = Double(t[t.startIndex..<index]), digitsStart < index else {
-            throw GoalbookError.invalidArgument(expected)
+        if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B { index += 1 }
+        let whole = digits()
+        var fraction = 0
+        if index < bytes.count, bytes[index] == 0x2E {
+            index += 1
+            fraction = digits()
+            guard fraction > 0 else { throw GoalbookError.invalidArgument(expected) }
         }
+        guard whole + fraction > 0 else { throw GoalbookError.invalidArgument(expected) }
+        if index < bytes.count, bytes[index] == 0x65 || bytes[index] == 0x45 {
+            // An exponent needs its digits; `5 elephants` is 5 and a unit after a space.
+            let mark = index
+            index += 1
+            if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B { index += 1 }
+            if digits() == 0 {
+                guard !strict else { throw GoalbookError.invalidArgument(expected) }
+                index = mark
+            }
+        }
+        guard let number = Double(String(decoding: bytes[..<index], as: UTF8.self)) else { throw GoalbookError.invalidArgument(expected) }
         guard number.isFinite, abs(number) < 1e15 else {
             throw GoalbookError.invalidArgument("\(what) '\(text)' is too large")
         }
-        let unitText = t[index...].trimmingBlanks()
-        guard !unitText.isEmpty else { return Measure(number: number, unit: nil) }
+        let rest = String(decoding: bytes[index...], as: UTF8.self)
+        let unitText = rest.trimmingBlanks()
+        guard !unitText.isEmpty else { return Measure(number: number == 0 ? 0 : number, unit: nil) }
         let first = unitText.unicodeScalars.first!
-        if "0123456789.,+-".unicodeScalars.contains(first) || unitText.count > 32
-            || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if "0123456789.,+-_".unicodeScalars.contains(first) || unitText.count > 32
+            || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" }) {
             throw GoalbookError.invalidArgument(expected)
         }
-        if (first == "e" || first == "E"), let next = unitText.dropFirst().first, next.isNumber || next == "-" || next == "+" {
-            throw GoalbookError.invalidArgument("\(what) '\(text)': write the number in full, without an exponent")
+        let spaced = rest.first.map { $0.isWhitespace } ?? false
+        if strict && !spaced && !attachedUnits.contains(unitText) {
+            throw GoalbookError.invalidArgument(expected + " (a unit other than \(["%", "ms", "k", "x"].joined(separator: ", ")) and the like goes after a space)")
         }
         return Measure(number: number == 0 ? 0 : number, unit: unitText)
     }
@@ -48,7 +87,7 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let n = Measure.format(number)
         guard let unit else { return n }
-        return unit.first.map { $0.isLetter } == true ? "\(n) \(unit)" : "\(n)\(unit)"
+        return unit.first.map { $0.isLetter } == false && Self.attachedUnits.contains(unit) ? "\(n)\(unit)" : "\(n) \(unit)"
     }
 
     /// The shortest text that reads back as the same number.

@@ -135,7 +135,11 @@ extension Measure: Codable {
         try container.encode(description)
     }
     public init(from decoder: Decoder) throws {
-        self = try Measure.parse(try decoder.singleValueContainer().decode(String.self), what: "value")
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let measure = Measure.stored(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a value"))
+        }
+        self = measure
     }
 }
 

@@ -663,9 +663,9 @@ extension GoalbookStore {
                 } else if field == "keep" {
                     past.items[index].keep = value.flatMap(Keep.init)
                 } else if field == "tolerance" {
-                    past.items[index].tolerance = value.flatMap { try? Measure.parse($0, what: field) }?.number
+                    past.items[index].tolerance = value.flatMap(Measure.stored)?.number
                 } else if let slot = SlotName(rawValue: field), let at = past.items[index].slots.firstIndex(where: { $0.slot == slot }) {
-                    let measure = slot == .date ? nil : value.flatMap { try? Measure.parse($0, what: field) }
+                    let measure = slot == .date ? nil : value.flatMap(Measure.stored)
                     past.items[index].slots[at] = GoalSlot(slot: slot, value: value, number: measure?.number, unit: measure?.unit)
                 }
             }

@@ -5,12 +5,15 @@ import Testing
 /// Numbers with units, dates, quarters and as-of times, as people type them.
 @Suite struct ValueParsingTests {
     @Test(arguments: [("12", "12"), ("12.5%", "12.5%"), ("40 ms", "40 ms"), ("40ms", "40 ms"), ("3 features", "3 features"),
-                      ("-5", "-5"), ("+7", "7"), ("0.10", "0.1"), (" 12 % ", "12%"), ("-0", "0"), ("1000000", "1000000")])
+                      ("-5", "-5"), ("+7", "7"), ("0.10", "0.1"), (" 12 % ", "12%"), ("-0", "0"), ("1000000", "1000000"),
+                      ("1E5", "100000"), ("1.5e-3 s", "0.0015 s"), (".5", "0.5"), ("3x", "3 x"), ("5 elephants", "5 elephants"),
+                      ("2e3 elephants", "2000 elephants"), ("20°C", "20°C"), ("7 /wk", "7 /wk")])
     func measuresParseAndPrintInShortestForm(input: String, shown: String) throws {
         #expect(try Measure.parse(input, what: "target").description == shown)
     }
 
-    @Test(arguments: ["", "NaN", "nan", "inf", "1e309", "1E5", "--5", "5-", "1,000", "abc", "%5", "12..5", ". ms"])
+    @Test(arguments: ["", "NaN", "nan", "inf", "1e309", "--5", "5-", "1,000", "abc", "%5", "12..5", ". ms", "0x10", "0X1F", "1_000",
+                      "1e", "1e+", "2E-", "12.", "12.%", "3features", "5/wk", "0b101", "0o17", "1 000", "١٢", "１２", "12\u{0}", "Infinity"])
     func nonsenseIsRefused(input: String) {
         #expect(throws: GoalbookError.self) { try Measure.parse(input, what: "target") }
     }

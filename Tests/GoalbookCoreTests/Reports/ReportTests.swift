@@ -111,7 +111,7 @@ import FoundationXML
             ("150%", nil, .invalidArgument("the check-in 150% is not in the goal's unit (ms): give it like 150 ms")),
             ("150 ms", Day(iso: "2026-11-16"), .invalidArgument("a check-in cannot be dated in the future (2026-11-16 is after today, 2026-11-15)")),
             ("150 ms", Day(iso: "2026-09-30"), .invalidArgument("a check-in of G\(id) must be dated inside 2026Q4 (2026-10-01 to 2026-12-31); got 2026-09-30")),
-            ("fast", nil, .invalidArgument("the check-in must be a number with an optional unit, like 12, 12.5%, 40 ms or 3 features; got 'fast'")),
+            ("fast", nil, .invalidArgument("the check-in must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'")),
         ]
         let before = try databaseDump(path)
         for (value, day, error) in cases {
