@@ -2,6 +2,66 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
+/// What an analyst's statement may do, decided on what SQLite prepared: read tables and views,
+/// call the functions on ``functions`` and the pragmas on ``pragmas``. Anything else (ATTACH,
+/// writes, `load_extension`, `fts3_tokenizer`, a pragma that sets a value, …) is denied, and
+/// the statement never runs.
+enum AnalystAuthorizer {
+    /// What the last denial refused, for the message.
+    nonisolated(unsafe) static var denied: String?
+
+    static let functions: Set<String> = [
+        // core scalar functions
+        "abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif", "instr", "length", "like",
+        "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "octet_length", "printf", "quote", "random",
+        "randomblob", "replace", "round", "rtrim", "sign", "soundex", "substr", "substring", "trim", "typeof", "unhex",
+        "unicode", "unlikely", "upper", "zeroblob", "sqlite_version",
+        // dates and times
+        "date", "time", "datetime", "julianday", "unixepoch", "strftime", "timediff", "current_date", "current_time",
+        "current_timestamp",
+        // aggregates and windows
+        "avg", "count", "group_concat", "string_agg", "sum", "total", "row_number", "rank", "dense_rank", "percent_rank",
+        "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value",
+        // maths
+        "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "ceiling", "cos", "cosh", "degrees", "exp",
+        "floor", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power", "radians", "sin", "sinh", "sqrt", "tan", "tanh",
+        "trunc",
+        // JSON
+        "json", "json_array", "json_array_length", "json_extract", "json_insert", "json_object", "json_patch", "json_remove",
+        "json_replace", "json_set", "json_type", "json_valid", "json_quote", "json_group_array", "json_group_object",
+        "json_each", "json_tree", "jsonb", "json_pretty",
+    ]
+    static let pragmas: Set<String> = [
+        "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list", "user_version",
+    ]
+
+    static let callback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+                                         UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32 = { _, action, first, second, _, _ in
+        let a = first.map { String(cString: $0) }, b = second.map { String(cString: $0) }
+        switch action {
+        case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
+            return SQLITE_OK
+        case SQLITE_UPDATE where a == "sqlite_master" || a == "sqlite_temp_master":
+            // What SQLite asks when a statement reads a table-valued function such as
+            // pragma_table_info; the read-only connection and query_only keep the schema as it is.
+            return SQLITE_OK
+        case SQLITE_FUNCTION:
+            if let name = b?.lowercased(), functions.contains(name) { return SQLITE_OK }
+            denied = "the function \(b ?? "?")"
+        case SQLITE_PRAGMA:
+            // A pragma with a value sets it, except those that take a table or an index name.
+            if let name = a?.lowercased(), pragmas.contains(name), b == nil || name != "user_version" { return SQLITE_OK }
+            denied = "PRAGMA \(a ?? "?")\(b.map { " = \($0)" } ?? "")"
+        case SQLITE_ATTACH: denied = "ATTACH"
+        case SQLITE_DETACH: denied = "DETACH"
+        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: denied = "a transaction statement"
+        case SQLITE_ANALYZE: denied = "ANALYZE"
+        default: denied = "a statement that changes the database"
+        }
+        return SQLITE_DENY
+    }
+}
+
 /// What `goalbook sql` prints rows as.
 public enum QueryFormat: String, Sendable, CaseIterable {
     case table, csv, tsv, json, jsonl
@@ -30,14 +90,21 @@ public enum ReadOnlyQuery {
         try queue.read { db in
             try db.execute(sql: "PRAGMA query_only = 1")
             let statement: GRDB.Statement
+            // SQLite itself says what the prepared statement does, through the authorizer: not the text.
+            let connection = db.sqliteConnection
+            AnalystAuthorizer.denied = nil
+            sqlite3_set_authorizer(connection, AnalystAuthorizer.callback, nil)
             do {
+                defer { sqlite3_set_authorizer(connection, nil, nil) }
                 statement = try db.makeStatement(sql: sql)
             } catch let error as DatabaseError {
+                if let denied = AnalystAuthorizer.denied {
+                    throw GoalbookError.refused("goalbook sql only reads: \(denied) is not allowed (see docs/analyst-queries.md for what is); nothing was run")
+                }
                 throw GoalbookError.invalidArgument(describe(error, sql: sql, db: db))
             }
-            let firstWord = sql.drop { $0.isWhitespace }.prefix { $0.isLetter }.uppercased()
-            if !statement.isReadonly || firstWord == "ATTACH" || firstWord == "DETACH" {
-                throw GoalbookError.refused("goalbook sql only reads: this \(firstWord.isEmpty ? "statement" : firstWord) statement would change the database or attach another one; nothing was run")
+            if !statement.isReadonly {
+                throw GoalbookError.refused("goalbook sql only reads: this statement would change the database; nothing was run")
             }
             var arguments: [String: (any DatabaseValueConvertible)?] = [:]
             for (name, value) in parameters { arguments[name] = number(value) ?? value }

@@ -157,6 +157,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
     }
 
+    /// The decision is made on what SQLite prepared (the authorizer), so comments and spelling do
+    /// not get round it, and only the functions and pragmas analysts need are there.
+    @Test func sqlAllowsOnlyWhatAnAnalystNeedsWhateverTheSpelling() throws {
+        let (_, path) = try fixture()
+        let refused: [(String, String)] = [
+            ("/**/ATTACH '/tmp/goalbook-attached.db' AS x", "ATTACH is not allowed"),
+            ("-- note\n attach '/tmp/goalbook-attached.db' as x", "ATTACH is not allowed"),
+            ("SELECT fts3_tokenizer('simple')", "the function fts3_tokenizer is not allowed"),
+            ("SELECT load_extension('/tmp/x.so')", "the function load_extension is not allowed"),
+            ("SELECT count(*) FROM goal WHERE load_extension('x') IS NULL", "the function load_extension is not allowed"),
+            ("PRAGMA user_version = 3", "PRAGMA user_version = 3 is not allowed"),
+            ("PRAGMA writable_schema = 1", "PRAGMA writable_schema = 1 is not allowed"),
+            ("PRAGMA query_only = 0", "PRAGMA query_only = 0 is not allowed"),
+            ("BEGIN IMMEDIATE", "a transaction statement is not allowed"),
+            ("SAVEPOINT a", "a transaction statement is not allowed"),
+            ("ANALYZE", "ANALYZE is not allowed"),
+        ]
+        for (sql, message) in refused {
+            #expect(throws: GoalbookError.refused("goalbook sql only reads: \(message) (see docs/analyst-queries.md for what is); nothing was run"), "\(sql)") {
+                _ = try query(path, sql)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
+        for sql in ["SELECT name FROM pragma_table_info('goal') WHERE pk = 1", "PRAGMA table_info(goal)", "PRAGMA user_version",
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT group_concat(i) FROM n",
+                    "SELECT json_extract('{\"a\": 1}', '$.a'), date('2026-10-01', '+1 month'), round(avg(progress), 2) FROM goal_current",
+                    "SELECT value FROM json_each('[1,2]')"] {
+            #expect(throws: Never.self, "\(sql)") { _ = try query(path, sql) }
+        }
+    }
+
     @Test func sqlErrorsSayWhereAndParametersBind() throws {
         let (_, path) = try fixture()
         #expect(throws: GoalbookError.invalidArgument("SQL error: near \"goal\": syntax error (line 2, column 7)\n  x FRM goal\n        ^")) {
