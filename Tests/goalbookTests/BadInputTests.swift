@@ -141,3 +141,29 @@ import Testing
         #expect(try s(["people", "show", "E300"]).stdout.hasPrefix("E300  Zoë\n"))
     }
 }
+
+/// An id typed as é (one code point) or as e and a combining accent is one person everywhere.
+@Suite struct EmployeeIDNormalizationTests {
+    @Test func anIdIsTheSamePersonInEitherUnicodeFormInEveryCommand() throws {
+        let home = try makeTemporaryFolder("goalbook-nfc")
+        let db = home.appendingPathComponent("g.db").path
+        func goalbook(_ arguments: [String]) throws -> CommandResult {
+            try run(try goalbookBinary(), arguments + ["--db", db], environment: cleanEnvironment(home: home))
+        }
+        let composed = "R\u{E9}MI", decomposed = "Re\u{301}MI"
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        let added = try goalbook(["people", "add", decomposed, "--name", "Rémi", "--function", "AI / Machine Learning Engineering", "--level", "P2"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let again = try goalbook(["people", "add", composed, "--name", "Rémi", "--function", "AI / Machine Learning Engineering", "--level", "P2"])
+        #expect(again.status == 1 && again.stderr.contains("already exists"))
+        for form in [composed, decomposed] {
+            #expect(try goalbook(["people", "show", form]).status == 0, "show \(form.unicodeScalars.count) scalars")
+            #expect(try goalbook(["people", "set", form, "email=r@example.com"]).status == 0)
+            #expect(try goalbook(["report", "--person", form]).status == 0)
+        }
+        #expect(try goalbook(["goals", "add", decomposed, "-p", "this quarter", "--framework", "smart", "--row", "1"]).status == 0)
+        // Stored once, in NFC.
+        let stored = try run("/usr/bin/sqlite3", [db, "SELECT hex(employee_id) FROM person"])
+        #expect(stored.stdout == "52C3A94D49\n", "R, é as one code point (C3 A9), M, I")
+    }
+}

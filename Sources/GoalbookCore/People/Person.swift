@@ -16,10 +16,10 @@ public struct PersonInput: Sendable, Equatable {
 
     public init(employeeId: String, name: String, email: String?, managerId: String?, family: String?,
                 function: String, level: String, line: Int? = nil) {
-        self.employeeId = employeeId
+        self.employeeId = EmployeeID.normalized(employeeId)
         self.name = name
         self.email = email
-        self.managerId = managerId
+        self.managerId = managerId.map(EmployeeID.normalized)
         self.family = family
         self.function = function
         self.level = level
@@ -119,4 +119,11 @@ public enum StaffCSV {
         }
         return (people, problems)
     }
+}
+
+/// Employee ids are compared one way everywhere: as Unicode NFC. Every id a person types or a
+/// file holds is normalized to NFC before it is stored or looked up, so `é` typed as one code
+/// point or as `e` and a combining accent names the same person in every command.
+public enum EmployeeID {
+    public static func normalized(_ id: String) -> String { id.precomposedStringWithCanonicalMapping }
 }

@@ -198,8 +198,11 @@ extension GoalbookStore {
 
     /// The person's internal id, or an error naming close matches.
     static func personId(_ employeeId: String, db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT person_id FROM person WHERE employee_id = ?", arguments: [employeeId]) {
-            return id
+        // NFC first; then the bytes as given, for an id an earlier version stored unnormalized.
+        for form in [EmployeeID.normalized(employeeId), employeeId] {
+            if let id = try Int64.fetchOne(db, sql: "SELECT person_id FROM person WHERE employee_id = ?", arguments: [form]) {
+                return id
+            }
         }
         let ids = try String.fetchAll(db, sql: "SELECT employee_id FROM person ORDER BY employee_id LIMIT 10000")
         throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: CloseMatches.find(employeeId, in: ids))

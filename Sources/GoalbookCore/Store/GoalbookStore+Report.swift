@@ -131,7 +131,7 @@ extension GoalbookStore {
     static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 
     private static func missingPerson(_ id: String, db: Database, asOf: String?) throws -> GoalbookError {
-        if let asOf, try Int64.fetchOne(db, sql: "SELECT person_id FROM person WHERE employee_id = ?", arguments: [id]) != nil {
+        if let asOf, (try? personId(id, db: db)) != nil {
             return .refused("\(id) was not in Goalbook yet at \(asOf)")
         }
         _ = try personId(id, db: db)  // throws "not found" with close matches
