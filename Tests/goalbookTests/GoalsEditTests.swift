@@ -107,6 +107,9 @@ import Testing
         let renamed = text.replacingOccurrences(of: "[G\(id)]", with: "[G999]")
         #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("G999 was not in this file when it was opened; goal ids cannot be changed"))
         #expect(GoalEditFile.parse(renamed, goals: [goal]).problems.map(\.message).contains("the header [G\(id)] is missing: keep every header, or empty the whole file to change nothing"))
+        let withNul = text + "note = fine\u{0}hidden\n"
+        #expect(GoalEditFile.parse(withNul, goals: [goal]).problems
+                == [GoalEditFile.Problem(line: text.split(separator: "\n", omittingEmptySubsequences: false).count, message: "the line holds a NUL byte (\\0): remove it")])
         let unknown = text + "priority = 3\n"
         #expect(GoalEditFile.parse(unknown, goals: [goal]).problems.first?.message == "unknown key 'priority' for G\(id); its keys are baseline, target, date, weight, status, note")
         let headerless = text.replacingOccurrences(of: "[G\(id)]", with: "")

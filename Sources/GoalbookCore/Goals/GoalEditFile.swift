@@ -73,6 +73,10 @@ public enum GoalEditFile {
         var problems: [Problem] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
+            if raw.unicodeScalars.contains("\u{0}") {
+                problems.append(Problem(line: number, message: "the line holds a NUL byte (\\0): remove it"))
+                continue
+            }
             let line = raw.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {

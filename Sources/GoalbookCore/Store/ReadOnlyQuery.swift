@@ -75,6 +75,10 @@ public enum QueryFormat: String, Sendable, CaseIterable {
 public enum ReadOnlyQuery {
     public static func run(path: String, sql: String, parameters: [(String, String)], format: QueryFormat,
                            write: @escaping (String) -> Void) throws {
+        if let nul = sql.utf8.firstIndex(of: 0) {
+            let line = sql.utf8[..<nul].filter { $0 == 0x0A }.count + 1
+            throw GoalbookError.invalidArgument("the SQL holds a NUL byte (\\0) on line \(line): SQLite would read only what comes before it; nothing was run")
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no database there (goalbook init creates one)")
         }

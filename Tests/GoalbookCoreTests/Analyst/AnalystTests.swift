@@ -180,6 +180,9 @@ import Testing
             }
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
+        #expect(throws: GoalbookError.invalidArgument("the SQL holds a NUL byte (\\0) on line 2: SQLite would read only what comes before it; nothing was run")) {
+            _ = try query(path, "SELECT 1;\n\u{0} DELETE FROM history")
+        }
         for sql in ["SELECT name FROM pragma_table_info('goal') WHERE pk = 1", "PRAGMA table_info(goal)", "PRAGMA user_version",
                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT group_concat(i) FROM n",
                     "SELECT json_extract('{\"a\": 1}', '$.a'), date('2026-10-01', '+1 month'), round(avg(progress), 2) FROM goal_current",
