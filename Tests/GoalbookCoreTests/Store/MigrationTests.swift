@@ -12,6 +12,8 @@ import Testing
         3: "277d0908711168b6e801a9b89fc8888ed7904f467db255d7dcf9fd1f526ff6e7",
         4: "64ec45dc0055224fb6337c3a8c334aaffb6887187d1bb95135a72cd53d300da6",
         5: "cf9c68ffb04b419cacc49b9a0ed5a88ec54a69854f4485792eb7a46dd68fc39f",
+        6: "a71a6dce05dc73a45c556f8c5cece82e4073580e5c7ec48a56b0965105a9b002",
+        7: "f5345faf7021777cc1702b8b6665bd6abc1e469e8f72e98eaee6e78fb8240b75",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {
