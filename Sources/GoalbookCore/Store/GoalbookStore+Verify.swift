@@ -55,12 +55,20 @@ extension GoalbookStore {
     /// Each goal as stored now, against the replay of its history: status, owner, alignment,
     /// weight, score, and each item's direction, weight, keep, tolerance and slots.
     static func replayProblems(db: Database) throws -> [String] {
-        let goals = try loadGoals(db: db, where: "1", [], templateText: false)
-        let replayed = Dictionary(uniqueKeysWithValues: try rebuildAll(goals, asOf: "9999", db: db, where: "1", []).map { ($0.id, $0) })
         var problems: [String] = []
-        for goal in goals {
-            guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
-            problems += differences(now: goal, history: past).map { "goal that differs from its history: G\(goal.id) \($0)" }
+        // A few thousand goals at a time, so memory stays flat however large the file is.
+        let batch: Int64 = 5000
+        let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
+        var first: Int64 = 1
+        while first <= last {
+            let range = "g.goal_id BETWEEN ? AND ?", bounds: StatementArguments = [first, first + batch - 1]
+            let goals = try loadGoals(db: db, where: range, bounds, templateText: false)
+            let replayed = Dictionary(uniqueKeysWithValues: try rebuildAll(goals, asOf: "9999", db: db, where: range, bounds).map { ($0.id, $0) })
+            for goal in goals {
+                guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
+                problems += differences(now: goal, history: past).map { "goal that differs from its history: G\(goal.id) \($0)" }
+            }
+            first += batch
         }
         let people: [(String, String)] = [
             ("name", "p.name"), ("email", "p.email"), ("manager", "m.employee_id"), ("family", "f.family"),
