@@ -104,8 +104,7 @@ extension GoalbookStore {
             default: throw GoalbookError.refused("\(target + suffix) is not a regular file; \(target) was left untouched")
             }
         }
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((target as NSString).lastPathComponent).goalbook-\(getpid()).tmp"
+        let temporary = FileTarget.temporary(beside: target)
         _ = unlink(temporary)
         _ = try Self.createFileIfMissing(temporary)
         do {
@@ -201,8 +200,7 @@ extension GoalbookStore {
         if let loss, !replace {
             throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source)\(loss.isEmpty ? "" : ", losing " + loss.description))")
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        let staging = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).goalbook-restore-\(getpid()).tmp"
+        let staging = FileTarget.temporary(beside: path, label: "restore")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) } }
         for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) }
         do {

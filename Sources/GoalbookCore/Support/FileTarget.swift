@@ -30,6 +30,13 @@ public enum FileTarget: Equatable {
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
+    /// A hidden temporary name beside `path` (same folder, so a rename into place is atomic):
+    /// `.report.txt.goalbook-<pid>.tmp`, or `…goalbook-<label>-<pid>.tmp`.
+    static func temporary(beside path: String, label: String? = nil) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).goalbook-\(label.map { $0 + "-" } ?? "")\(getpid()).tmp"
+    }
+
     /// Writes `file`'s data to disk and then the folder's entry for it, so a rename into place
     /// survives a crash.
     static func sync(file path: String) {
@@ -96,8 +103,7 @@ public enum FileWriter {
     }
 
     private static func replace(_ path: String, mode: mode_t, _ render: (TextSink) -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).goalbook-\(getpid()).tmp"
+        let temporary = FileTarget.temporary(beside: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path, errno, folderMissing: errno == ENOENT) }
         fchmod(fd, mode)
