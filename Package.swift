@@ -24,8 +24,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TextTable", package: "TextTable"),
-            ]
+            ],
+            plugins: ["EmbedResources"]
         ),
+        // Build time: migrations/sqlite/ and canon/ become Swift source inside the core, so the
+        // binary is one self-contained file and nothing generated is committed.
+        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         // The thin executable: one subcommand a file, each parses, calls the core and prints.
         .executableTarget(
             name: "goalbook",

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One schema migration: a plain SQL file from `migrations/`, embedded in the binary.
+/// One schema migration: a plain SQL file from `migrations/sqlite/`, embedded in the binary.
 ///
 /// Every command opens the database, and most find it up to date: the file's bytes are decoded
 /// (and hashed) only when a migration is applied or checked, not at each start.

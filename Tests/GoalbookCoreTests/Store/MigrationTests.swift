@@ -29,13 +29,13 @@ import Testing
     }
 
     @Test func embeddedResourcesMatchTheFilesInTheRepository() throws {
-        for (folder, embedded) in [("migrations", Resources.migrations), ("canon", Resources.builtInCanon)] {
+        for (folder, embedded) in [("migrations/sqlite", Resources.migrations), ("canon", Resources.builtInCanon)] {
             let url = repositoryRoot.appendingPathComponent(folder)
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
-            #expect(embedded.map(\.name) == names, "run scripts/embed-resources")
+            #expect(embedded.map(\.name) == names, "the EmbedResources plugin did not embed every file")
             for file in embedded {
                 let onDisk = try Data(contentsOf: url.appendingPathComponent(file.name))
-                #expect(file.bytes == onDisk, "\(folder)/\(file.name) differs from the binary's copy: run scripts/embed-resources")
+                #expect(file.bytes == onDisk, "\(folder)/\(file.name) differs from the binary's copy")
             }
         }
     }
