@@ -64,6 +64,9 @@ public struct CommandResult: Sendable {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+    /// Standard output's exact bytes, for golden comparisons (`stdout` is decoded, and a String
+    /// comparison treats NFC and NFD spellings as equal).
+    public let stdoutBytes: [UInt8]
 }
 
 /// Runs an executable with arguments, optional stdin, environment and working folder.
@@ -78,8 +81,8 @@ public func run(_ executable: String, _ arguments: [String], stdin: String? = ni
     let folderForOutput = try makeTemporaryFolder("goalbook-run")
     defer { try? FileManager.default.removeItem(at: folderForOutput) }
     let outURL = folderForOutput.appendingPathComponent("stdout"), errURL = folderForOutput.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
     let input = Pipe()
     process.standardOutput = out
@@ -94,7 +97,8 @@ public func run(_ executable: String, _ arguments: [String], stdin: String? = ni
     let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
     return CommandResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData, as: UTF8.self),
+                         stdoutBytes: Array(outData))
 }
 
 /// The `goalbook` binary that `swift build` made beside the test bundle.

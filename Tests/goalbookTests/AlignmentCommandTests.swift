@@ -23,7 +23,7 @@ import Testing
         let goalbook = try fixture()
         let tree = try goalbook("goals", "tree", "G1", "--as-of", "2026-11-15")
         #expect(tree.status == 0)
-        #expect(tree.stdout == (try fixtureText("goal-tree-g1.txt")))
+        #expect(tree.stdoutBytes == (try fixtureBytes("goal-tree-g1.txt")))
         struct Output: Decodable {
             struct Node: Decodable {
                 let goal: String

@@ -31,7 +31,7 @@ import Testing
         let result = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--framework", framework.rawValue],
                              environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
-        #expect(Array(result.stdout.utf8) == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
+        #expect(result.stdoutBytes == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
     }
 
     @Test func theTemplatePageIsWrittenToAFileOrStandardOutput() throws {
@@ -58,7 +58,7 @@ import Testing
         let result = try run(copy, ["templates", "print", "--function", function, "--level", "P2", "--framework", "scorecard"],
                              environment: cleanEnvironment(home: home), in: workdir)
         #expect(result.status == 0)
-        #expect(Array(result.stdout.utf8) == (try fixtureBytes("seed000-scorecard.txt")))
+        #expect(result.stdoutBytes == (try fixtureBytes("seed000-scorecard.txt")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: workdir.path).isEmpty, "nothing is written to the current folder")
     }
 
@@ -79,7 +79,7 @@ import Testing
         let result = try run(try goalbookBinary(), ["canon", "show", "--db", db, "--function", function, "--level", "P2"],
                              environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
-        #expect(result.stdout == (try fixtureText("canon-show-p2.txt", target: "goalbookTests")))
+        #expect(result.stdoutBytes == (try fixtureBytes("canon-show-p2.txt", target: "goalbookTests")))
     }
 
     @Test func unknownFunctionIsAnErrorWithCloseMatches() throws {

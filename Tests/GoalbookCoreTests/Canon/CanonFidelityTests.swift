@@ -84,7 +84,7 @@ import Testing
     @Test func aHugeCanonFileIsRefusedAtOnceNamingTheLimit() throws {
         let folder = try makeTemporaryFolder()
         let path = folder.appendingPathComponent("huge.yaml").path
-        FileManager.default.createFile(atPath: path, contents: Data(count: CanonFiles.maximumBytes + 1))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(count: CanonFiles.maximumBytes + 1)))
         #expect(throws: GoalbookError.badInput([InputIssue(file: path, line: nil,
             message: "the file is 4 MiB: canon files are read up to 4 MiB (a job-architecture file is usually a few KiB); nothing was read")])) {
             _ = try CanonFiles.read([path], format: nil, family: nil, strict: false)

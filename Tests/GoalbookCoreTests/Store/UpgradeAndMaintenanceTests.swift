@@ -87,8 +87,8 @@ import Testing
         func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
         // A folder with the wal and shm names beside it too, another program's file, a link to a file, a FIFO.
         for name in ["dir/sub", "dir-wal", "dir-shm"] { try FileManager.default.createDirectory(atPath: file(name), withIntermediateDirectories: true) }
-        FileManager.default.createFile(atPath: file("dir/sub/keep.txt"), contents: Data("keep".utf8))
-        FileManager.default.createFile(atPath: file("notes.txt"), contents: Data("mine".utf8))
+        #expect(FileManager.default.createFile(atPath: file("dir/sub/keep.txt"), contents: Data("keep".utf8)))
+        #expect(FileManager.default.createFile(atPath: file("notes.txt"), contents: Data("mine".utf8)))
         try FileManager.default.createSymbolicLink(atPath: file("link.db"), withDestinationPath: file("notes.txt"))
         mkfifo(file("fifo"), 0o600)
         let cases: [(String, String)] = [
