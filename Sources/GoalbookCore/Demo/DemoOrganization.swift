@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A realistic demo organization on the built-in canon: managers and teams, goals from
 /// templates, filled values, check-ins spread over the quarter so far, and a few changes of mind.
@@ -120,23 +119,5 @@ public enum DemoOrganization {
         }
         try store.markDemo()
         return "E001"
-    }
-}
-
-extension GoalbookStore {
-    /// Marks this file as a demo database, which `goalbook demo` may replace without --force.
-    func markDemo() throws {
-        try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO setting (key, value, description)
-                VALUES ('demo_database', 'true', 'This file was made by goalbook demo, which may replace it.')
-                """)
-        }
-    }
-
-    /// True when the file at `path` is a demo database made by `goalbook demo`.
-    public static func isDemoDatabase(_ path: String) -> Bool {
-        guard let queue = try? DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }()) else { return false }
-        return (try? queue.read { try String.fetchOne($0, sql: "SELECT value FROM setting WHERE key = 'demo_database'") }) == "true"
     }
 }

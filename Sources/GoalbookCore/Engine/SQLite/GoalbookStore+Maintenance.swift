@@ -108,7 +108,7 @@ extension GoalbookStore {
         _ = unlink(temporary)
         _ = try Self.createFileIfMissing(temporary)
         do {
-            let copy = try DatabaseQueue(path: temporary)
+            let copy = try SQLiteConnection.open(temporary)
             try queue.backup(to: copy)
             let result = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             guard result == ["ok"] else { throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))") }
@@ -137,10 +137,8 @@ extension GoalbookStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no file there")
         }
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let source = try DatabaseQueue(path: path, configuration: configuration)
+            let source = try SQLiteConnection.open(path, readOnly: true)
             return try source.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard integrity == ["ok"] else {
@@ -163,11 +161,9 @@ extension GoalbookStore {
     /// check-ins recorded after the backup was made. Nil when there is no database at `path`.
     public static func restoreLoss(from source: String, to path: String) throws -> RestoreLoss? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var readOnly = Configuration()
-        readOnly.readonly = true
         func newest(_ file: String) throws -> (history: Int64, checkin: Int64) {
             do {
-                return try DatabaseQueue(path: file, configuration: readOnly).read { db in
+                return try SQLiteConnection.open(file, readOnly: true).read { db in
                     (try Int64.fetchOne(db, sql: "SELECT COALESCE(max(history_id), 0) FROM history") ?? 0,
                      try Int64.fetchOne(db, sql: "SELECT COALESCE(max(checkin_id), 0) FROM checkin") ?? 0)
                 }
@@ -177,7 +173,7 @@ extension GoalbookStore {
         }
         let backup = try newest(source)
         do {
-            return try DatabaseQueue(path: path, configuration: readOnly).read { db in
+            return try SQLiteConnection.open(path, readOnly: true).read { db in
                 let history = try Row.fetchOne(db, sql: "SELECT count(*) AS n, max(changed_at) AS last FROM history WHERE history_id > ?",
                                                arguments: [backup.history])
                 let checkins = try Int.fetchOne(db, sql: "SELECT count(*) FROM checkin WHERE checkin_id > ?", arguments: [backup.checkin]) ?? 0
@@ -204,10 +200,8 @@ extension GoalbookStore {
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) } }
         for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) }
         do {
-            var readOnly = Configuration()
-            readOnly.readonly = true
             _ = try createFileIfMissing(staging)
-            try DatabaseQueue(path: source, configuration: readOnly).backup(to: DatabaseQueue(path: staging))
+            try SQLiteConnection.open(source, readOnly: true).backup(to: SQLiteConnection.open(staging))
         } catch let error as DatabaseError {
             throw GoalbookError.cannotOpen(path: source, reason: error.message ?? "\(error)")
         }
@@ -220,9 +214,7 @@ extension GoalbookStore {
         }
         _ = try createFileIfMissing(path)
         do {
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(10)
-            try staged.queue.backup(to: DatabaseQueue(path: path, configuration: configuration))
+            try staged.queue.backup(to: SQLiteConnection.open(path))
         } catch let error as DatabaseError {
             throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }

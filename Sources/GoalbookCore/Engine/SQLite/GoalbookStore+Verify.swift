@@ -7,7 +7,7 @@ extension GoalbookStore {
     /// Every table, index, trigger and view, compared with a database made from the embedded
     /// migrations: one missing, changed or added is named.
     static func schemaProblems(db: Database, version: Int) throws -> [String] {
-        let expectedQueue = try DatabaseQueue()
+        let expectedQueue = try SQLiteConnection.inMemory()
         try expectedQueue.write { fresh in
             for migration in Migration.all where migration.version <= version { try fresh.execute(sql: migration.sql) }
         }

@@ -28,12 +28,8 @@ public final class GoalbookStore {
     public init(path: String, actor: String, now: Date = Date()) throws {
         self.path = path
         _ = try Self.createFileIfMissing(path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.foreignKeysEnabled = true
-        configuration.label = "goalbook"
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try SQLiteConnection.open(path)
         } catch let error as DatabaseError {
             throw Self.openError(error, path: path)
         }

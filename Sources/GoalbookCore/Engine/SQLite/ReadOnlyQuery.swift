@@ -82,12 +82,9 @@ public enum ReadOnlyQuery {
         guard FileManager.default.fileExists(atPath: path) else {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no database there (goalbook init creates one)")
         }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try SQLiteConnection.open(path, readOnly: true)
         } catch let error as DatabaseError {
             throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
         }
