@@ -12,7 +12,7 @@ struct Goalbook: ParsableCommand {
             (~/.local/share/goalbook/goalbook.db when XDG_DATA_HOME is not set). It is created on first use.
             """,
         version: GoalbookVersion.string,
-        subcommands: [Demo.self, Init.self, Canon.self, Templates.self, People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self, ReportCommand.self, QuarterCommand.self, SQLCommand.self, SchemaCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self]
+        subcommands: [DemoCommand.self, InitCommand.self, Canon.self, Templates.self, People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self, ReportCommand.self, QuarterCommand.self, SQLCommand.self, SchemaCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 
     /// `--db` and `--by` may come before the subcommand too, as with git and docker

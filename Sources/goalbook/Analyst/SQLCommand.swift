@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import GoalbookCore
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql", abstract: "Run one read-only SQL statement on the database and stream the rows out.",
+        discussion: """
+            Example: goalbook sql "SELECT goal, person_name, progress FROM goal_current WHERE quarter = :q" --param q=2026Q4
+            Use - to read the statement from standard input. The file is opened read-only: INSERT, UPDATE, \
+            DELETE, ATTACH and writing PRAGMAs are refused. A parameter that looks like a plain number binds as \
+            one; anything else binds as text. Tables and views: goalbook schema, docs/data-dictionary.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: ArgumentHelp("The SQL statement, or - to read it from standard input.", valueName: "sql")) var sql: String
+    @Option(name: .customLong("param"), help: ArgumentHelp("A named parameter, name=value, for :name in the SQL (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+    @Option(help: "table, csv, tsv, json or jsonl.") var format: QueryFormat = .table
+
+    func run() throws {
+        let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql
+        guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("The SQL statement is empty.") }
+        try ReadOnlyQuery.run(path: database.path, sql: text, parameters: try keyValues(parameters).map { ($0.key, $0.value) },
+                              format: format, write: writeOut)
+    }
+}

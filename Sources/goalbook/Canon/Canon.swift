@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct Canon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "See and import the job-architecture canon that templates are made from.",
+        subcommands: [Canon.List.self, Canon.Show.self, Canon.Import.self])
+}

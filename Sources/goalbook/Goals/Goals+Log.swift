@@ -1,0 +1,20 @@
+import ArgumentParser
+import GoalbookCore
+
+extension Goals {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Every change to a goal: when, who, field, old → new.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
+        @Option(help: "table or json.") var format: TextFormat = .text
+
+        func run() throws {
+            let entries = try database.open().goalLog(goal)
+            switch format {
+            case .text: writeOut(GoalText.log(entries))
+            case .json: writeOut(try jsonText(entries))
+            }
+        }
+    }
+}

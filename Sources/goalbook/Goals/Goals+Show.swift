@@ -1,0 +1,24 @@
+import ArgumentParser
+import GoalbookCore
+
+extension Goals {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a goal: its template text with filled slots in place, now or as it was.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
+        @Option(help: ArgumentHelp("As it was then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
+        @Option(help: "text or json.") var format: TextFormat = .text
+
+        func run() throws {
+            let store = try database.open()
+            let bound = try asOf.map(AsOf.bound)
+            let shown = try store.goal(goal, asOf: bound)
+            switch format {
+            case .text: writeOut(GoalText.show(shown, canonMovedOn: try store.canonMovedOn(shown), asOf: bound))
+            case .json: writeOut(try jsonText(shown))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import GoalbookCore
+
+extension Goals {
+    struct Tree: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tree", abstract: "Draw a goal with every goal aligned under it, with owners, status, progress and roll-up.",
+            discussion: """
+                Examples: goalbook goals tree G17        goalbook goals tree --team E001 --quarter 2026Q4
+                A goal with goals aligned to it shows their rolled-up progress: the mean of their progress \
+                weighted by their goal weights (unset weighs 1). A goal that is not filled is left out and \
+                counted as missing, not as 0; dropped goals are shown but not counted. \
+                Rules: docs/reports.md.
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: ArgumentHelp("The goal at the top, e.g. G17.", valueName: "goal"), transform: Parse.goal) var goal: Int64?
+        @OptionGroup var teamOptions: TeamOptions
+        var team: String? { teamOptions.team }
+        @Option(name: [.customShort("p"), .long], help: "The quarter (with --team).", transform: Parse.quarter) var quarter: Quarter?
+        @Option(help: ArgumentHelp("As it stood then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
+        @Option(help: "txt or json.") var format: TreeFormat = .txt
+
+        enum TreeFormat: String, ExpressibleByArgument, CaseIterable { case txt, json }
+
+        func validate() throws {
+            if (goal == nil) == (team == nil) { throw ValidationError("Name a goal, or --team with --quarter.") }
+            if team != nil && quarter == nil { throw ValidationError("--team needs --quarter.") }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            let bound = try asOf.map(AsOf.bound)
+            let (report, trees) = try goal.map { try store.goalTree($0, asOf: bound) }
+                ?? store.goalTree(team: team!, below: teamOptions.below, quarter: quarter!, asOf: bound)
+            switch format {
+            case .txt:
+                let scope = goal.map(GoalID.format) ?? "team of \(team!)"
+                writeOut(GoalTree.text(trees, heading: "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)"))
+            case .json:
+                struct Output: Encodable {
+                    var quarter: String
+                    var asOf: String
+                    var trees: [GoalTreeNode]
+                }
+                writeOut(try jsonText(Output(quarter: report.quarter, asOf: report.asOf, trees: trees)))
+            }
+        }
+    }
+}

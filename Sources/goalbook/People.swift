@@ -1,8 +1,0 @@
-import ArgumentParser
-
-struct People: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Add, import, change and list the people whose goals Goalbook keeps.",
-        discussion: "People are never deleted: `people leave` ends them on a date, and they stay in every report of the past.",
-        subcommands: [PeopleAdd.self, PeopleImport.self, PeopleList.self, PeopleShow.self, PeopleSet.self, PeopleLeave.self])
-}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import GoalbookCore
+
+extension QuarterCommand {
+    struct Scores: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scores", abstract: "The quarter-end scores of a quarter's active and done goals, and which are missing.",
+            discussion: "Each goal with its progress, the score that progress suggests, its score on its framework's scale, and who gave it.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
+        @OptionGroup var team: TeamOptions
+        @Option(help: "txt, csv or json.") var format: ScoresFormat = .txt
+
+        enum ScoresFormat: String, ExpressibleByArgument, CaseIterable { case txt, csv, json }
+
+        func run() throws {
+            let lines = try database.open().scores(quarter, team: team.team, below: team.below)
+            switch format {
+            case .txt: writeOut(ScoreText.table(lines, quarter: quarter))
+            case .csv: writeOut(ScoreText.csv(lines))
+            case .json: writeOut(try jsonText(lines))
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import GoalbookCore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Print the quarterly progress report for a team, a person or everyone.",
+        discussion: """
+            Per person: each goal with baseline → latest → target, progress, on-track status, last check-in and \
+            unfilled slots. Per team: a roll-up per direct report's subtree. Then what changed in the quarter. \
+            A closed quarter prints as it was when it closed. Rules and columns: docs/reports.md.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(name: [.customShort("p"), .long], help: "The quarter: 2026Q4, 2026-Q4, Q4 2026, 'this quarter', 'last quarter'.")
+    var quarter: String = "this quarter"
+    @OptionGroup var team: TeamOptions
+    @Option(help: ArgumentHelp("One person.", valueName: "id")) var person: String?
+    @Option(help: ArgumentHelp("As it would have printed then: 2026-11-15 (end of that day, UTC) or 2026-11-15T12:00.", valueName: "time"))
+    var asOf: String?
+    @Option(help: "txt, md, csv, json or html.") var format: ReportFormat = .txt
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+
+    func validate() throws {
+        if team.team != nil && person != nil { throw ValidationError("Use --team or --person, not both.") }
+    }
+
+    func run() throws {
+        let store = try database.open()
+        let settings = try store.settings()
+        let quarter = try Quarter.parse(self.quarter, today: Day(Date()), fiscalYearStartMonth: settings.fiscalYearStartMonth)
+        let scope: ReportScope = team.team.map { .team($0, below: team.below) } ?? person.map { .person($0) } ?? .all
+        let report = try store.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
+        let color = output == nil && format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        guard let output else {
+            Output.keepColors = color
+            return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
+        }
+        try writeFile(output, database: database.path) { ReportRenderer.render(report, as: format, to: $0) }
+        printError("Wrote the \(quarter) report (\(format.rawValue)) to \(output).")
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import GoalbookCore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Build a demo organization in a new database and print its team report.",
+        discussion: """
+            The demo has a few managers and teams on the built-in frames, goals from templates, filled values, \
+            check-ins over the quarter so far and a changed target or two. Without --db it lives in \
+            demo.db beside the default database, and a later demo replaces it. It never touches any other \
+            existing database unless --force is given.
+            """)
+
+    @Option(help: ArgumentHelp("The new database file (default: demo.db in Goalbook's data folder).", valueName: "path")) var db: String?
+    @Option(help: "How many people.") var people = 40
+    @Option(help: "txt, md, csv, json or html.") var format: ReportFormat = .txt
+    @Flag(help: "Replace the file at --db even if it is not a demo database.") var force = false
+
+    func run() throws {
+        let path = try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
+            ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
+        if FileManager.default.fileExists(atPath: path) {
+            guard force || GoalbookStore.isDemoDatabase(path) else {
+                throw GoalbookError.refused("\(path) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)")
+            }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store = try GoalbookStore(path: path, actor: "demo")
+        let now = Date()
+        let head = try DemoOrganization.build(in: store, people: people, now: now)
+        let quarter = Quarter.containing(Day(now))
+        let report = try store.report(quarter: quarter, scope: .team(head), now: now)
+        let color = format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        Output.keepColors = color
+        writeOut(ReportRenderer.render(report, as: format, color: color))
+        printError("""
+
+            Demo database: \(path)
+            Look around:  goalbook --help    (add --db \(path) to any command, or export GOALBOOK_DB=\(path))
+                          goalbook goals list --db \(path) --person E002
+                          goalbook goals tree --db \(path) --team E001 --quarter \(quarter)
+                          goalbook report --db \(path) --team E001 --format html -o report.html
+            """)
+    }
+}

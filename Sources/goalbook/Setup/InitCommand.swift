@@ -1,0 +1,24 @@
+import ArgumentParser
+import GoalbookCore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the database (or bring it up to date) and import the built-in canon.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let store = try database.open()
+        let outcomes = store.wasCreated ? [] : try store.importBuiltInCanon(actor: database.actor)
+        if store.wasCreated {
+            print("Created \(store.path) (schema version \(GoalbookStore.schemaVersion)) with the built-in canon.")
+        } else if store.schemaVersionBefore < GoalbookStore.schemaVersion {
+            print("Upgraded \(store.path) from schema version \(store.schemaVersionBefore) to \(GoalbookStore.schemaVersion).")
+        } else {
+            print("\(store.path) is up to date (schema version \(GoalbookStore.schemaVersion)).")
+        }
+        for outcome in outcomes where outcome.status == .imported {
+            print("Imported built-in canon \(outcome.fileName) as canon version \(outcome.canonVersionId).")
+        }
+    }
+}

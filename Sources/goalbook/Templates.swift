@@ -1,7 +1,0 @@
-import ArgumentParser
-
-struct Templates: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the goal templates of a job frame.",
-        subcommands: [TemplatesPrint.self])
-}
