@@ -12,7 +12,14 @@ struct Goalbook: ParsableCommand {
             (~/.local/share/goalbook/goalbook.db when XDG_DATA_HOME is not set). It is created on first use.
             """,
         version: GoalbookVersion.string,
-        subcommands: [DemoCommand.self, InitCommand.self, Canon.self, Templates.self, People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self, ReportCommand.self, QuarterCommand.self, SQLCommand.self, SchemaCommand.self, CheckCommand.self, BackupCommand.self, RestoreCommand.self]
+        groupedSubcommands: [
+            CommandGroup(name: "Setup", subcommands: [DemoCommand.self, InitCommand.self]),
+            CommandGroup(name: "Canon and templates", subcommands: [Canon.self, Templates.self]),
+            CommandGroup(name: "People and goals", subcommands: [People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self]),
+            CommandGroup(name: "Quarter", subcommands: [ReportCommand.self, QuarterCommand.self]),
+            CommandGroup(name: "Analyst", subcommands: [SQLCommand.self, SchemaCommand.self]),
+            CommandGroup(name: "Safety", subcommands: [CheckCommand.self, BackupCommand.self, RestoreCommand.self]),
+        ]
     )
 
     /// `--db` and `--by` may come before the subcommand too, as with git and docker

@@ -35,4 +35,40 @@ import Testing
         #expect(try databases([]) == ["demo"])
         #expect(try databases(["--name", "hr"]) == ["hr"])
     }
+
+    /// Help lists an option's values from the type itself, so a list written by hand cannot drift;
+    /// plain text output is `text` everywhere, and its earlier names still work in scripts.
+    @Test func helpListsEveryValueAndTextIsOneName() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let env = cleanEnvironment(home: home, extra: ["NO_COLOR": "1"])
+        let binary = try goalbookBinary()
+        func help(_ command: String...) throws -> String {
+            // Unwrapped, so that a value list never breaks across lines.
+            try run(binary, command + ["--help"], environment: env.merging(["COLUMNS": "400"]) { $1 }).stdout
+        }
+        #expect(try help("goals", "status").contains("(values: draft, active, done, dropped, carried)"))
+        #expect(try help("goals", "log").contains("(values: text, json; default: text)"))
+        #expect(try help("report").contains("(values: text, md, csv, json, html; default: text)"))
+        #expect(try help("sql").contains("(values: text, csv, tsv, json, jsonl; default: text)"))
+        #expect(try help("goals", "tree").contains("(values: text, json; default: text)"))
+        #expect(try help("people", "list").contains("(values: text, csv, json; default: text)"))
+        for command in [["goals", "log"], ["report"], ["goals", "tree"], ["people", "list"], ["quarter", "scores"], ["sql"]] {
+            let text = try help(command[0], command.count > 1 ? command[1] : "--help")
+            #expect(!text.contains("txt") && !text.contains("table,"), "\(command) names an old spelling")
+        }
+        let top = try help()
+        for group in ["SETUP", "CANON AND TEMPLATES", "PEOPLE AND GOALS", "QUARTER", "ANALYST", "SAFETY"] {
+            #expect(top.contains("\n\(group) SUBCOMMANDS:\n"), "\(group)")
+        }
+
+        let db = home.appendingPathComponent("d.db").path
+        #expect(try run(binary, ["demo", "--db", db, "--people", "12"], environment: env).status == 0)
+        for (command, old) in [(["report", "--team", "E001", "--as-of", "2026-12-01"], "txt"), (["goals", "tree", "G1", "--as-of", "2026-12-01"], "txt"), (["people", "list"], "table"),
+                               (["goals", "list", "--person", "E001"], "table"), (["sql", "SELECT count(*) FROM person"], "table")] {
+            let text = try run(binary, command + ["--db", db, "--format", "text"], environment: env)
+            let before = try run(binary, command + ["--db", db, "--format", old], environment: env)
+            #expect(text.status == 0 && !text.stdout.isEmpty, "\(command): \(text.stderr)")
+            #expect(before.stdoutBytes == text.stdoutBytes && before.status == 0, "\(command) --format \(old)")
+        }
+    }
 }

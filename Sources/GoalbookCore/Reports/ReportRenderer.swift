@@ -2,7 +2,10 @@ import Foundation
 
 /// The report's output formats.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case txt, md, csv, json, html
+    case text, md, csv, json, html
+
+    /// The usual file name extension: `txt` for text, else the format's name.
+    public var fileExtension: String { self == .text ? "txt" : rawValue }
 }
 
 /// Renders a ``Report`` in each format. Every format shows the same figures; csv and json have
@@ -11,7 +14,7 @@ public enum ReportRenderer {
     /// Writes the report to `sink` piece by piece.
     public static func render(_ report: Report, as format: ReportFormat, color: Bool = false, to sink: TextSink) {
         switch format {
-        case .txt: text(report, color: color, sink)
+        case .text: text(report, color: color, sink)
         case .md: markdown(report, sink)
         case .csv: csv(report, sink)
         case .json: json(report, sink)

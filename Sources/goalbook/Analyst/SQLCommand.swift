@@ -16,7 +16,7 @@ struct SQLCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The SQL statement, or - to read it from standard input.", valueName: "sql")) var sql: String
     @Option(name: .customLong("param"), help: ArgumentHelp("A named parameter, name=value, for :name in the SQL (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
-    @Option(help: "table, csv, tsv, json or jsonl.") var format: QueryFormat = .table
+    @Option(help: "How to print the rows.") var format: QueryFormat = .text
 
     func run() throws {
         let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql

@@ -11,10 +11,10 @@ struct SchemaCommand: ParsableCommand {
             (demo.db is demo), or --name.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, datasette }
+    enum Format: String, OptionValue { case md, datasette }
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "md or datasette.") var format: Format = .md
+    @Option(help: "What to write.") var format: Format = .md
     @Option(help: ArgumentHelp("With --format datasette: the database's name in Datasette (default: the file name without its extension).",
                                valueName: "name")) var name: String?
 

@@ -15,7 +15,7 @@ extension Canon {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Option(help: "yaml or ladder (default: detected from the file name and content).")
+        @Option(help: "The files' format (default: detected from the file name and content).")
         var format: CanonFormat?
 
         @Option(help: ArgumentHelp("The family of a ladder's function (ladders do not name one).", valueName: "name"))

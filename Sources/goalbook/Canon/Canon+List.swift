@@ -7,12 +7,12 @@ extension Canon {
             commandName: "list", abstract: "List the job frames: family, function, level, title and what each holds.")
 
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "table, csv or json.") var format: ListFormat = .table
+        @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func run() throws {
             let frames = try database.open().frameSummaries()
             switch format {
-            case .table: writeOut(FrameText.list(frames))
+            case .text: writeOut(FrameText.list(frames))
             case .json: writeOut(try jsonText(frames))
             case .csv:
                 writeOut(CSVWriter.line(["family", "function", "level", "title", "responsibilities", "dimensions", "rubrics", "canon_version", "source", "release"])

@@ -8,7 +8,7 @@ extension Canon {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var frameOptions: FrameOptions
-        @Option(help: "text or json.") var format: TextFormat = .text
+        @Option(help: "How to print it.") var format: TextFormat = .text
 
         func run() throws {
             let frame = try frameOptions.frame(in: database.open())

@@ -6,7 +6,7 @@ struct CheckInsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-    @Option(help: "text or json.") var format: TextFormat = .text
+    @Option(help: "How to print them.") var format: TextFormat = .text
 
     func run() throws {
         let checkins = try database.open().checkins(goal)

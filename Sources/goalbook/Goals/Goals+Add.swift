@@ -10,7 +10,7 @@ extension Goals {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Employee id.", valueName: "id")) var person: String
         @Option(name: [.customShort("p"), .long], help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
-        @Option(help: "smart, okr, mbo or scorecard.") var framework: Framework
+        @Option(help: "The goal framework whose template the goal comes from.") var framework: Framework
         @OptionGroup var rows: RowOptions
 
         func run() throws {

@@ -15,7 +15,7 @@ extension Goals {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var team: TeamOptions
         @Option(name: [.customShort("p"), .long], help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
-        @Option(help: "smart, okr, mbo or scorecard.") var framework: Framework
+        @Option(help: "The goal framework whose template the goals come from.") var framework: Framework
         @OptionGroup var rows: RowOptions
         @Flag(help: "Show what would be created; write nothing.") var dryRun = false
 

@@ -17,7 +17,7 @@ extension Goals {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var selection: GoalSelection
-        @Option(help: "Only slots of this kind: baseline, target or date.") var only: SlotName?
+        @Option(help: "Only slots of this kind.") var only: SlotName?
 
         func run() throws {
             let store = try database.open()

@@ -11,7 +11,7 @@ extension Goals {
         @Option(name: [.customShort("p"), .long], help: "Only this quarter.", transform: Parse.quarter) var quarter: Quarter?
         @Option(help: "Only goals with this status.") var status: GoalStatus?
         @Option(help: ArgumentHelp("As they were then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
-        @Option(help: "table, csv or json.") var format: ListFormat = .table
+        @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func validate() throws {
             if person != nil && team.team != nil { throw ValidationError("Use --person or --team, not both.") }
@@ -21,12 +21,12 @@ extension Goals {
             let filter = GoalFilter(person: person, team: team.team, below: team.below, quarter: quarter, status: status, asOf: try asOf.map(AsOf.bound))
             let goals = try database.open().goals(filter)
             switch format {
-            case .table: writeOut(GoalText.listTable(goals))
+            case .text: writeOut(GoalText.listTable(goals))
             case .csv: writeOut(GoalText.listCSV(goals))
             case .json: writeOut(try jsonText(goals))
             }
             // The table says it under the rows; csv and json keep standard output to the data.
-            if format != .table { for warning in GoalWeights.warnings(goals) { printError("Note: \(warning).") } }
+            if format != .text { for warning in GoalWeights.warnings(goals) { printError("Note: \(warning).") } }
         }
     }
 }

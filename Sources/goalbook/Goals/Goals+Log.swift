@@ -7,7 +7,7 @@ extension Goals {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-        @Option(help: "table or json.") var format: TextFormat = .text
+        @Option(help: "How to print the changes.") var format: TextFormat = .text
 
         func run() throws {
             let entries = try database.open().goalLog(goal)

@@ -18,7 +18,7 @@ extension Goals {
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
         @Argument(help: ArgumentHelp("Values as key=value: baseline, target, date, weight, owner; KR1.target=… names the item.", valueName: "key=value")) var values: [String]
         @Option(help: ArgumentHelp("The key result (KR1, KR2) where a goal has several.", valueName: "item")) var item: String?
-        @Option(help: "increase, decrease or maintain (needed when baseline equals target).") var direction: Direction?
+        @Option(help: "Which way is better (needed when baseline equals target).") var direction: Direction?
 
         func validate() throws {
             if values.isEmpty { throw ValidationError("Say what to set, e.g. target=40%.") }

@@ -9,7 +9,7 @@ extension Goals {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
         @Option(help: ArgumentHelp("As it was then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
-        @Option(help: "text or json.") var format: TextFormat = .text
+        @Option(help: "How to print it.") var format: TextFormat = .text
 
         func run() throws {
             let store = try database.open()

@@ -9,7 +9,7 @@ extension Goals {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-        @Argument(help: "draft, active, done or dropped.") var status: GoalStatus
+        @Argument(help: "The status to move the goal to (carried is goals carry's alone).") var status: GoalStatus
         @Option(help: "Why, for the record.") var note: String?
         @Flag(help: "Make a goal active even though some of its slots are unfilled.") var unfilled = false
 

@@ -19,9 +19,9 @@ extension Goals {
         var team: String? { teamOptions.team }
         @Option(name: [.customShort("p"), .long], help: "The quarter (with --team).", transform: Parse.quarter) var quarter: Quarter?
         @Option(help: ArgumentHelp("As it stood then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
-        @Option(help: "txt or json.") var format: TreeFormat = .txt
+        @Option(help: "How to print the tree.") var format: TreeFormat = .text
 
-        enum TreeFormat: String, ExpressibleByArgument, CaseIterable { case txt, json }
+        enum TreeFormat: String, OptionValue { case text, json }
 
         func validate() throws {
             if (goal == nil) == (team == nil) { throw ValidationError("Name a goal, or --team with --quarter.") }
@@ -34,7 +34,7 @@ extension Goals {
             let (report, trees) = try goal.map { try store.goalTree($0, asOf: bound) }
                 ?? store.goalTree(team: team!, below: teamOptions.below, quarter: quarter!, asOf: bound)
             switch format {
-            case .txt:
+            case .text:
                 let scope = goal.map(GoalID.format) ?? "team of \(team!)"
                 writeOut(GoalTree.text(trees, heading: "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)"))
             case .json:

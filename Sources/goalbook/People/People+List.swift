@@ -7,12 +7,12 @@ extension People {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var team: TeamOptions
-        @Option(help: "table, csv or json.") var format: ListFormat = .table
+        @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func run() throws {
             let people = try database.open().people(team: team.team, below: team.below)
             switch format {
-            case .table: writeOut(GoalText.peopleTable(people))
+            case .text: writeOut(GoalText.peopleTable(people))
             case .csv: writeOut(GoalText.peopleCSV(people))
             case .json: writeOut(try jsonText(people))
             }

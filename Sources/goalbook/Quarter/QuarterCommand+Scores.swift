@@ -11,14 +11,14 @@ extension QuarterCommand {
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
         @OptionGroup var team: TeamOptions
-        @Option(help: "txt, csv or json.") var format: ScoresFormat = .txt
+        @Option(help: "How to print the scores.") var format: ScoresFormat = .text
 
-        enum ScoresFormat: String, ExpressibleByArgument, CaseIterable { case txt, csv, json }
+        enum ScoresFormat: String, OptionValue { case text, csv, json }
 
         func run() throws {
             let lines = try database.open().scores(quarter, team: team.team, below: team.below)
             switch format {
-            case .txt: writeOut(ScoreText.table(lines, quarter: quarter))
+            case .text: writeOut(ScoreText.table(lines, quarter: quarter))
             case .csv: writeOut(ScoreText.csv(lines))
             case .json: writeOut(try jsonText(lines))
             }

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One person.", valueName: "id")) var person: String?
     @Option(help: ArgumentHelp("As it would have printed then: 2026-11-15 (end of that day, UTC) or 2026-11-15T12:00.", valueName: "time"))
     var asOf: String?
-    @Option(help: "txt, md, csv, json or html.") var format: ReportFormat = .txt
+    @Option(help: "The report's format.") var format: ReportFormat = .text
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
     func validate() throws {
@@ -31,12 +31,12 @@ struct ReportCommand: ParsableCommand {
         let quarter = try Quarter.parse(self.quarter, today: Day(Date()), fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let scope: ReportScope = team.team.map { .team($0, below: team.below) } ?? person.map { .person($0) } ?? .all
         let report = try store.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
-        let color = output == nil && format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = output == nil && format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {
             Output.keepColors = color
             return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
         }
         try writeFile(output, database: database.path) { ReportRenderer.render(report, as: format, to: $0) }
-        printError("Wrote the \(quarter) report (\(format.rawValue)) to \(output).")
+        printError("Wrote the \(quarter) report (\(format.fileExtension)) to \(output).")
     }
 }

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The new database file (default: demo.db in Goalbook's data folder).", valueName: "path")) var db: String?
     @Option(help: "How many people.") var people = 40
-    @Option(help: "txt, md, csv, json or html.") var format: ReportFormat = .txt
+    @Option(help: "The report's format.") var format: ReportFormat = .text
     @Flag(help: "Replace the file at --db even if it is not a demo database.") var force = false
 
     func run() throws {
@@ -31,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         let head = try DemoOrganization.build(in: store, people: people, now: now)
         let quarter = Quarter.containing(Day(now))
         let report = try store.report(quarter: quarter, scope: .team(head), now: now)
-        let color = format == .txt && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Output.keepColors = color
         writeOut(ReportRenderer.render(report, as: format, color: color))
         printError("""

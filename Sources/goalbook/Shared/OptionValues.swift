@@ -1,27 +1,39 @@
 import ArgumentParser
-import Foundation
 import GoalbookCore
 
+/// A value an option or argument takes from a fixed set. Because it is `CaseIterable`, the help
+/// lists every value itself ("values: …"), so no help text names them by hand and none can drift.
+///
+/// Plain text output is called `text` everywhere. Its earlier names, `txt` (report, tree, scores)
+/// and `table` (listings, sql), still parse, so scripts keep working, but help lists only `text`.
+protocol OptionValue: CaseIterable, ExpressibleByArgument, RawRepresentable where RawValue == String {}
+
+extension OptionValue {
+    public init?(argument: String) {
+        self.init(rawValue: ["txt": "text", "table": "text"][argument] ?? argument)
+    }
+}
+
 /// Output formats for one thing shown.
-enum TextFormat: String, ExpressibleByArgument, CaseIterable {
+enum TextFormat: String, OptionValue {
     case text, json
 }
 
-extension ReportFormat: ExpressibleByArgument {}
-
-extension QueryFormat: ExpressibleByArgument {}
-
 /// Output formats for listings.
-enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
+enum ListFormat: String, OptionValue {
+    case text, csv, json
 }
 
-extension GoalStatus: ExpressibleByArgument {}
+extension ReportFormat: OptionValue {}
 
-extension Direction: ExpressibleByArgument {}
+extension QueryFormat: OptionValue {}
 
-extension Framework: ExpressibleByArgument {}
+extension GoalStatus: OptionValue {}
 
-extension CanonFormat: ExpressibleByArgument {}
+extension Direction: OptionValue {}
 
-extension SlotName: ExpressibleByArgument {}
+extension Framework: OptionValue {}
+
+extension CanonFormat: OptionValue {}
+
+extension SlotName: OptionValue {}

@@ -12,12 +12,12 @@ extension Templates {
                 "Copy / print as text" control holding the text form, in one self-contained file.
                 """)
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+        enum Format: String, OptionValue { case text, json, html }
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var frameOptions: FrameOptions
-        @Option(help: "smart, okr, mbo or scorecard (default: all four).") var framework: Framework?
-        @Option(help: "text, json or html.") var format: Format = .text
+        @Option(help: "One framework (default: all four).") var framework: Framework?
+        @Option(help: "How to print them.") var format: Format = .text
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
         func run() throws {

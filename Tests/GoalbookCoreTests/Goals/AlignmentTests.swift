@@ -223,7 +223,7 @@ import Testing
         let many = (1...25).map { "G\($0) (E1)" }
         #expect(QuarterCloseResult.list(many, quarter: fixture.quarter).hasSuffix("G19 (E1), G20 (E1), … (25 in all: goalbook quarter scores 2026Q4)"))
         #expect(throws: GoalbookError.self) { _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z")) }
-        let report = ReportRenderer.render(try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .txt)
+        let report = ReportRenderer.render(try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
         #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
         #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
         let log = try store.goalLog(g["kim"]!).last
@@ -291,8 +291,8 @@ import Testing
             if goal.goalId == GoalID.format(g["kim2"]!) { goal.score = 1 }
             return goal
         }
-        let txtBefore = ReportRenderer.render(expected, as: .txt).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
-        let txtAfter = ReportRenderer.render(teamAfter, as: .txt).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+        let txtBefore = ReportRenderer.render(expected, as: .text).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+        let txtAfter = ReportRenderer.render(teamAfter, as: .text).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
         let carriedLines = txtAfter.filter { $0.contains("carried") }
         #expect(carriedLines.count == 12, "a `carried to` line under each of six goals, and six changes")
         #expect(Array(txtAfter.filter { !$0.contains("carried") }) == Array(txtBefore), "everything but the carried lines is as it was")

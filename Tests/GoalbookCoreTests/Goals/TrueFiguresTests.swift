@@ -58,7 +58,7 @@ import Testing
         #expect(changes.map { $0.line(id) } == ["G\(id) keep: ∅ → at-least", "G\(id) tolerance: ∅ → 3%"])
         #expect(try progress() == 1, "at least 99.5% less 3 points")
         let report = try store.report(quarter: q4, scope: .person("E001"), now: now)
-        #expect(ReportRenderer.render(report, as: .txt).contains("99.5% → 97% → 99.5% (maintain, met at 96.5% or more)"))
+        #expect(ReportRenderer.render(report, as: .text).contains("99.5% → 97% → 99.5% (maintain, met at 96.5% or more)"))
         // The analyst view agrees, and as-of replays the change.
         let viewed = try DatabaseQueue(path: path).read { try Row.fetchOne($0, sql: "SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)") }
         #expect(viewed.map { "\($0["progress"] as Double) \($0["keep"] as String) \($0["tolerance"] as Double)" } == "1.0 at_least 3.0")

@@ -46,7 +46,7 @@ import FoundationXML
     func goldenReportInEachFormat(format: ReportFormat) throws {
         let (store, _, _) = try ReportFixture.build()
         let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
-        let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.rawValue)")
+        let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.fileExtension)")
         #expect(mismatch == nil)
     }
 
@@ -186,7 +186,7 @@ import FoundationXML
         #expect(okrItems.map { $0["confidence"] as? Int } == [5, 7])
         #expect(jsonGoals.first { $0["goal_id"] as? String == mbo }?["note"] as? String == "fifth feature\nin review")
 
-        for format in [ReportFormat.txt, .md, .html] {
+        for format in [ReportFormat.text, .md, .html] {
             let text = ReportRenderer.render(report, as: format)
             #expect(text.contains("confidence 5/10 (down from 7, 2026-11-05) · note 2026-11-05: labelling is slower than planned"), "\(format)")
             #expect(text.contains("note 2026-11-12: fifth feature⏎in review"), "\(format): a line break in a note never starts a line")

@@ -64,7 +64,9 @@ enum AnalystAuthorizer {
 
 /// What `goalbook sql` prints rows as.
 public enum QueryFormat: String, Sendable, CaseIterable {
-    case table, csv, tsv, json, jsonl
+    /// An aligned table, for a person at a terminal.
+    case text
+    case csv, tsv, json, jsonl
 }
 
 /// Runs one analyst's SQL statement on a connection that cannot write, streaming rows out.
@@ -184,7 +186,7 @@ struct RowSink {
         case .csv: out += CSVWriter.line(columns)
         case .tsv: out += columns.map(Self.tsvField).joined(separator: "\t") + "\n"
         case .json: out += "["
-        case .table, .jsonl: break
+        case .text, .jsonl: break
         }
     }
 
@@ -221,7 +223,7 @@ struct RowSink {
         case .json, .jsonl:
             let object = jsonObject(zip(columns, values.map(Self.json)).map { ($0.0, $0.1) })
             out += format == .jsonl ? object + "\n" : (count == 1 ? "\n  " : ",\n  ") + object
-        case .table:
+        case .text:
             let cells = values.map { Self.text($0) ?? "NULL" }
             if widths == nil {
                 pending.append(cells)
@@ -250,7 +252,7 @@ struct RowSink {
 
     mutating func finish() {
         switch format {
-        case .table: if widths == nil { flushTable() }
+        case .text: if widths == nil { flushTable() }
         case .json: out += count == 0 ? "]\n" : "\n]\n"
         default: break
         }
