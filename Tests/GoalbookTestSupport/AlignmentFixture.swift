@@ -27,26 +27,30 @@ public enum AlignmentFixture {
 
     public static func build() throws -> (store: GoalbookStore, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
-        let p2 = "AI / Machine Learning Engineering", ic2 = "Machine Learning Engineer"
-        _ = try store.writePeople([
-            PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
-            PersonInput(employeeId: "E100", name: "Ada Park", email: nil, managerId: "E001", family: nil, function: p2, level: "P2"),
-            PersonInput(employeeId: "E101", name: "Lin Chen", email: nil, managerId: "E001", family: nil, function: ic2, level: "IC2"),
-            PersonInput(employeeId: "E102", name: "Sam Ortiz", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
-            PersonInput(employeeId: "E103", name: "Kim Sato", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
-        ], file: "fixture", mode: .add, actor: "hr", command: "people import", now: ReportFixture.at("2026-09-20T09:00:00Z"))
+        let p2 = "AI / Machine Learning Engineering"
+        let ic2 = "Machine Learning Engineer"
+        _ = try store.writePeople(
+            [
+                PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
+                PersonInput(employeeId: "E100", name: "Ada Park", email: nil, managerId: "E001", family: nil, function: p2, level: "P2"),
+                PersonInput(employeeId: "E101", name: "Lin Chen", email: nil, managerId: "E001", family: nil, function: ic2, level: "IC2"),
+                PersonInput(employeeId: "E102", name: "Sam Ortiz", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
+                PersonInput(employeeId: "E103", name: "Kim Sato", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
+            ], file: "fixture", mode: .add, actor: "hr", command: "people import", now: ReportFixture.at("2026-09-20T09:00:00Z"))
         var goals: [String: Int64] = [:]
         let at = ReportFixture.at("2026-10-01T09:00:00Z")
         func add(_ name: String, _ person: String, _ framework: Framework, _ row: Int) throws {
             goals[name] = try store.addGoals(person, quarter: quarter, framework: framework, rows: [row], actor: "grace", now: at).created[0].goalId
         }
         func set(_ name: String, _ values: [(String, String)], item: String? = nil) throws {
-            _ = try store.setGoal(goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: name == "sam2" ? .maintain : nil,
-                                  actor: "grace", now: at)
+            _ = try store.setGoal(
+                goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: name == "sam2" ? .maintain : nil,
+                actor: "grace", now: at)
         }
         func checkin(_ name: String, _ value: String, item: String? = nil) throws {
-            _ = try store.checkIn(goals[name]!, value: value, item: item, on: Day(iso: "2026-11-01"), note: nil, confidence: nil, corrects: nil,
-                                  actor: "grace", now: ReportFixture.at("2026-11-01T10:00:00Z"))
+            _ = try store.checkIn(
+                goals[name]!, value: value, item: item, on: Day(iso: "2026-11-01"), note: nil, confidence: nil, corrects: nil,
+                actor: "grace", now: ReportFixture.at("2026-11-01T10:00:00Z"))
         }
         try add("top", "E001", .smart, 1)
         try add("ada", "E100", .smart, 1)

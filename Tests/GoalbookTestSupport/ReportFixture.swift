@@ -20,30 +20,39 @@ public enum ReportFixture {
     /// Builds the organization in a new store and returns it with the ids of its goals, by name.
     public static func build() throws -> (store: GoalbookStore, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
-        let p2 = "AI / Machine Learning Engineering", ic2 = "Machine Learning Engineer"
-        _ = try store.writePeople([
-            PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
-            PersonInput(employeeId: "E100", name: "Ada Park", email: "ada@example.com", managerId: "E001", family: nil, function: p2, level: "P2"),
-            PersonInput(employeeId: "E101", name: "Lin Chen", email: nil, managerId: "E001", family: nil, function: ic2, level: "IC2"),
-            PersonInput(employeeId: "E102", name: "Sam Ortiz", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
-            PersonInput(employeeId: "E103", name: "Kim Sato", email: nil, managerId: "E100", family: nil, function: p2, level: "P2"),
-            PersonInput(employeeId: "E104", name: "Noor Haddad", email: nil, managerId: "E001", family: nil, function: p2, level: "P2"),
-        ], file: "fixture", mode: .add, actor: "hr", command: "people import", now: at("2026-09-20T09:00:00Z"))
+        let p2 = "AI / Machine Learning Engineering"
+        let ic2 = "Machine Learning Engineer"
+        _ = try store.writePeople(
+            [
+                PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
+                PersonInput(
+                    employeeId: "E100", name: "Ada Park", email: "ada@example.com", managerId: "E001", family: nil, function: p2, level: "P2"),
+                PersonInput(employeeId: "E101", name: "Lin Chen", email: nil, managerId: "E001", family: nil, function: ic2, level: "IC2"),
+                PersonInput(employeeId: "E102", name: "Sam Ortiz", email: nil, managerId: "E100", family: nil, function: ic2, level: "IC2"),
+                PersonInput(employeeId: "E103", name: "Kim Sato", email: nil, managerId: "E100", family: nil, function: p2, level: "P2"),
+                PersonInput(employeeId: "E104", name: "Noor Haddad", email: nil, managerId: "E001", family: nil, function: p2, level: "P2"),
+            ], file: "fixture", mode: .add, actor: "hr", command: "people import", now: at("2026-09-20T09:00:00Z"))
         let q = quarter
         var goals: [String: Int64] = [:]
         func add(_ name: String, _ person: String, _ framework: Framework, _ row: Int, _ when: String) throws {
             goals[name] = try store.addGoals(person, quarter: q, framework: framework, rows: [row], actor: "grace", now: at(when)).created[0].goalId
         }
-        func set(_ name: String, _ values: [(String, String)], item: String? = nil, direction: Direction? = nil, by: String = "grace", _ when: String) throws {
+        func set(_ name: String, _ values: [(String, String)], item: String? = nil, direction: Direction? = nil, by: String = "grace", _ when: String)
+            throws
+        {
             _ = try store.setGoal(goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: direction, actor: by, now: at(when))
         }
         func status(_ name: String, _ s: GoalStatus, note: String? = nil, _ when: String) throws {
             _ = try store.setStatus(goals[name]!, to: s, note: note, unfilled: true, actor: "grace", now: at(when))
         }
-        func checkin(_ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil,
-                     confidence: Int = 7, note: String? = nil, _ when: String) throws -> Int64 {
-            try store.checkIn(goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: note, confidence: confidence,
-                              corrects: corrects, actor: "ada", now: at(when)).id
+        func checkin(
+            _ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil,
+            confidence: Int = 7, note: String? = nil, _ when: String
+        ) throws -> Int64 {
+            try store.checkIn(
+                goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: note, confidence: confidence,
+                corrects: corrects, actor: "ada", now: at(when)
+            ).id
         }
         try add("ada-okr", "E100", .okr, 1, "2026-10-02T09:00:00Z")
         try set("ada-okr", [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-15")], item: "KR1", "2026-10-02T09:05:00Z")
@@ -51,7 +60,8 @@ public enum ReportFixture {
         try status("ada-okr", .active, note: "agreed", "2026-10-02T09:10:00Z")
         _ = try checkin("ada-okr", "20%", item: "KR1", on: "2026-10-20", "2026-10-20T16:00:00Z")
         _ = try checkin("ada-okr", "1", item: "KR2", on: "2026-11-01", "2026-11-01T16:00:00Z")
-        _ = try checkin("ada-okr", "30%", item: "KR1", on: "2026-11-05", confidence: 5, note: "labelling is slower than planned", "2026-11-05T16:00:00Z")
+        _ = try checkin(
+            "ada-okr", "30%", item: "KR1", on: "2026-11-05", confidence: 5, note: "labelling is slower than planned", "2026-11-05T16:00:00Z")
         try set("ada-okr", [("target", "60%")], item: "KR1", by: "boss", "2026-11-10T10:00:00Z")
 
         try add("ada-smart", "E100", .smart, 2, "2026-10-02T09:01:00Z")

@@ -70,8 +70,10 @@ public struct CommandResult: Sendable {
 }
 
 /// Runs an executable with arguments, optional stdin, environment and working folder.
-public func run(_ executable: String, _ arguments: [String], stdin: String? = nil,
-                environment: [String: String]? = nil, in folder: URL? = nil) throws -> CommandResult {
+public func run(
+    _ executable: String, _ arguments: [String], stdin: String? = nil,
+    environment: [String: String]? = nil, in folder: URL? = nil
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -80,10 +82,12 @@ public func run(_ executable: String, _ arguments: [String], stdin: String? = ni
     // Output goes to files, so a chatty command never blocks on a full pipe.
     let folderForOutput = try makeTemporaryFolder("goalbook-run")
     defer { try? FileManager.default.removeItem(at: folderForOutput) }
-    let outURL = folderForOutput.appendingPathComponent("stdout"), errURL = folderForOutput.appendingPathComponent("stderr")
+    let outURL = folderForOutput.appendingPathComponent("stdout")
+    let errURL = folderForOutput.appendingPathComponent("stderr")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
     let input = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -94,11 +98,13 @@ public func run(_ executable: String, _ arguments: [String], stdin: String? = ni
     process.waitUntilExit()
     try out.close()
     try err.close()
-    let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-    return CommandResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self),
-                         stdoutBytes: Array(outData))
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
+    return CommandResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self),
+        stdoutBytes: Array(outData))
 }
 
 /// The `goalbook` binary that `swift build` made beside the test bundle.
@@ -133,7 +139,9 @@ public func goldenMismatch(_ actual: String, fixture name: String, target: Strin
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     let line = Array(zip(a, e)).firstIndex { $0 != $1 } ?? min(a.count, e.count)
-    return "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   \(line < a.count ? String(a[line]) : "<end>")"
+    return
+        "\(name) differs at line \(line + 1):\n  expected: \(line < e.count ? String(e[line]) : "<end>")\n  actual:   "
+        + "\(line < a.count ? String(a[line]) : "<end>")"
 }
 
 /// A plain SQLite connection to a Goalbook file, for trying what an analyst's raw SQL can do.

@@ -9,8 +9,9 @@ import Testing
         let home: URL
         let db: String
         func callAsFunction(_ arguments: String..., stdin: String? = nil) throws -> CommandResult {
-            try run(try goalbookBinary(), arguments + ["--db", db], stdin: stdin,
-                    environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": "mgr"]))
+            try run(
+                try goalbookBinary(), arguments + ["--db", db], stdin: stdin,
+                environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": "mgr"]))
         }
     }
 
@@ -42,9 +43,12 @@ import Testing
         #expect(team.stdout.contains("\nG2  E100 Ada Park · SMART row 1 · active · 50% · weight 60\n"))
         #expect(!team.stdout.contains("G1  E001"), "Grace's goal is above Ada's team")
 
-        let rows = try run("/usr/bin/sqlite3", [goalbook.db, "SELECT descendant, depth FROM goal_alignment WHERE ancestor = 'G2' AND depth > 0 ORDER BY descendant"])
+        let rows = try run(
+            "/usr/bin/sqlite3", [goalbook.db, "SELECT descendant, depth FROM goal_alignment WHERE ancestor = 'G2' AND depth > 0 ORDER BY descendant"])
         #expect(rows.stdout == "G4|1\nG5|1\nG6|1\nG7|1\n")
-        let view = try run("/usr/bin/sqlite3", [goalbook.db, "SELECT person_id, round(weighted_progress, 4), weight_total FROM quarter_progress WHERE person_id = 'E103'"])
+        let view = try run(
+            "/usr/bin/sqlite3",
+            [goalbook.db, "SELECT person_id, round(weighted_progress, 4), weight_total FROM quarter_progress WHERE person_id = 'E103'"])
         #expect(view.stdout == "E103|0.5625|71.0\n")
     }
 
@@ -86,14 +90,28 @@ import Testing
         #expect(try goalbook("goals", "align", "G7", "--none").stdout == "G7 aligned to: G2 → nothing\n")
         #expect(try goalbook("goals", "weight", "G2", "50").stdout == "G2 weight: 60 → 50\n")
         #expect(try goalbook("goals", "set", "G6", "KR2.weight=2").stdout == "G6 KR2.weight: ∅ → 2\n")
-        struct Entry: Decodable { let actor: String; let command: String; let field: String; let old: String?; let new: String? }
+        struct Entry: Decodable {
+            let actor: String
+            let command: String
+            let field: String
+            let old: String?
+            let new: String?
+        }
         let entries = try JSONDecoder().decode([Entry].self, from: Data(try goalbook("goals", "log", "G4", "--format", "json").stdout.utf8))
-        #expect(entries.filter { $0.field == "aligned_to" }.map { "\($0.actor) \($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" }
+        #expect(
+            entries.filter { $0.field == "aligned_to" }.map { "\($0.actor) \($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" }
                 == ["grace goals align ∅ → G2", "mgr goals align G2 → G3"])
         let weights = try JSONDecoder().decode([Entry].self, from: Data(try goalbook("goals", "log", "G2", "--format", "json").stdout.utf8))
-        #expect(weights.filter { $0.field == "weight" }.map { "\($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" } == ["goals set ∅ → 60", "goals weight 60 → 50"])
+        #expect(
+            weights.filter { $0.field == "weight" }.map { "\($0.command) \($0.old ?? "∅") → \($0.new ?? "∅")" } == [
+                "goals set ∅ → 60", "goals weight 60 → 50",
+            ])
         let drop = try goalbook("goals", "status", "G3", "dropped")
-        #expect(drop.stderr == "Note: G4 is still aligned to G3, which no longer counts: align it elsewhere (goalbook goals align G… --to G…) or to nothing (--none).\n")
+        #expect(
+            drop.stderr
+                == "Note: G4 is still aligned to G3, which no longer counts: align it elsewhere (goalbook goals align G… --to G…) or to nothing "
+                + "(--none).\n"
+        )
         let list = try goalbook("goals", "list", "--person", "E103").stdout
         #expect(list.hasPrefix("ID PERSON QUARTER FRAMEWORK ROW STATUS FILLED WEIGHT ALIGNED TO TITLE\n"))
         #expect(list.contains("\nG6 E103   2026Q4  okr         1 active 3/5        70 G2         "))
@@ -105,7 +123,9 @@ import Testing
     @Test func scoringAQuarterAndClosingIt() throws {
         let home = try makeTemporaryFolder("goalbook-home")
         let goalbook = Session(home: home, db: home.appendingPathComponent("g.db").path)
-        let staff = try writeFile(home, "staff.csv", """
+        let staff = try writeFile(
+            home, "staff.csv",
+            """
             id,name,email,manager,family,function,level
             E001,Grace Hopper,,,,AI / Machine Learning Engineering,P2
             E100,Ada Park,,E001,,AI / Machine Learning Engineering,P2
@@ -123,31 +143,45 @@ import Testing
 
         let before = try databaseDump(goalbook.db)
         let suggestion = try goalbook("goals", "score", "G1")
-        #expect(suggestion.stdout == "G1 is at 70% progress; on the SMART scale (1 to 5 in steps of 1) that suggests 4.\nNothing was written. To give it: goalbook goals score G1 4\n")
+        #expect(
+            suggestion.stdout
+                == "G1 is at 70% progress; on the SMART scale (1 to 5 in steps of 1) that suggests 4.\nNothing was written. To give it: goalbook "
+                + "goals score G1 4\n"
+        )
         let off = try goalbook("goals", "score", "G2", "0.85")
         #expect(off.status == 1 && off.stderr == "Error: 0.85 is off the OKR scale: scores go from 0 to 1 in steps of 0.1\n")
         #expect(try databaseDump(goalbook.db) == before, "a suggestion and a refusal write nothing")
         let early = try goalbook("goals", "add", "E100", "--quarter", "2030Q1", "--framework", "smart", "--row", "2")
         #expect(early.status == 0)
         let tooEarly = try goalbook("goals", "score", "G3", "3")
-        #expect(tooEarly.status == 1 && tooEarly.stderr.contains("G3 is a draft") )
+        #expect(tooEarly.status == 1 && tooEarly.stderr.contains("G3 is a draft"))
         #expect(try goalbook("goals", "status", "G3", "active", "--unfilled").status == 0)
-        #expect(try goalbook("goals", "score", "G3", "3").stderr.hasPrefix("Error: 2030Q1 can be scored from 2030-03-01, the first day of its last month, until it is closed; today is "))
+        #expect(
+            try goalbook("goals", "score", "G3", "3").stderr.hasPrefix(
+                "Error: 2030Q1 can be scored from 2030-03-01, the first day of its last month, until it is closed; today is "))
         let refused = try goalbook("quarter", "close", "2026Q3", "--require-scores")
         #expect(refused.status == 1)
-        #expect(refused.stderr == "Error: 2026Q3 was not closed: 2 goals have no score: G1 (E100), G2 (E100) (goalbook goals score G… VALUE, or close without --require-scores)\n")
+        #expect(
+            refused.stderr
+                == "Error: 2026Q3 was not closed: 2 goals have no score: G1 (E100), G2 (E100) (goalbook goals score G… VALUE, or close without "
+                + "--require-scores)\n"
+        )
         #expect(try goalbook("quarter", "scores", "2026Q3").stdout.hasSuffix("\n0 of 2 goals scored; not scored: G1, G2.\n"))
 
         #expect(try goalbook("goals", "score", "G1", "4", "--note", "good quarter").stdout == "G1 score: ∅ → 4\n")
         // At a terminal it asks, with the suggestion as the default: G2 is at (0.8 + 0) / 2 = 40%, which suggests 0.4; the manager types 0.3.
         let feed = "(sleep 0.5; printf '0.3\\n')"
-        let terminal = try run("/bin/sh", ["-c", "\(feed) | script -qec '\(try goalbookBinary()) goals score G2 --db \(goalbook.db)' /dev/null"],
-                               environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": "mgr"]))
+        let terminal = try run(
+            "/bin/sh", ["-c", "\(feed) | script -qec '\(try goalbookBinary()) goals score G2 --db \(goalbook.db)' /dev/null"],
+            environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": "mgr"]))
         #expect(terminal.stdout.contains("G2 is at 40% progress; on the OKR scale (0 to 1 in steps of 0.1) that suggests 0.4."))
         #expect(terminal.stdout.contains("Score [0.4]: "))
         #expect(terminal.stdout.contains("G2 score: ∅ → 0.3"))
         let csv = try goalbook("quarter", "scores", "2026Q3", "--format", "csv").stdout.split(separator: "\n")
-        #expect(csv.first == "goal_id,person_id,person_name,framework,row,title,status,progress,suggested,score,scale_min,scale_max,scale_step,scored_by,scored_at")
+        let header =
+            "goal_id,person_id,person_name,framework,row,title,status,progress,suggested,score,"
+            + "scale_min,scale_max,scale_step,scored_by,scored_at"
+        #expect(csv.first.map(String.init) == header)
         #expect(csv.dropFirst().first?.hasPrefix("G1,E100,Ada Park,smart,1,") == true)
         #expect(csv.dropFirst().first?.contains(",active,0.7,4,4,1,5,1,mgr,") == true)
         let close = try goalbook("quarter", "close", "2026Q3", "--require-scores")

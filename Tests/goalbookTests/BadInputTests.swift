@@ -18,7 +18,11 @@ import Testing
     func setup() throws -> Setup {
         let home = try makeTemporaryFolder("goalbook-home")
         let s = Setup(home: home, db: home.appendingPathComponent("g.db").path)
-        let csv = try writeFile(home, "staff.csv", "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine Learning Engineering,P2\n")
+        let csv = try writeFile(
+            home, "staff.csv",
+            "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine "
+                + "Learning Engineering,P2\n"
+        )
         _ = try s(["people", "import", csv])
         _ = try s(["goals", "add", "E100", "-p", "this quarter", "--framework", "smart", "--row", "1"])
         _ = try s(["goals", "set", "G1", "baseline=10%", "target=40%"])
@@ -28,8 +32,10 @@ import Testing
 
     /// Runs a refused command and checks the outcome every refusal must have.
     /// Exit 1 for refused input; 64 (EX_USAGE) where the argument parser refuses a malformed argument.
-    func expectRefused(_ s: Setup, _ arguments: [String], mentioning: String, status: Int32 = 1,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ s: Setup, _ arguments: [String], mentioning: String, status: Int32 = 1,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try databaseDump(s.db)
         let result = try s(arguments)
         #expect(result.status == status, "\(arguments): exit \(result.status)", sourceLocation: sourceLocation)
@@ -70,8 +76,10 @@ import Testing
     @Test func anEmptyNameOrIdIsRefusedNamingTheArgument() throws {
         let s = try setup()
         let before = try databaseDump(s.db)
-        for (arguments, message) in [(["E94", "--name", ""], "Error: --name cannot be empty"), (["E94", "--name", " \t"], "Error: --name cannot be empty"),
-                                     (["", "--name", "Ada"], "Error: The employee id cannot be empty.")] {
+        for (arguments, message) in [
+            (["E94", "--name", ""], "Error: --name cannot be empty"), (["E94", "--name", " \t"], "Error: --name cannot be empty"),
+            (["", "--name", "Ada"], "Error: The employee id cannot be empty."),
+        ] {
             let result = try s(["people", "add"] + arguments + ["--function", "AI / Machine Learning Engineering", "--level", "P2"])
             #expect(result.status == 64 && result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
         }
@@ -81,13 +89,16 @@ import Testing
     @Test func hugeAndDeeplyNestedFilesAreRefusedWithoutCrashing() throws {
         let s = try setup()
         let header = "id,name,email,manager,family,function,level\n"
-        let huge = try writeFile(s.home, "huge-field.csv", header + "E9," + String(repeating: "x", count: 10 * 1024 * 1024) + ",,,,AI / Machine Learning Engineering,P2\n")
+        let huge = try writeFile(
+            s.home, "huge-field.csv", header + "E9," + String(repeating: "x", count: 10 * 1024 * 1024) + ",,,,AI / Machine Learning Engineering,P2\n")
         try expectRefused(s, ["people", "import", huge], mentioning: ":2: a field longer than 4096 bytes")
         let deep = try writeFile(s.home, "deep.yaml", "source: X\nfamily: F\nfunctions: " + String(repeating: "[", count: 100_000) + "\n")
         try expectRefused(s, ["canon", "import", deep], mentioning: ":3: nested more than 64 levels deep")
         let wide = try writeFile(s.home, "wide.yaml", "source: X\nfamily: F\nfunctions:\n" + String(repeating: " ", count: 5000) + "- name: F\n")
         try expectRefused(s, ["canon", "import", wide], mentioning: ":4: nested more than 64 levels deep")
-        let bigLadder = try writeFile(s.home, "big.txt", "IC9 Engineer\nWork\nResponsibility | Key Behaviors |\n" + String(repeating: "- a behaviour with no responsibility\n", count: 100_000))
+        let bigLadder = try writeFile(
+            s.home, "big.txt",
+            "IC9 Engineer\nWork\nResponsibility | Key Behaviors |\n" + String(repeating: "- a behaviour with no responsibility\n", count: 100_000))
         try expectRefused(s, ["canon", "import", "--family", "Eng", bigLadder], mentioning: ":4: a behaviour before any responsibility")
     }
 
@@ -97,7 +108,10 @@ import Testing
             (["goals", "set", "G1", "target=NaN"], "target must be a plain decimal number", 1),
             (["goals", "set", "G1", "target=1e309"], "target '1e309' is too large", 1),
             (["goals", "set", "G1", "target=--5"], "target must be a plain decimal number", 1),
-            (["goals", "set", "G1", "target=0x10"], "target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '0x10'", 1),
+            (
+                ["goals", "set", "G1", "target=0x10"],
+                "target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '0x10'", 1
+            ),
             (["goals", "set", "G1", "baseline=1_000"], "baseline must be a plain decimal number", 1),
             (["goals", "set", "G1", "target=1e"], "got '1e'", 1),
             (["checkin", "G1", "0x1A%"], "must be a plain decimal number", 1),
@@ -122,7 +136,9 @@ import Testing
     @Test func sqlInNamesAndNotesIsStoredAsTextAndHarmsNothing() throws {
         let s = try setup()
         let name = "Robert'); DROP TABLE person; --"
-        #expect(try s(["people", "add", "E200", "--name", name, "--manager", "E001", "--function", "AI / Machine Learning Engineering", "--level", "P2"]).status == 0)
+        #expect(
+            try s(["people", "add", "E200", "--name", name, "--manager", "E001", "--function", "AI / Machine Learning Engineering", "--level", "P2"])
+                .status == 0)
         #expect(try s(["checkin", "G1", "20%", "--note", "'; DELETE FROM history; --"]).status == 0)
         let stored = try s(["sql", "SELECT name FROM person WHERE employee_id = 'E200'", "--format", "csv"])
         #expect(stored.stdout == "name\n\"Robert'); DROP TABLE person; --\"\n" || stored.stdout == "name\nRobert'); DROP TABLE person; --\n")
@@ -150,7 +166,8 @@ import Testing
         func goalbook(_ arguments: [String]) throws -> CommandResult {
             try run(try goalbookBinary(), arguments + ["--db", db], environment: cleanEnvironment(home: home))
         }
-        let composed = "R\u{E9}MI", decomposed = "Re\u{301}MI"
+        let composed = "R\u{E9}MI"
+        let decomposed = "Re\u{301}MI"
         #expect(Array(composed.utf8) != Array(decomposed.utf8))
         let added = try goalbook(["people", "add", decomposed, "--name", "Rémi", "--function", "AI / Machine Learning Engineering", "--level", "P2"])
         #expect(added.status == 0, "\(added.stderr)")

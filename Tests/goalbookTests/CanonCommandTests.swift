@@ -28,8 +28,9 @@ import Testing
     @Test(arguments: Framework.allCases)
     func templatesPrintMatchesTheSeedBlock(framework: Framework) throws {
         let (home, db) = try freshHome()
-        let result = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--framework", framework.rawValue],
-                             environment: cleanEnvironment(home: home))
+        let result = try run(
+            try goalbookBinary(), ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--framework", framework.rawValue],
+            environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
         #expect(result.stdoutBytes == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
     }
@@ -55,8 +56,9 @@ import Testing
         let copy = elsewhere.appendingPathComponent("goalbook").path
         try FileManager.default.copyItem(atPath: try goalbookBinary(), toPath: copy)
         let workdir = try makeTemporaryFolder("goalbook-cwd")
-        let result = try run(copy, ["templates", "print", "--function", function, "--level", "P2", "--framework", "scorecard"],
-                             environment: cleanEnvironment(home: home), in: workdir)
+        let result = try run(
+            copy, ["templates", "print", "--function", function, "--level", "P2", "--framework", "scorecard"],
+            environment: cleanEnvironment(home: home), in: workdir)
         #expect(result.status == 0)
         #expect(result.stdoutBytes == (try fixtureBytes("seed000-scorecard.txt")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: workdir.path).isEmpty, "nothing is written to the current folder")
@@ -66,33 +68,37 @@ import Testing
         let (home, db) = try freshHome()
         let result = try run(try goalbookBinary(), ["canon", "list", "--db", db], environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            FAMILY                   FUNCTION                          LEVEL TITLE                   RESP DIMS RUBRICS CANON
-            Data Science & Analytics AI / Machine Learning Engineering P2    Developing Professional    5    6       2 v1 JFM
-            Engineering              Machine Learning Engineer         IC2   -                         39    5       0 v2 Ladder
+        #expect(
+            result.stdout == """
+                FAMILY                   FUNCTION                          LEVEL TITLE                   RESP DIMS RUBRICS CANON
+                Data Science & Analytics AI / Machine Learning Engineering P2    Developing Professional    5    6       2 v1 JFM
+                Engineering              Machine Learning Engineer         IC2   -                         39    5       0 v2 Ladder
 
-            """)
+                """)
     }
 
     @Test func canonShowPrintsEveryStatementVerbatim() throws {
         let (home, db) = try freshHome()
-        let result = try run(try goalbookBinary(), ["canon", "show", "--db", db, "--function", function, "--level", "P2"],
-                             environment: cleanEnvironment(home: home))
+        let result = try run(
+            try goalbookBinary(), ["canon", "show", "--db", db, "--function", function, "--level", "P2"],
+            environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
         #expect(result.stdoutBytes == (try fixtureBytes("canon-show-p2.txt", target: "goalbookTests")))
     }
 
     @Test func unknownFunctionIsAnErrorWithCloseMatches() throws {
         let (home, db) = try freshHome()
-        let result = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", "AI / ML Engineering", "--level", "P2"],
-                             environment: cleanEnvironment(home: home))
+        let result = try run(
+            try goalbookBinary(), ["templates", "print", "--db", db, "--function", "AI / ML Engineering", "--level", "P2"],
+            environment: cleanEnvironment(home: home))
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            Error: function 'AI / ML Engineering' not found; did you mean:
-              --function "AI / Machine Learning Engineering" --level P2
+        #expect(
+            result.stderr == """
+                Error: function 'AI / ML Engineering' not found; did you mean:
+                  --function "AI / Machine Learning Engineering" --level P2
 
-            """)
+                """)
     }
 
     @Test func importingABadCanonFileFailsWithFileAndLineAndChangesNothing() throws {
@@ -101,7 +107,8 @@ import Testing
         let before = try databaseDump(db)
         let folder = try makeTemporaryFolder()
         let good = try writeFile(folder, "good.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n")
-        let bad = try writeFile(folder, "bad.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [\"\"]\n")
+        let bad = try writeFile(
+            folder, "bad.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [\"\"]\n")
         let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, good, bad], environment: cleanEnvironment(home: home))
         #expect(result.status == 1)
         #expect(result.stderr == "Error: \(bad):7:28: a responsibility of level L1 is empty\nnothing was written\n")
@@ -111,7 +118,8 @@ import Testing
     @Test func importingTwiceSaysUnchangedTheSecondTime() throws {
         let (home, db) = try freshHome()
         let folder = try makeTemporaryFolder()
-        let file = try writeFile(folder, "c.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [Does.]\n")
+        let file = try writeFile(
+            folder, "c.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [Does.]\n")
         let first = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
         #expect(first.status == 0)
         #expect(first.stdout == "\(file): imported as canon version 3: 1 new, 0 changed, 0 unchanged frames\n")
@@ -142,24 +150,29 @@ import Testing
 
     // MARK: - Ladders
 
-    static let ladder = "L4 Platform Engineer\nI run the platform.\nScope What I own |\n- The cluster.\n|\nRun\nResponsibility | Key Behaviors |\nUptime | - I keep it |up\n|\n"
+    static let ladder =
+        "L4 Platform Engineer\nI run the platform.\nScope What I own |\n- The cluster.\n|\nRun\nResponsibility | Key Behaviors |\nUptime | - I "
+        + "keep it |up\n|\n"
 
     @Test func aLadderImportsWithItsFamilyAndWarnsOfArtefacts() throws {
         let (home, db) = try freshHome()
         let folder = try makeTemporaryFolder()
         let file = try writeFile(folder, "platform.txt", Self.ladder)
-        let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--format", "ladder", "--family", "Infra", file],
-                             environment: cleanEnvironment(home: home))
+        let result = try run(
+            try goalbookBinary(), ["canon", "import", "--db", db, "--format", "ladder", "--family", "Infra", file],
+            environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
         #expect(result.stderr == "warning: \(file):8:22: stray '|' inside a statement, kept as it is\n")
-        let shown = try run(try goalbookBinary(), ["templates", "print", "--db", db, "--function", "Platform Engineer", "--level", "L4", "--framework", "okr"],
-                            environment: cleanEnvironment(home: home))
-        #expect(shown.stdout == """
-            Objective 1: I keep it |up  [source: Run › Uptime (L4)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "I keep it |up"
-              KR2. Evidence at this level's scope bar: "The cluster." — ⟨target⟩ by ⟨date⟩
+        let shown = try run(
+            try goalbookBinary(), ["templates", "print", "--db", db, "--function", "Platform Engineer", "--level", "L4", "--framework", "okr"],
+            environment: cleanEnvironment(home: home))
+        #expect(
+            shown.stdout == """
+                Objective 1: I keep it |up  [source: Run › Uptime (L4)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "I keep it |up"
+                  KR2. Evidence at this level's scope bar: "The cluster." — ⟨target⟩ by ⟨date⟩
 
-            """)
+                """)
     }
 
     @Test func aLadderWithoutFamilyOrUnderStrictIsRefusedAndChangesNothing() throws {
@@ -171,15 +184,18 @@ import Testing
         let noFamily = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
         #expect(noFamily.status == 1)
         #expect(noFamily.stderr == "Error: \(file): a career ladder does not name its family: give it with --family\nnothing was written\n")
-        let strict = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", "--strict", file],
-                             environment: cleanEnvironment(home: home))
+        let strict = try run(
+            try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", "--strict", file],
+            environment: cleanEnvironment(home: home))
         #expect(strict.status == 1)
         #expect(strict.stderr.contains("\(file):8:22: stray '|' inside a statement, kept as it is (an error under --strict)"))
         let broken = try writeFile(folder, "broken.txt", "L4 Platform Engineer\nRun\nResponsibility | Key Behaviors |\nUptime | - I keep it up\n")
-        let unterminated = try run(try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", broken],
-                                   environment: cleanEnvironment(home: home))
+        let unterminated = try run(
+            try goalbookBinary(), ["canon", "import", "--db", db, "--family", "Infra", broken],
+            environment: cleanEnvironment(home: home))
         #expect(unterminated.status == 1)
-        #expect(unterminated.stderr == "Error: \(broken):4: unterminated cell at the end: the cell of 'Uptime' has no closing '|'\nnothing was written\n")
+        #expect(
+            unterminated.stderr == "Error: \(broken):4: unterminated cell at the end: the cell of 'Uptime' has no closing '|'\nnothing was written\n")
         #expect(try databaseDump(db) == before)
     }
 

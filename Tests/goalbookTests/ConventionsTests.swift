@@ -11,8 +11,12 @@ import Testing
         let binary = try goalbookBinary()
         let created = try run(binary, ["--db", db, "init"], environment: env)
         #expect(created.status == 0 && created.stdout.hasPrefix("Created \(db)"), "\(created.stderr)")
-        let added = try run(binary, ["--db=\(db)", "--by", "hr-bot", "people", "add", "E1", "--name", "Ada Park",
-                                     "--function", "AI / Machine Learning Engineering", "--level", "P2"], environment: env)
+        let added = try run(
+            binary,
+            [
+                "--db=\(db)", "--by", "hr-bot", "people", "add", "E1", "--name", "Ada Park",
+                "--function", "AI / Machine Learning Engineering", "--level", "P2",
+            ], environment: env)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(try GRDBQueue(db).strings("SELECT actor FROM history WHERE field = 'created'") == ["hr-bot"])
         #expect(try run(binary, ["people", "list", "--db", db], environment: env).stdout.contains("E1"), "after the subcommand, as before")
@@ -63,8 +67,11 @@ import Testing
 
         let db = home.appendingPathComponent("d.db").path
         #expect(try run(binary, ["demo", "--db", db, "--people", "12"], environment: env).status == 0)
-        for (command, old) in [(["report", "--team", "E001", "--as-of", "2026-12-01"], "txt"), (["goals", "tree", "G1", "--as-of", "2026-12-01"], "txt"), (["people", "list"], "table"),
-                               (["goals", "list", "--person", "E001"], "table"), (["sql", "SELECT count(*) FROM person"], "table")] {
+        for (command, old) in [
+            (["report", "--team", "E001", "--as-of", "2026-12-01"], "txt"), (["goals", "tree", "G1", "--as-of", "2026-12-01"], "txt"),
+            (["people", "list"], "table"),
+            (["goals", "list", "--person", "E001"], "table"), (["sql", "SELECT count(*) FROM person"], "table"),
+        ] {
             let text = try run(binary, command + ["--db", db, "--format", "text"], environment: env)
             let before = try run(binary, command + ["--db", db, "--format", old], environment: env)
             #expect(text.status == 0 && !text.stdout.isEmpty, "\(command): \(text.stderr)")

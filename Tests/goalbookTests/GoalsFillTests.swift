@@ -10,9 +10,14 @@ import Testing
         let home = try makeTemporaryFolder("goalbook-home")
         let db = home.appendingPathComponent("g.db").path
         let env = cleanEnvironment(home: home, extra: ["GOALBOOK_DB": db, "NO_COLOR": "1"])
-        let csv = try writeFile(home, "s.csv", "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine Learning Engineering,P2\n")
+        let csv = try writeFile(
+            home, "s.csv",
+            "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine "
+                + "Learning Engineering,P2\n"
+        )
         _ = try run(try goalbookBinary(), ["people", "import", csv], environment: env)
-        _ = try run(try goalbookBinary(), ["goals", "add", "E100", "-p", "2026Q4", "--framework", "okr", "--row", "1", "--row", "2"], environment: env)
+        _ = try run(
+            try goalbookBinary(), ["goals", "add", "E100", "-p", "2026Q4", "--framework", "okr", "--row", "1", "--row", "2"], environment: env)
         return (home, db, env)
     }
 
@@ -24,7 +29,11 @@ import Testing
         let result = try run(try goalbookBinary(), ["goals", "fill", "--person", "E100", "-p", "2026Q4"], stdin: input, environment: env)
         #expect(result.status == 0)
         #expect(result.stdout == "G1 KR1.baseline: ∅ → 12%\nG1 KR1.target: ∅ → 40%\nG1 KR1.date: ∅ → 2026-12-15\nG1 KR1.direction: ∅ → increase\n")
-        #expect(result.stderr.contains("G1 KR1.target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'; try again"))
+        #expect(
+            result.stderr.contains(
+                "G1 KR1.target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'; "
+                    + "try again"
+            ))
         #expect(result.stderr.contains("G1 KR1 baseline 12% and target 40 ms must agree on the unit (% vs ms); try again"))
         #expect(result.stderr.contains("KR2.date: an ISO date from 2026-10-01 on"))
         #expect(result.stderr.contains("KR1.target: a number in %, the unit this goal uses (e.g. 40%)"), "the baseline just given sets the unit")
@@ -44,8 +53,10 @@ import Testing
     @Test func equalsKeepsLastQuartersValueOfACarriedGoal() throws {
         let (_, _, env) = try setup()
         // G3 continues G1; its KR1 target is emptied, so `=` can bring last quarter's back.
-        for args in [["goals", "set", "G1", "baseline=10%", "target=50%", "--item", "KR1"], ["goals", "status", "G1", "active", "--unfilled"],
-                     ["goals", "carry", "--from", "2026Q4", "--to", "2027Q1", "--early"], ["goals", "set", "G3", "target=", "--item", "KR1"]] {
+        for args in [
+            ["goals", "set", "G1", "baseline=10%", "target=50%", "--item", "KR1"], ["goals", "status", "G1", "active", "--unfilled"],
+            ["goals", "carry", "--from", "2026Q4", "--to", "2027Q1", "--early"], ["goals", "set", "G3", "target=", "--item", "KR1"],
+        ] {
             #expect(try run(try goalbookBinary(), args, environment: env).status == 0, "\(args)")
         }
         let result = try run(try goalbookBinary(), ["goals", "fill", "G3", "--only", "target"], stdin: "=\n=\n", environment: env)

@@ -99,9 +99,13 @@ import Testing
 
     @Test func aWriteThatFailsIsAMessageAndExitOneNeverSilence() throws {
         let s = try setup()
-        for arguments in [["report"], ["report", "--format", "json"], ["sql", "SELECT * FROM history"], ["people", "list"], ["templates", "print", "--function", "AI / Machine Learning Engineering", "--level", "P2"]] {
+        for arguments in [
+            ["report"], ["report", "--format", "json"], ["sql", "SELECT * FROM history"], ["people", "list"],
+            ["templates", "print", "--function", "AI / Machine Learning Engineering", "--level", "P2"],
+        ] {
             let result = try runToFullDevice(s, arguments)
-            #expect(result.status == 1 && result.stderr.contains("cannot write to standard output: No space left on device"), "\(arguments): \(result)")
+            #expect(
+                result.status == 1 && result.stderr.contains("cannot write to standard output: No space left on device"), "\(arguments): \(result)")
         }
         let toFile = try s(["report", "-o", "/dev/full"])
         #expect(toFile.status == 1 && toFile.stderr.contains("cannot write /dev/full: No space left on device"), "\(toFile.stderr)")
@@ -111,7 +115,9 @@ import Testing
     @Test func onATerminalControlCharactersAndBidiOverridesAreShownEscaped() throws {
         let s = try setup()
         let name = "Mallory \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}gnp.exe\u{7F}\r"
-        let added = try s(["people", "add", "E666", "--name", name, "--function", "AI / Machine Learning Engineering", "--level", "P2", "--manager", "E001"])
+        let added = try s([
+            "people", "add", "E666", "--name", name, "--function", "AI / Machine Learning Engineering", "--level", "P2", "--manager", "E001",
+        ])
         #expect(added.status == 0, "\(added.stderr)")
         // Into a file or a pipe: the exact text.
         let shown = try s(["people", "show", "E666"]).stdout
@@ -120,7 +126,8 @@ import Testing
         // At a terminal: escaped, and not one escape byte of the data left.
         for command in ["people list", "people show E666", "report", "sql \"SELECT name FROM person\"", "goals log G1"] {
             let line = "'\(try goalbookBinary())' \(command) --db '\(s.db)'"
-            let result = try run("/usr/bin/script", ["-qec", line, "/dev/null"], environment: cleanEnvironment(home: s.home, extra: ["NO_COLOR": "1"]))
+            let result = try run(
+                "/usr/bin/script", ["-qec", line, "/dev/null"], environment: cleanEnvironment(home: s.home, extra: ["NO_COLOR": "1"]))
             #expect(result.status == 0, "\(command): \(result.stderr)")
             #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" || $0 == "\u{7F}" }, "\(command)")
             if command != "goals log G1" {

@@ -18,8 +18,9 @@ import Testing
         let home: URL
         let db: String
         func callAsFunction(_ arguments: String..., user: String = "mgr", stdin: String? = nil) throws -> CommandResult {
-            try run(try goalbookBinary(), arguments + ["--db", db], stdin: stdin,
-                    environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": user]))
+            try run(
+                try goalbookBinary(), arguments + ["--db", db], stdin: stdin,
+                environment: cleanEnvironment(home: home, extra: ["GOALBOOK_USER": user]))
         }
     }
 
@@ -47,14 +48,23 @@ import Testing
         #expect(show.stdout.contains("\n  KR1. From 12% to 45% by 2026-12-15 — tied to: \"Performs data preprocessing"))
         #expect(show.stdout.contains("Unfilled: KR2.target, KR2.date\n"))
         let log = try goalbook("goals", "log", "G1", "--format", "json")
-        struct Entry: Decodable { let actor: String; let field: String; let old: String?; let new: String?; let note: String? }
+        struct Entry: Decodable {
+            let actor: String
+            let field: String
+            let old: String?
+            let new: String?
+            let note: String?
+        }
         let entries = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8))
-        #expect(entries.map { "\($0.actor) \($0.field) \($0.old ?? "∅")→\($0.new ?? "∅")" } == [
-            "mgr created ∅→draft", "mgr KR1.baseline ∅→12%", "mgr KR1.target ∅→40%", "mgr KR1.date ∅→2026-12-15",
-            "mgr KR1.direction ∅→increase", "mgr status draft→active", "boss KR1.target 40%→45%",
-        ])
+        #expect(
+            entries.map { "\($0.actor) \($0.field) \($0.old ?? "∅")→\($0.new ?? "∅")" } == [
+                "mgr created ∅→draft", "mgr KR1.baseline ∅→12%", "mgr KR1.target ∅→40%", "mgr KR1.date ∅→2026-12-15",
+                "mgr KR1.direction ∅→increase", "mgr status draft→active", "boss KR1.target 40%→45%",
+            ])
         let csvList = try goalbook("goals", "list", "--team", "E001", "--format", "csv")
-        #expect(csvList.stdout.split(separator: "\n").first == "id,person,name,quarter,framework,row,status,filled,unfilled,title,weight,aligned_to,score")
+        #expect(
+            csvList.stdout.split(separator: "\n").first == "id,person,name,quarter,framework,row,status,filled,unfilled,title,weight,aligned_to,score"
+        )
         #expect(csvList.stdout.split(separator: "\n").count == 3)
     }
 
@@ -64,19 +74,36 @@ import Testing
         _ = try goalbook("people", "import", csv)
         _ = try goalbook("goals", "add", "E100", "-p", "2026Q4", "--framework", "smart", "--all")
         let before = try databaseDump(goalbook.db)
-        let broken = try writeFile(goalbook.home, "broken.csv", Self.staff + "E102,Cy,,E001,,No Such Function,P2\nE103,Dee,,E104,,AI / Machine Learning Engineering,P2\nE104,Eve,,E103,,AI / Machine Learning Engineering,P2\n")
+        let broken = try writeFile(
+            goalbook.home, "broken.csv",
+            Self.staff
+                + "E102,Cy,,E001,,No Such Function,P2\nE103,Dee,,E104,,AI / Machine Learning Engineering,P2\nE104,Eve,,E103,,AI / Machine "
+                + "Learning Engineering,P2\n"
+        )
         let cases: [([String], String)] = [
-            (["people", "import", broken], "Error: \(broken):5: unknown job frame: function 'No Such Function' (see goalbook canon list)\n\(broken):6: manager cycle"),
-            (["goals", "set", "G1", "target=fast"], "Error: target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'\n"),
+            (
+                ["people", "import", broken],
+                "Error: \(broken):5: unknown job frame: function 'No Such Function' (see goalbook canon list)\n\(broken):6: manager cycle"
+            ),
+            (
+                ["goals", "set", "G1", "target=fast"],
+                "Error: target must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'\n"
+            ),
             (["goals", "set", "G1", "date=2026-02-30"], "Error: date must be an ISO date like 2026-12-31; got '2026-02-30'\n"),
             (["goals", "set", "G99", "target=1"], "Error: goal G99 not found\n"),
             (["goals", "set", "G1", "target"], "Error: 'target' is not key=value (for example target=40%)\n"),
             (["goals", "status", "G1", "done"], "Error: G1 is draft and cannot become done (it can become active)\n"),
             (["goals", "add", "E999", "-p", "2026Q4", "--framework", "okr", "--all"], "Error: person E999 not found"),
-            (["goals", "add", "E100", "-p", "2026Q9", "--framework", "okr", "--all"], "Error: The value '2026Q9' is invalid for '-p <quarter>': '2026Q9' is not a quarter"),
+            (
+                ["goals", "add", "E100", "-p", "2026Q9", "--framework", "okr", "--all"],
+                "Error: The value '2026Q9' is invalid for '-p <quarter>': '2026Q9' is not a quarter"
+            ),
             (["goals", "show", "G1", "--as-of", "last tuesday"], "Error: 'last tuesday' is not a date or time"),
             (["people", "set", "E100", "manager=E100"], "Error: people set: E100 cannot be their own manager\n"),
-            (["people", "add", "E100", "--name", "Dup", "--function", "AI / Machine Learning Engineering", "--level", "P2"], "Error: people add: E100 already exists"),
+            (
+                ["people", "add", "E100", "--name", "Dup", "--function", "AI / Machine Learning Engineering", "--level", "P2"],
+                "Error: people add: E100 already exists"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try goalbook(arguments)

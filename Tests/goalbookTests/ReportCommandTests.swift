@@ -22,7 +22,9 @@ import Testing
         let before = try databaseDump(real)
         let refused = try run(try goalbookBinary(), ["demo", "--db", real], environment: env(home))
         #expect(refused.status == 1)
-        #expect(refused.stderr == "Error: \(real) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)\n")
+        #expect(
+            refused.stderr
+                == "Error: \(real) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)\n")
         #expect(try databaseDump(real) == before)
     }
 
@@ -32,7 +34,11 @@ import Testing
         func goalbook(_ arguments: String...) throws -> CommandResult {
             try run(try goalbookBinary(), arguments + ["--db", db], environment: env(home))
         }
-        let csv = try writeFile(home, "staff.csv", "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine Learning Engineering,P2\n")
+        let csv = try writeFile(
+            home, "staff.csv",
+            "id,name,email,manager,family,function,level\nE001,Grace,,,,AI / Machine Learning Engineering,P2\nE100,Ada,,E001,,AI / Machine "
+                + "Learning Engineering,P2\n"
+        )
         _ = try goalbook("people", "import", csv)
         let quarter = Quarter.containing(Day(Date()))
         _ = try goalbook("goals", "add", "E100", "-p", quarter.description, "--framework", "smart", "--row", "1")
@@ -47,7 +53,8 @@ import Testing
         let report = try goalbook("report", "--team", "E001", "-p", "this quarter", "--format", "csv")
         #expect(report.status == 0)
         var reader = CSVReader(bytes: Array(report.stdout.utf8), file: "report.csv")
-        let header = try #require(try reader.next()).fields, row = try #require(try reader.next()).fields
+        let header = try #require(try reader.next()).fields
+        let row = try #require(try reader.next()).fields
         #expect(row[header.firstIndex(of: "progress")!] == "0.375", "(25 − 10) / (50 − 10)")
         #expect(row[header.firstIndex(of: "latest")!] == "25")
         let out = home.appendingPathComponent("r.html").path

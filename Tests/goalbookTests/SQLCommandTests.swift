@@ -10,12 +10,16 @@ import Testing
         let env = cleanEnvironment(home: home)
         _ = try run(try goalbookBinary(), ["init", "--db", db], environment: env)
         let before = try databaseDump(db)
-        let count = try run(try goalbookBinary(), ["sql", "--db", db, "SELECT count(*) AS frames FROM frame_current WHERE level_code = :l", "--param", "l=P2", "--format", "csv"],
-                            environment: env)
+        let count = try run(
+            try goalbookBinary(),
+            ["sql", "--db", db, "SELECT count(*) AS frames FROM frame_current WHERE level_code = :l", "--param", "l=P2", "--format", "csv"],
+            environment: env)
         #expect(count.stdout == "frames\n1\n")
-        let piped = try run(try goalbookBinary(), ["sql", "--db", db, "-", "--format", "jsonl"],
-                            stdin: "SELECT kind, count(*) AS n FROM canon_statement WHERE level = 'IC2' GROUP BY kind ORDER BY kind", environment: env)
-        #expect(piped.stdout == "{\"kind\": \"dimension\", \"n\": 5}\n{\"kind\": \"footnote\", \"n\": 1}\n{\"kind\": \"paragraph\", \"n\": 1}\n"
+        let piped = try run(
+            try goalbookBinary(), ["sql", "--db", db, "-", "--format", "jsonl"],
+            stdin: "SELECT kind, count(*) AS n FROM canon_statement WHERE level = 'IC2' GROUP BY kind ORDER BY kind", environment: env)
+        #expect(
+            piped.stdout == "{\"kind\": \"dimension\", \"n\": 5}\n{\"kind\": \"footnote\", \"n\": 1}\n{\"kind\": \"paragraph\", \"n\": 1}\n"
                 + "{\"kind\": \"responsibility\", \"n\": 39}\n{\"kind\": \"summary\", \"n\": 1}\n{\"kind\": \"title\", \"n\": 2}\n")
         let write = try run(try goalbookBinary(), ["sql", "--db", db, "DELETE FROM history"], environment: env)
         #expect(write.status == 1)

@@ -40,8 +40,10 @@ public struct StatementSpec: Sendable, Equatable {
     /// Line in the file.
     public var line: Int?
 
-    public init(kind: StatementKind, name: String? = nil, area: String? = nil, description: String? = nil,
-                text: String, sourceLabel: String, line: Int?) {
+    public init(
+        kind: StatementKind, name: String? = nil, area: String? = nil, description: String? = nil,
+        text: String, sourceLabel: String, line: Int?
+    ) {
         self.kind = kind
         self.name = name
         self.area = area
@@ -89,8 +91,10 @@ public struct CanonDocument: Sendable {
     /// Artefacts kept as they are and reported (`file:line:column: …`).
     public var warnings: [InputIssue]
 
-    public init(fileName: String, bytes: [UInt8], format: CanonFormat, source: String, releaseLabel: String?,
-                frames: [FrameSpec], warnings: [InputIssue]) {
+    public init(
+        fileName: String, bytes: [UInt8], format: CanonFormat, source: String, releaseLabel: String?,
+        frames: [FrameSpec], warnings: [InputIssue]
+    ) {
         self.fileName = fileName
         self.bytes = bytes
         self.format = format

@@ -13,8 +13,11 @@ public enum CanonFiles {
         var problems: [InputIssue] = []
         for path in paths {
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
-                problems.append(InputIssue(file: path, line: nil, message: "the file is \(size / 1024 / 1024) MiB: canon files are read up to "
-                    + "\(maximumBytes / 1024 / 1024) MiB (a job-architecture file is usually a few KiB); nothing was read"))
+                problems.append(
+                    InputIssue(
+                        file: path, line: nil,
+                        message: "the file is \(size / 1024 / 1024) MiB: canon files are read up to "
+                            + "\(maximumBytes / 1024 / 1024) MiB (a job-architecture file is usually a few KiB); nothing was read"))
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {

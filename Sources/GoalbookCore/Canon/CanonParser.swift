@@ -29,17 +29,21 @@ public enum CanonParser {
                 let breaks = Set(texts.flatMap { $0.unicodeScalars.filter(LineBreaks.isBreak) }).sorted { $0.value < $1.value }
                 if !breaks.isEmpty {
                     let names = breaks.map { String(format: "U+%04X", $0.value) + (breakNames[$0.value].map { " \($0)" } ?? "") }
-                    document.warnings.append(InputIssue(file: document.fileName, line: statement.line,
-                        message: "a statement holds a line break (\(names.joined(separator: ", "))): kept as it is; "
-                            + "templates print the rest of it indented under its field"))
+                    document.warnings.append(
+                        InputIssue(
+                            file: document.fileName, line: statement.line,
+                            message: "a statement holds a line break (\(names.joined(separator: ", "))): kept as it is; "
+                                + "templates print the rest of it indented under its field"))
                 }
             }
         }
         if !errors.isEmpty { throw GoalbookError.badInput(errors) }
     }
 
-    static let breakNames: [UInt32: String] = [0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed", 0x0D: "carriage return",
-                                               0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator"]
+    static let breakNames: [UInt32: String] = [
+        0x0A: "line feed", 0x0B: "vertical tab", 0x0C: "form feed", 0x0D: "carriage return",
+        0x85: "next line", 0x2028: "line separator", 0x2029: "paragraph separator",
+    ]
 
     /// The format of a file from its name and content.
     public static func detect(bytes: [UInt8], fileName: String) throws -> CanonFormat {
@@ -47,12 +51,15 @@ public enum CanonParser {
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
         let text = String(decoding: bytes, as: UTF8.self)
         if text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .contains(where: { LadderParser.isTableHeader(String($0)) }) {
+            .contains(where: { LadderParser.isTableHeader(String($0)) })
+        {
             return .ladder
         }
-        throw GoalbookError.badInput([InputIssue(
-            file: fileName, line: nil,
-            message: "cannot tell the canon format: name it with --format yaml (job-frame YAML, a .yaml or .yml file) "
-                + "or --format ladder (a career-ladder text with a 'Responsibility | Key Behaviors |' header)")])
+        throw GoalbookError.badInput([
+            InputIssue(
+                file: fileName, line: nil,
+                message: "cannot tell the canon format: name it with --format yaml (job-frame YAML, a .yaml or .yml file) "
+                    + "or --format ladder (a career-ladder text with a 'Responsibility | Key Behaviors |' header)")
+        ])
     }
 }

@@ -22,12 +22,20 @@ public enum CanonYAMLParser {
             throw GoalbookError.badInput([walker.syntaxIssue(error, text: text)])
         }
         guard let root else {
-            throw GoalbookError.badInput([InputIssue(file: fileName, line: 1, message: "the file is empty: expected a canon mapping with source, family and functions")])
+            throw GoalbookError.badInput([
+                InputIssue(file: fileName, line: 1, message: "the file is empty: expected a canon mapping with source, family and functions")
+            ])
         }
         // Nodes hold their anchors weakly and the parser strongly: ask while it is alive.
         if let anchored = withExtendedLifetime(parser, { firstAnchored(root) }) {
-            throw GoalbookError.badInput([InputIssue(file: fileName, line: anchored.mark?.line, column: anchored.mark?.column,
-                message: "YAML anchors and aliases (&\(anchored.anchor?.rawValue ?? "") and *\(anchored.anchor?.rawValue ?? "")) are not part of the canon format; write the text out")])
+            throw GoalbookError.badInput([
+                InputIssue(
+                    file: fileName, line: anchored.mark?.line, column: anchored.mark?.column,
+                    message:
+                        "YAML anchors and aliases (&\(anchored.anchor?.rawValue ?? "") and *\(anchored.anchor?.rawValue ?? "")) are not part of "
+                        + "the canon format; write the text out"
+                )
+            ])
         }
         let document = walker.document(root, bytes: bytes)
         if !walker.errors.isEmpty { throw GoalbookError.badInput(walker.errors) }
@@ -59,9 +67,13 @@ public enum CanonYAMLParser {
     /// Refuses files nested far deeper than any canon before the YAML library (whose recursion a
     /// hostile file could exhaust) reads them.
     static func checkShape(_ bytes: [UInt8], fileName: String) throws {
-        var depth = 0, line = 1, indent = 0
+        var depth = 0
+        var line = 1
+        var indent = 0
         var quote: UInt8?
-        var comment = false, atLineStart = true, afterSpace = false
+        var comment = false
+        var atLineStart = true
+        var afterSpace = false
         var previous: UInt8 = 0x0A  // the last byte that was not a space, on this line
         for byte in bytes {
             if byte == 0x0A {
@@ -90,7 +102,8 @@ public enum CanonYAMLParser {
             defer { afterSpace = false }
             // Quotes, anchors and aliases count only where a node starts: at a line's start, after
             // ':' '-' '[' '{' or ','. Inside plain text ("it's", "lifecycle*", "R&D") they are text.
-            let startsNode = previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B
+            let startsNode =
+                previous == 0x0A || previous == 0x3A || previous == 0x2D || previous == 0x5B
                 || previous == 0x7B || previous == 0x2C
             switch byte {
             case 0x22, 0x27:
@@ -128,8 +141,9 @@ public enum CanonYAMLParser {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 return InputIssue(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return InputIssue(file: file, line: context.mark.line, column: context.mark.column,
-                                  message: "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))")
+                return InputIssue(
+                    file: file, line: context.mark.line, column: context.mark.column,
+                    message: "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))")
             case .reader(let problem, let offset, _, _):
                 let line = offset.map { CanonText.line(ofOffset: $0, in: text) }
                 return InputIssue(file: file, line: line, message: "YAML cannot be read: \(problem)")
@@ -220,8 +234,9 @@ public enum CanonYAMLParser {
                     frames.append(frame)
                 }
             }
-            return CanonDocument(fileName: file, bytes: bytes, format: .yaml, source: source, releaseLabel: release,
-                                 frames: frames, warnings: warnings)
+            return CanonDocument(
+                fileName: file, bytes: bytes, format: .yaml, source: source, releaseLabel: release,
+                frames: frames, warnings: warnings)
         }
 
         mutating func level(_ node: Node, family: String, function: String, source: String) -> FrameSpec? {
@@ -232,8 +247,10 @@ public enum CanonYAMLParser {
             var statements: [StatementSpec] = []
             for item in list(level, "responsibilities", in: "level \(code)") {
                 if let statement = text(item, describing: "a responsibility of level \(code)") {
-                    statements.append(StatementSpec(kind: .responsibility, text: statement,
-                                                    sourceLabel: "\(source) responsibility (\(code))", line: item.mark?.line))
+                    statements.append(
+                        StatementSpec(
+                            kind: .responsibility, text: statement,
+                            sourceLabel: "\(source) responsibility (\(code))", line: item.mark?.line))
                 }
             }
             var dimensionNames = Set<String>()
@@ -247,8 +264,10 @@ public enum CanonYAMLParser {
                     error(item, "duplicate dimension '\(name)' in level \(code)")
                     continue
                 }
-                statements.append(StatementSpec(kind: .dimension, name: name, description: description, text: bar,
-                                                sourceLabel: "level dimension (\(name))", line: dimension["bar"]?.mark?.line))
+                statements.append(
+                    StatementSpec(
+                        kind: .dimension, name: name, description: description, text: bar,
+                        sourceLabel: "level dimension (\(name))", line: dimension["bar"]?.mark?.line))
             }
             if let rubricsNode = level["rubrics"] {
                 if case .mapping(let rubrics) = rubricsNode {
@@ -261,18 +280,26 @@ public enum CanonYAMLParser {
                         }
                         guard let rubric = text(value, describing: "rubric '\(name)' of level \(code)") else { continue }
                         if !CanonYAMLParser.templateRubrics.contains(name) {
-                            warnings.append(InputIssue(file: file, line: keyNode.mark?.line, column: keyNode.mark?.column,
-                                                       message: "rubric '\(name)' is kept but no template cites it (templates cite \(CanonYAMLParser.templateRubrics.joined(separator: " and ")))"))
+                            warnings.append(
+                                InputIssue(
+                                    file: file, line: keyNode.mark?.line, column: keyNode.mark?.column,
+                                    message:
+                                        "rubric '\(name)' is kept but no template cites it (templates cite "
+                                        + "\(CanonYAMLParser.templateRubrics.joined(separator: " and ")))"
+                                ))
                         }
-                        statements.append(StatementSpec(kind: .rubric, name: name, text: rubric,
-                                                        sourceLabel: "\(source) \(name) rubric (\(code))", line: value.mark?.line))
+                        statements.append(
+                            StatementSpec(
+                                kind: .rubric, name: name, text: rubric,
+                                sourceLabel: "\(source) \(name) rubric (\(code))", line: value.mark?.line))
                     }
                 } else if !(rubricsNode.scalar?.isYAMLNull ?? false) {
                     error(rubricsNode, "rubrics of level \(code) must be a mapping of rubric name to text")
                 }
             }
-            return FrameSpec(family: family, function: function, levelCode: code, levelTitle: title,
-                             statements: statements, line: node.mark?.line)
+            return FrameSpec(
+                family: family, function: function, levelCode: code, levelTitle: title,
+                statements: statements, line: node.mark?.line)
         }
     }
 }
@@ -288,13 +315,17 @@ enum CanonText {
         var offset = 0
         decoding: while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar); validPrefix = offset
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                validPrefix = offset
             case .emptyInput: break decoding
             case .error: break decoding
             }
         }
         let line = bytes[..<validPrefix].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        throw GoalbookError.badInput([InputIssue(file: fileName, line: line, message: "the file is not valid UTF-8 (first bad byte at offset \(validPrefix))")])
+        throw GoalbookError.badInput([
+            InputIssue(file: fileName, line: line, message: "the file is not valid UTF-8 (first bad byte at offset \(validPrefix))")
+        ])
     }
 
     /// 1-based line of a character offset.

@@ -30,14 +30,18 @@ public enum LadderParser {
         // A byte-order mark is how an editor marks the file as UTF-8, not text of the title line.
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         guard let family, !family.allSatisfy(\.isWhitespace) else {
-            throw GoalbookError.badInput([InputIssue(file: fileName, line: nil,
-                message: "a career ladder does not name its family: give it with --family")])
+            throw GoalbookError.badInput([
+                InputIssue(
+                    file: fileName, line: nil,
+                    message: "a career ladder does not name its family: give it with --family")
+            ])
         }
         var reader = Reader(file: fileName, text: text)
         let frame = reader.read(family: family)
         if !reader.errors.isEmpty { throw GoalbookError.badInput(reader.errors) }
-        return CanonDocument(fileName: fileName, bytes: bytes, format: .ladder, source: source, releaseLabel: nil,
-                             frames: frame.map { [$0] } ?? [], warnings: reader.warnings)
+        return CanonDocument(
+            fileName: fileName, bytes: bytes, format: .ladder, source: source, releaseLabel: nil,
+            frames: frame.map { [$0] } ?? [], warnings: reader.warnings)
     }
 
     // MARK: - Lines
@@ -155,9 +159,12 @@ public enum LadderParser {
             }
             let titleParts = titleLine.trimmed.split(separator: " ", maxSplits: 1)
             guard titleParts.count == 2, !titleLine.raw.contains("|"), !titleLine.trimmed.hasPrefix("- "),
-                  LadderParser.isLevelCode(titleParts[0]) else {
-                error(titleLine.number, "no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
-                    + " (a level code is letters and digits, like IC2 or P3); this line begins '\(titleLine.trimmed.prefix(40))'")
+                LadderParser.isLevelCode(titleParts[0])
+            else {
+                error(
+                    titleLine.number,
+                    "no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                        + " (a level code is letters and digits, like IC2 or P3); this line begins '\(titleLine.trimmed.prefix(40))'")
                 return nil
             }
             let code = String(titleParts[0])
@@ -171,8 +178,10 @@ public enum LadderParser {
 
             // Line 2: the level's one-line summary, when it is plain text.
             if let line = nextNonBlank(), !line.raw.contains("|"), !line.trimmed.hasPrefix("- "),
-               !isAreaStart(at: index) {
-                statements.append(StatementSpec(kind: .summary, text: String(line.trimmed), sourceLabel: "level summary (\(code))", line: line.number))
+                !isAreaStart(at: index)
+            {
+                statements.append(
+                    StatementSpec(kind: .summary, text: String(line.trimmed), sourceLabel: "level summary (\(code))", line: line.number))
                 index += 1
             }
             // The level summary table, when there is one before the first area.
@@ -213,15 +222,26 @@ public enum LadderParser {
             var closed = false
             while index < lines.count, !closed {
                 let line = lines[index]
-                if line.isBlank { index += 1; continue }
+                if line.isBlank {
+                    index += 1
+                    continue
+                }
                 // A plain line ends an unclosed table only where an area starts; otherwise (a `* `
                 // line too) it is a wrapped bullet of the open cell, kept (with a warning) as its own statement.
                 if !line.opensWithSeparator && !line.trimmed.hasPrefix("-")
-                    && (LadderParser.isTableHeader(line.raw) || isAreaStart(at: index)) { break }
+                    && (LadderParser.isTableHeader(line.raw) || isAreaStart(at: index))
+                {
+                    break
+                }
                 index += 1
                 if line.opensWithSeparator {
                     column += 1
-                    if column >= columns.count { closed = true; if !line.isSeparatorOnly { warn(line.number, "text after the summary table's last cell, kept as a bar of '\(columns.last?.name ?? "")'") } }
+                    if column >= columns.count {
+                        closed = true
+                        if !line.isSeparatorOnly {
+                            warn(line.number, "text after the summary table's last cell, kept as a bar of '\(columns.last?.name ?? "")'")
+                        }
+                    }
                 }
                 if line.isSeparatorOnly { continue }
                 let target = min(column, columns.count - 1)
@@ -242,8 +262,9 @@ public enum LadderParser {
             for (i, column) in columns.enumerated() {
                 if bars[i].isEmpty { warn(header.number, "the summary column '\(column.name)' has no bullets") }
                 statements += bars[i].map {
-                    StatementSpec(kind: .dimension, name: column.name, description: column.description, text: $0.0,
-                                  sourceLabel: "level dimension (\(column.name))", line: $0.1.number)
+                    StatementSpec(
+                        kind: .dimension, name: column.name, description: column.description, text: $0.0,
+                        sourceLabel: "level dimension (\(column.name))", line: $0.1.number)
                 }
             }
             return statements
@@ -272,7 +293,8 @@ public enum LadderParser {
                 index += 1
                 if line.isBlank { continue }
                 if line.trimmed.hasPrefix("* ") || line.trimmed == "*" {
-                    statements.append(StatementSpec(kind: .footnote, text: String(line.trimmed), sourceLabel: "footnote (\(code))", line: line.number))
+                    statements.append(
+                        StatementSpec(kind: .footnote, text: String(line.trimmed), sourceLabel: "footnote (\(code))", line: line.number))
                     continue
                 }
                 if LadderParser.isTableHeader(line.raw) {
@@ -283,14 +305,19 @@ public enum LadderParser {
                     }
                     let area = String(nameLine.trimmed)
                     statements += loose.dropFirst().map {
-                        StatementSpec(kind: .paragraph, area: area, text: String($0.trimmed), sourceLabel: "\(area) paragraph (\(code))", line: $0.number)
+                        StatementSpec(
+                            kind: .paragraph, area: area, text: String($0.trimmed), sourceLabel: "\(area) paragraph (\(code))", line: $0.number)
                     }
                     loose = []
                     statements += table(area: area, header: line, code: code)
                     continue
                 }
                 if line.trimmed.hasPrefix("- ") || line.raw.contains("|") {
-                    error(line.number, "a '\(line.raw.contains("|") ? "|" : "- ")' line outside any table: expected an area name, a paragraph or a 'Responsibility | Key Behaviors |' header")
+                    error(
+                        line.number,
+                        "a '\(line.raw.contains("|") ? "|" : "- ")' line outside any table: expected an area name, a paragraph or a "
+                            + "'Responsibility | Key Behaviors |' header"
+                    )
                     continue
                 }
                 loose.append(line)
@@ -300,7 +327,8 @@ public enum LadderParser {
                     statements.append(StatementSpec(kind: .title, text: String(line.trimmed), sourceLabel: "title", line: line.number))
                 } else {
                     warn(line.number, "text after the last area table, kept as a paragraph")
-                    statements.append(StatementSpec(kind: .paragraph, text: String(line.trimmed), sourceLabel: "paragraph (\(code))", line: line.number))
+                    statements.append(
+                        StatementSpec(kind: .paragraph, text: String(line.trimmed), sourceLabel: "paragraph (\(code))", line: line.number))
                 }
             }
             return statements
@@ -322,19 +350,25 @@ public enum LadderParser {
             let title = lines.first { !$0.isBlank }?.trimmed
             while index < lines.count {
                 let line = lines[index]
-                if line.isBlank { index += 1; continue }
+                if line.isBlank {
+                    index += 1
+                    continue
+                }
                 let content = line.content
                 // Inside an open cell, a line that is not a bullet is a bullet wrapped onto the next
                 // line, even with a `|` or a `* ` in it: kept, with a warning, as a statement of its
                 // own. Only the next area, a table header or the title's repeat ends the cell.
                 if open, let row = responsibility, !line.isSeparatorOnly, !line.opensWithSeparator,
-                   !(content.hasPrefix("- ") || content == "-"), !Self.startsRow(line),
-                   !LadderParser.isTableHeader(line.raw), !isAreaStart(at: index), line.trimmed != title {
+                    !(content.hasPrefix("- ") || content == "-"), !Self.startsRow(line),
+                    !LadderParser.isTableHeader(line.raw), !isAreaStart(at: index), line.trimmed != title
+                {
                     index += 1
                     open = !line.closesWithSeparator
                     if let text = bullet(content, on: line) {
                         responsibility?.behaviours += 1
-                        statements.append(StatementSpec(kind: .responsibility, name: row.name, area: area, text: text, sourceLabel: label(row.name), line: line.number))
+                        statements.append(
+                            StatementSpec(
+                                kind: .responsibility, name: row.name, area: area, text: text, sourceLabel: label(row.name), line: line.number))
                     }
                     continue
                 }
@@ -369,7 +403,8 @@ public enum LadderParser {
                     }
                     if !rest.isEmpty, let text = bullet(rest, on: line) {
                         responsibility?.behaviours += 1
-                        statements.append(StatementSpec(kind: .responsibility, name: name, area: area, text: text, sourceLabel: label(name), line: line.number))
+                        statements.append(
+                            StatementSpec(kind: .responsibility, name: name, area: area, text: text, sourceLabel: label(name), line: line.number))
                     }
                     continue
                 }
@@ -383,7 +418,9 @@ public enum LadderParser {
                     open = !line.closesWithSeparator
                     if let text = bullet(content, on: line) {
                         responsibility?.behaviours += 1
-                        statements.append(StatementSpec(kind: .responsibility, name: row.name, area: area, text: text, sourceLabel: label(row.name), line: line.number))
+                        statements.append(
+                            StatementSpec(
+                                kind: .responsibility, name: row.name, area: area, text: text, sourceLabel: label(row.name), line: line.number))
                     }
                     continue
                 }

@@ -4,10 +4,14 @@ import Foundation
 /// templates, filled values, check-ins spread over the quarter so far, and a few changes of mind.
 /// The same size and day always give the same organization.
 public enum DemoOrganization {
-    static let firstNames = ["Ada", "Grace", "Lin", "Sam", "Noor", "Kofi", "Mei", "Ravi", "Elena", "Tomás", "Aiko", "Jonas",
-                             "Priya", "Omar", "Zoe", "Luca", "Hana", "Diego", "Sofia", "Yusuf", "Ingrid", "Mateo", "Leila", "Chen"]
-    static let lastNames = ["Park", "Hopper", "Chen", "Ortiz", "Haddad", "Mensah", "Tanaka", "Iyer", "Novak", "García", "Sato",
-                            "Berg", "Nair", "Farouk", "Martin", "Rossi", "Kim", "Silva", "Costa", "Demir", "Larsen", "López"]
+    static let firstNames = [
+        "Ada", "Grace", "Lin", "Sam", "Noor", "Kofi", "Mei", "Ravi", "Elena", "Tomás", "Aiko", "Jonas",
+        "Priya", "Omar", "Zoe", "Luca", "Hana", "Diego", "Sofia", "Yusuf", "Ingrid", "Mateo", "Leila", "Chen",
+    ]
+    static let lastNames = [
+        "Park", "Hopper", "Chen", "Ortiz", "Haddad", "Mensah", "Tanaka", "Iyer", "Novak", "García", "Sato",
+        "Berg", "Nair", "Farouk", "Martin", "Rossi", "Kim", "Silva", "Costa", "Demir", "Larsen", "López",
+    ]
 
     /// Small deterministic random numbers (SplitMix64).
     struct Random {
@@ -48,8 +52,10 @@ public enum DemoOrganization {
             let manager: String? = i == 0 ? nil : i <= managers ? "E001" : String(format: "E%03d", 2 + (i - managers - 1) % managers)
             let name = "\(firstNames[(i * 7) % firstNames.count]) \(lastNames[(i * 5 + i / firstNames.count) % lastNames.count])"
             let frame = frames[i % 3 == 2 ? 1 : 0]
-            inputs.append(PersonInput(employeeId: id, name: name, email: "\(id.lowercased())@example.com", managerId: manager,
-                                      family: nil, function: frame.function, level: frame.level))
+            inputs.append(
+                PersonInput(
+                    employeeId: id, name: name, email: "\(id.lowercased())@example.com", managerId: manager,
+                    family: nil, function: frame.function, level: frame.level))
         }
         _ = try store.writePeople(inputs, file: "demo", mode: .add, actor: "hr", command: "demo", now: at(0))
 
@@ -59,8 +65,9 @@ public enum DemoOrganization {
         let goals = try store.goals(GoalFilter(quarter: quarter))
         // Each person's first objective contributes to their manager's (the head's SMART goal at the
         // top); the first objective weighs 60 and the second 40, and some key results count double.
-        let firstObjective = Dictionary(goals.filter { $0.framework == .okr && $0.rowNumber == 1 }.map { ($0.employeeId, $0.id) },
-                                        uniquingKeysWith: { a, _ in a })
+        let firstObjective = Dictionary(
+            goals.filter { $0.framework == .okr && $0.rowNumber == 1 }.map { ($0.employeeId, $0.id) },
+            uniquingKeysWith: { a, _ in a })
         let top = goals.first { $0.employeeId == "E001" && $0.framework == .smart }?.id
         for (index, goal) in goals.enumerated() where goal.framework == .okr {
             let manager = inputs.first { $0.employeeId == goal.employeeId }?.managerId ?? "E001"
@@ -68,8 +75,9 @@ public enum DemoOrganization {
                 _ = try store.align(goal.id, to: parent, actor: manager, now: at(1, hour: 11))
             }
             if index % 9 != 4 {  // a few people have their weights still to set: the report says so
-                _ = try store.setGoal(goal.id, [("weight", goal.rowNumber == 1 ? "60" : "40")], item: nil, direction: nil, actor: manager,
-                                      now: at(1, hour: 12))
+                _ = try store.setGoal(
+                    goal.id, [("weight", goal.rowNumber == 1 ? "60" : "40")], item: nil, direction: nil, actor: manager,
+                    now: at(1, hour: 12))
             }
             if index % 4 == 1 {
                 _ = try store.setGoal(goal.id, [("weight", "2")], item: "KR1", direction: nil, actor: manager, now: at(1, hour: 12))
@@ -82,17 +90,24 @@ public enum DemoOrganization {
             let (unit, base, target) = units[random.int(0...(units.count - 1))]
             let item = goal.items.first { $0.slot(.baseline) != nil }?.name ?? goal.items[0].name
             let due = quarter.lastDay().adding(days: -random.int(0...20))
-            let baseline = base + Double(random.int(0...2)), goalTarget = target + Double(random.int(1...3))
-            _ = try store.setGoal(goal.id, [("baseline", "\(Measure.format(baseline))\(unit)"), ("target", "\(Measure.format(goalTarget))\(unit)"),
-                                            ("date", due.description)], item: item, direction: nil, actor: manager, now: at(2 + index % 5))
+            let baseline = base + Double(random.int(0...2))
+            let goalTarget = target + Double(random.int(1...3))
+            _ = try store.setGoal(
+                goal.id,
+                [
+                    ("baseline", "\(Measure.format(baseline))\(unit)"), ("target", "\(Measure.format(goalTarget))\(unit)"),
+                    ("date", due.description),
+                ], item: item, direction: nil, actor: manager, now: at(2 + index % 5))
             var evidenceTarget: Int?
             if goal.items.count > 1, random.chance(0.6) {
                 evidenceTarget = random.int(2...5)
-                _ = try store.setGoal(goal.id, [("target", "\(evidenceTarget!)"), ("date", due.description)], item: "KR2", direction: nil,
-                                      actor: manager, now: at(3 + index % 5))
+                _ = try store.setGoal(
+                    goal.id, [("target", "\(evidenceTarget!)"), ("date", due.description)], item: "KR2", direction: nil,
+                    actor: manager, now: at(3 + index % 5))
             }
-            _ = try store.setStatus(goal.id, to: .active, note: random.chance(0.3) ? "agreed in 1:1" : nil, unfilled: true, actor: manager,
-                                    now: at(4 + index % 5))
+            _ = try store.setStatus(
+                goal.id, to: .active, note: random.chance(0.3) ? "agreed in 1:1" : nil, unfilled: true, actor: manager,
+                now: at(4 + index % 5))
             // Check-ins every couple of weeks, moving towards the target at each person's own pace.
             let pace = [0.4, 0.8, 1.0, 1.15][random.int(0...3)]
             var day = 10 + random.int(0...6)
@@ -100,19 +115,22 @@ public enum DemoOrganization {
                 let share = min(1.3, pace * Double(day) / Double(max(1, due.dayNumber - start.dayNumber)))
                 let value = baseline + (goalTarget - baseline) * share
                 let rounded = (value * 10).rounded() / 10
-                _ = try store.checkIn(goal.id, value: "\(Measure.format(rounded))\(unit)", item: item, on: start.adding(days: day),
-                                      note: nil, confidence: random.int(4...9), corrects: nil, actor: goal.employeeId, now: at(day, hour: 16))
+                _ = try store.checkIn(
+                    goal.id, value: "\(Measure.format(rounded))\(unit)", item: item, on: start.adding(days: day),
+                    note: nil, confidence: random.int(4...9), corrects: nil, actor: goal.employeeId, now: at(day, hour: 16))
                 if let evidenceTarget {
                     let evidence = Int((Double(evidenceTarget) * share).rounded(.down))
-                    _ = try store.checkIn(goal.id, value: "\(evidence)", item: "KR2", on: start.adding(days: day), note: nil, confidence: nil,
-                                          corrects: nil, actor: goal.employeeId, now: at(day, hour: 17))
+                    _ = try store.checkIn(
+                        goal.id, value: "\(evidence)", item: "KR2", on: start.adding(days: day), note: nil, confidence: nil,
+                        corrects: nil, actor: goal.employeeId, now: at(day, hour: 17))
                 }
                 day += 12 + random.int(0...6)
             }
             if index % 11 == 5, elapsed > 20 {  // a target made more ambitious after a good start
                 let stretched = goalTarget > baseline ? goalTarget + 5 : goalTarget - 5
-                _ = try store.setGoal(goal.id, [("target", "\(Measure.format(stretched))\(unit)")], item: item, direction: nil,
-                                      actor: manager, now: at(elapsed / 2 + 1))
+                _ = try store.setGoal(
+                    goal.id, [("target", "\(Measure.format(stretched))\(unit)")], item: item, direction: nil,
+                    actor: manager, now: at(elapsed / 2 + 1))
             } else if index % 17 == 8, elapsed > 25 {
                 _ = try store.setStatus(goal.id, to: .dropped, note: "priorities changed", actor: manager, now: at(elapsed - 3))
             }

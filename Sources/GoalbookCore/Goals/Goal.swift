@@ -101,8 +101,10 @@ public struct GoalItem: Sendable, Equatable, Codable {
     /// unit; nil means 0.
     public var tolerance: Double?
 
-    public init(name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot], weight: Double? = nil,
-                keep: Keep? = nil, tolerance: Double? = nil) {
+    public init(
+        name: String, firstLine: Int, lastLine: Int, direction: Direction?, slots: [GoalSlot], weight: Double? = nil,
+        keep: Keep? = nil, tolerance: Double? = nil
+    ) {
         self.name = name
         self.firstLine = firstLine
         self.lastLine = lastLine
@@ -176,15 +178,17 @@ public struct Goal: Sendable, Equatable, Codable {
     public func checkMove(to next: GoalStatus, unfilled: Bool) throws {
         guard status.allowedNext.contains(next) else {
             let allowed = status.allowedNext.map(\.rawValue)
-            throw GoalbookError.refused("\(displayId) is \(status.rawValue) and cannot become \(next.rawValue)"
-                + (allowed.isEmpty ? " (\(status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
-                + (next == .carried ? "; goals are carried by goalbook goals carry" : ""))
+            throw GoalbookError.refused(
+                "\(displayId) is \(status.rawValue) and cannot become \(next.rawValue)"
+                    + (allowed.isEmpty ? " (\(status.rawValue) is final)" : " (it can become \(allowed.joined(separator: " or ")))")
+                    + (next == .carried ? "; goals are carried by goalbook goals carry" : ""))
         }
         let missing = unfilledSlots
         if next == .active && !missing.isEmpty && !unfilled {
             let filled = items.reduce(0) { $0 + $1.slots.count } - missing.count
-            throw GoalbookError.refused("\(displayId) has \(filled) of \(filled + missing.count) slots filled; unfilled: \(missing.joined(separator: ", ")). "
-                + "Fill them first (goalbook goals fill \(displayId)), or say --unfilled to make it active as it is")
+            throw GoalbookError.refused(
+                "\(displayId) has \(filled) of \(filled + missing.count) slots filled; unfilled: \(missing.joined(separator: ", ")). "
+                    + "Fill them first (goalbook goals fill \(displayId)), or say --unfilled to make it active as it is")
         }
     }
 

@@ -59,7 +59,9 @@ public enum GoalEditFile {
             "# Leave the file as it is, or empty it, to change nothing. Lines starting with # are ignored.",
         ]
         for goal in goals {
-            lines += ["", "[\(goal.displayId)]  \(goal.personName) (\(goal.employeeId)) · \(goal.quarter) · \(goal.framework.rowName(goal.rowNumber))"]
+            lines += [
+                "", "[\(goal.displayId)]  \(goal.personName) (\(goal.employeeId)) · \(goal.quarter) · \(goal.framework.rowName(goal.rowNumber))",
+            ]
             lines += goal.templateText.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
             lines += keys(goal).map { "\($0) = \(value(goal, key: $0))" }
         }
@@ -80,12 +82,14 @@ public enum GoalEditFile {
             let line = raw.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
-                guard let close = line.firstIndex(of: "]"), let id = try? GoalID.parse(String(line[line.index(after: line.startIndex)..<close])) else {
+                guard let close = line.firstIndex(of: "]"), let id = try? GoalID.parse(String(line[line.index(after: line.startIndex)..<close]))
+                else {
                     problems.append(Problem(line: number, message: "a header is [G<id>], as the file had it"))
                     continue
                 }
                 if byId[id] == nil {
-                    problems.append(Problem(line: number, message: "\(GoalID.format(id)) was not in this file when it was opened; goal ids cannot be changed"))
+                    problems.append(
+                        Problem(line: number, message: "\(GoalID.format(id)) was not in this file when it was opened; goal ids cannot be changed"))
                 } else if sections.contains(where: { $0.goalId == id }) {
                     problems.append(Problem(line: number, message: "\(GoalID.format(id)) appears twice"))
                 }
@@ -96,14 +100,16 @@ public enum GoalEditFile {
                 problems.append(Problem(line: number, message: "not a KEY = value line"))
                 continue
             }
-            let key = String(line[..<equals]).trimmingBlanks(), value = String(line[line.index(after: equals)...]).trimmingBlanks()
+            let key = String(line[..<equals]).trimmingBlanks()
+            let value = String(line[line.index(after: equals)...]).trimmingBlanks()
             guard let index = sections.indices.last else {
                 problems.append(Problem(line: number, message: "'\(key)' comes before any [G…] header"))
                 continue
             }
             guard let goal = byId[sections[index].goalId] else { continue }
             guard keys(goal).contains(key) else {
-                problems.append(Problem(line: number, message: "unknown key '\(key)' for \(goal.displayId); its keys are \(keys(goal).joined(separator: ", "))"))
+                problems.append(
+                    Problem(line: number, message: "unknown key '\(key)' for \(goal.displayId); its keys are \(keys(goal).joined(separator: ", "))"))
                 continue
             }
             if sections[index].values[key] != nil {
@@ -113,7 +119,8 @@ public enum GoalEditFile {
             sections[index].values[key] = (value, number)
         }
         for goal in goals where !sections.contains(where: { $0.goalId == goal.id }) {
-            problems.append(Problem(line: 0, message: "the header [\(goal.displayId)] is missing: keep every header, or empty the whole file to change nothing"))
+            problems.append(
+                Problem(line: 0, message: "the header [\(goal.displayId)] is missing: keep every header, or empty the whole file to change nothing"))
         }
         return (sections, problems)
     }
@@ -130,7 +137,8 @@ public enum GoalEditFile {
         for problem in problems.filter({ $0.line > 0 }).sorted(by: { $0.line > $1.line }) where problem.line <= lines.count {
             lines.insert("\(problemMark)^ \(problem.message)", at: problem.line)
         }
-        let top = ["\(problemMark)Not saved: fix what is marked, then save and quit again (or empty the file to change nothing)."]
+        let top =
+            ["\(problemMark)Not saved: fix what is marked, then save and quit again (or empty the file to change nothing)."]
             + problems.sorted { $0.line < $1.line }.map { "\(problemMark)\($0.line > 0 ? "line \($0.line): " : "")\($0.message)" }
         return (top + lines).joined(separator: "\n")
     }

@@ -5,12 +5,16 @@ import TextTable
 public enum GoalText {
     /// `goals show`: the goal's facts, then its template text with filled slots in place.
     public static func show(_ goal: Goal, canonMovedOn: (canonVersion: Int64, statementChanged: Bool)?, asOf: String?) -> String {
-        var lines = ["\(goal.displayId)  \(goal.personName) (\(goal.employeeId)) · \(goal.quarter) · \(goal.framework.rowName(goal.rowNumber)) · \(goal.status.rawValue)"]
+        var lines = [
+            "\(goal.displayId)  \(goal.personName) (\(goal.employeeId)) · \(goal.quarter) · \(goal.framework.rowName(goal.rowNumber)) · "
+                + "\(goal.status.rawValue)"
+        ]
         if let asOf { lines.append("As of \(asOf), rebuilt from history.") }
         lines.append("Made from canon version \(goal.canonVersionId) (statement \(goal.statementId)) on \(goal.createdAt) by \(goal.createdBy).")
         if let carried = goal.carriedFrom { lines.append("Carried from \(GoalID.format(carried)).") }
         if let next = goal.carriedTo {
-            lines.append("Carried to \(GoalID.format(next)), which continues it; this goal keeps its figures in \(goal.quarter) and takes no more changes.")
+            lines.append(
+                "Carried to \(GoalID.format(next)), which continues it; this goal keeps its figures in \(goal.quarter) and takes no more changes.")
         }
         var counts: [String] = []
         if let parent = goal.alignedTo { counts.append("Aligned to \(GoalID.format(parent))") }
@@ -23,9 +27,11 @@ public enum GoalText {
             lines.append(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".")
         }
         if let moved = canonMovedOn {
-            lines.append(moved.statementChanged
-                ? "The canon has moved on: canon version \(moved.canonVersion) words this row differently. This goal keeps the text it was made from."
-                : "The canon has moved on to version \(moved.canonVersion); this row's text is unchanged there.")
+            lines.append(
+                moved.statementChanged
+                    ? "The canon has moved on: canon version \(moved.canonVersion) words this row differently. This goal keeps the text it was "
+                        + "made from."
+                    : "The canon has moved on to version \(moved.canonVersion); this row's text is unchanged there.")
         }
         lines += ["", goal.filledText, ""]
         for item in goal.items {
@@ -77,11 +83,13 @@ public enum GoalText {
     /// `goals list` as an aligned table.
     public static func listTable(_ goals: [Goal]) -> String {
         let table = TextTable<ListRow> {
-            [Column(title: "ID", value: $0.id), Column(title: "PERSON", value: $0.person), Column(title: "QUARTER", value: $0.quarter),
-             Column(title: "FRAMEWORK", value: $0.framework), Column(title: "ROW", value: $0.row, align: .right),
-             Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled),
-             Column(title: "WEIGHT", value: GoalWeights.format($0.weight) ?? "-", align: .right),
-             Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: LineBreaks.flattened($0.title))]
+            [
+                Column(title: "ID", value: $0.id), Column(title: "PERSON", value: $0.person), Column(title: "QUARTER", value: $0.quarter),
+                Column(title: "FRAMEWORK", value: $0.framework), Column(title: "ROW", value: $0.row, align: .right),
+                Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled),
+                Column(title: "WEIGHT", value: GoalWeights.format($0.weight) ?? "-", align: .right),
+                Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: LineBreaks.flattened($0.title)),
+            ]
         }
         let warnings = GoalWeights.warnings(goals)
         return TableText.render(table, listRows(goals)) + (warnings.isEmpty ? "" : "\n" + warnings.map { "Note: \($0).\n" }.joined())
@@ -89,20 +97,26 @@ public enum GoalText {
 
     /// `goals list` as CSV, one goal per row.
     public static func listCSV(_ goals: [Goal]) -> String {
-        CSVWriter.line(["id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title", "weight", "aligned_to", "score"])
+        CSVWriter.line([
+            "id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title", "weight", "aligned_to", "score",
+        ])
             + listRows(goals).map {
-                CSVWriter.line([$0.id, $0.person, $0.name, $0.quarter, $0.framework, "\($0.row)", $0.status, $0.filled,
-                                $0.unfilled.joined(separator: " "), $0.title, GoalWeights.format($0.weight) ?? "", $0.alignedTo ?? "",
-                                $0.score.map(Measure.format) ?? ""])
+                CSVWriter.line([
+                    $0.id, $0.person, $0.name, $0.quarter, $0.framework, "\($0.row)", $0.status, $0.filled,
+                    $0.unfilled.joined(separator: " "), $0.title, GoalWeights.format($0.weight) ?? "", $0.alignedTo ?? "",
+                    $0.score.map(Measure.format) ?? "",
+                ])
             }.joined()
     }
 
     /// `goals log` and `people show`: one line per change, `when  who  command  field: old → new`.
     public static func log(_ entries: [HistoryEntry]) -> String {
         let table = TextTable<HistoryEntry> {
-            [Column(title: "WHEN", value: $0.changedAt), Column(title: "WHO", value: $0.actor), Column(title: "COMMAND", value: $0.command),
-             Column(title: "FIELD", value: $0.field),
-             Column(title: "CHANGE", value: "\($0.old ?? "∅") → \($0.new ?? "∅")\($0.note.map { "  (\($0))" } ?? "")")]
+            [
+                Column(title: "WHEN", value: $0.changedAt), Column(title: "WHO", value: $0.actor), Column(title: "COMMAND", value: $0.command),
+                Column(title: "FIELD", value: $0.field),
+                Column(title: "CHANGE", value: "\($0.old ?? "∅") → \($0.new ?? "∅")\($0.note.map { "  (\($0))" } ?? "")"),
+            ]
         }
         return TableText.render(table, entries)
     }
@@ -110,18 +124,23 @@ public enum GoalText {
     /// `people list` as an aligned table.
     public static func peopleTable(_ people: [Person]) -> String {
         let table = TextTable<Person> {
-            [Column(title: "ID", value: $0.employeeId), Column(title: "NAME", value: $0.name), Column(title: "MANAGER", value: $0.managerId ?? "-"),
-             Column(title: "FUNCTION", value: $0.function), Column(title: "LEVEL", value: $0.level), Column(title: "LEFT", value: $0.leftOn ?? "-"),
-             Column(title: "EMAIL", value: $0.email ?? "-")]
+            [
+                Column(title: "ID", value: $0.employeeId), Column(title: "NAME", value: $0.name),
+                Column(title: "MANAGER", value: $0.managerId ?? "-"),
+                Column(title: "FUNCTION", value: $0.function), Column(title: "LEVEL", value: $0.level),
+                Column(title: "LEFT", value: $0.leftOn ?? "-"),
+                Column(title: "EMAIL", value: $0.email ?? "-"),
+            ]
         }
         return TableText.render(table, people)
     }
 
     /// `people list --format csv`: the staff-file columns, plus `left_on`.
     public static func peopleCSV(_ people: [Person]) -> String {
-        CSVWriter.line(StaffCSV.columns + ["left_on"]) + people.map {
-            CSVWriter.line([$0.employeeId, $0.name, $0.email ?? "", $0.managerId ?? "", $0.family, $0.function, $0.level, $0.leftOn ?? ""])
-        }.joined()
+        CSVWriter.line(StaffCSV.columns + ["left_on"])
+            + people.map {
+                CSVWriter.line([$0.employeeId, $0.name, $0.email ?? "", $0.managerId ?? "", $0.family, $0.function, $0.level, $0.leftOn ?? ""])
+            }.joined()
     }
 
 }

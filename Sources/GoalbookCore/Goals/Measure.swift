@@ -72,12 +72,14 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         guard !unitText.isEmpty else { return Measure(number: number == 0 ? 0 : number, unit: nil) }
         let first = unitText.unicodeScalars.first!
         if "0123456789.,+-_".unicodeScalars.contains(first) || unitText.count > 32
-            || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" }) {
+            || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" })
+        {
             throw GoalbookError.invalidArgument(expected)
         }
         let spaced = rest.first.map { $0.isWhitespace } ?? false
         if strict && !spaced && !attachedUnits.contains(unitText) {
-            throw GoalbookError.invalidArgument(expected + " (a unit other than \(["%", "ms", "k", "x"].joined(separator: ", ")) and the like goes after a space)")
+            throw GoalbookError.invalidArgument(
+                expected + " (a unit other than \(["%", "ms", "k", "x"].joined(separator: ", ")) and the like goes after a space)")
         }
         return Measure(number: number == 0 ? 0 : number, unit: unitText)
     }

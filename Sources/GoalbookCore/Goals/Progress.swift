@@ -16,8 +16,10 @@ public struct CheckIn: Sendable, Equatable, Codable {
     public var recordedAt: String
     public var actor: String
 
-    public init(id: Int64, goalId: Int64, item: String, value: String, number: Double, unit: String?, checkedOn: String,
-                confidence: Int?, note: String?, corrects: Int64?, recordedAt: String, actor: String) {
+    public init(
+        id: Int64, goalId: Int64, item: String, value: String, number: Double, unit: String?, checkedOn: String,
+        confidence: Int?, note: String?, corrects: Int64?, recordedAt: String, actor: String
+    ) {
         self.id = id
         self.goalId = goalId
         self.item = item
@@ -50,7 +52,8 @@ public struct CheckIn: Sendable, Equatable, Codable {
     /// it names; where two corrections name the same check-in (only files from before the rule
     /// can hold them), the later one counts and the earlier one is replaced too.
     public static func effective(_ checkins: [CheckIn]) -> [CheckIn] {
-        var corrected = Set<Int64>(), lastCorrection: [Int64: Int64] = [:]
+        var corrected = Set<Int64>()
+        var lastCorrection: [Int64: Int64] = [:]
         for checkin in checkins {
             guard let original = checkin.corrects else { continue }
             corrected.insert(original)
@@ -65,9 +68,12 @@ public struct CheckIn: Sendable, Equatable, Codable {
     /// `effective`): the newest with a confidence, the one with a confidence before it, and the
     /// newest with a note; newest is latest date, then latest recorded. One pass, no sort.
     public static func latestNotes(_ checkins: [CheckIn], alreadyEffective: Bool = false)
-        -> (confidence: CheckIn?, previousConfidence: CheckIn?, note: CheckIn?) {
+        -> (confidence: CheckIn?, previousConfidence: CheckIn?, note: CheckIn?)
+    {
         func newer(_ a: CheckIn, than b: CheckIn?) -> Bool { b.map { (a.checkedOn, a.id) > ($0.checkedOn, $0.id) } ?? true }
-        var confidence: CheckIn?, previous: CheckIn?, note: CheckIn?
+        var confidence: CheckIn?
+        var previous: CheckIn?
+        var note: CheckIn?
         for checkin in alreadyEffective ? checkins : effective(checkins) {
             if checkin.confidence != nil {
                 if newer(checkin, than: confidence) {
@@ -155,9 +161,10 @@ public enum ProgressRules {
         let target = item.slot(.target)?.measure
         let mine = CheckIn.effective(checkins).filter { $0.item == item.name }
         let last = mine.max { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
-        var result = ItemProgress(item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
-                                  target: target, direction: item.direction, due: item.slot(.date)?.value,
-                                  lastCheckin: last?.checkedOn, raw: nil, weight: item.weight, keepRule: item.keepRule)
+        var result = ItemProgress(
+            item: item.name, baseline: hasBaselineSlot ? baseline : nil, latest: last?.measure,
+            target: target, direction: item.direction, due: item.slot(.date)?.value,
+            lastCheckin: last?.checkedOn, raw: nil, weight: item.weight, keepRule: item.keepRule)
         let latest = CheckIn.latestNotes(mine, alreadyEffective: true)
         if item.direction == .maintain {
             result.keep = (item.keep ?? .within).rawValue
@@ -186,7 +193,9 @@ public enum ProgressRules {
     /// that have progress. A member without progress is missing, not 0; a member without a
     /// weight weighs 1. Nil when no member has progress or their weights add up to 0.
     public static func weightedMean(_ members: [(progress: Double?, weight: Double?)]) -> Double? {
-        var sum = 0.0, weights = 0.0, any = false
+        var sum = 0.0
+        var weights = 0.0
+        var any = false
         for member in members {
             guard let progress = member.progress else { continue }
             let weight = member.weight ?? 1

@@ -63,8 +63,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         let last = lastDay(fiscalYearStartMonth: fiscalYearStartMonth)
         guard !early, today < last else { return }
         let left = last.dayNumber - today.dayNumber
-        throw GoalbookError.refused("\(self) ends on \(last), \(left) day\(left == 1 ? "" : "s") from today (\(today)): "
-            + "\(what) on or after its last day, or say --early to do it now")
+        throw GoalbookError.refused(
+            "\(self) ends on \(last), \(left) day\(left == 1 ? "" : "s") from today (\(today)): "
+                + "\(what) on or after its last day, or say --early to do it now")
     }
 
     public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1)! : Quarter(year: year, number: number + 1)! }

@@ -7,7 +7,8 @@ public enum GoalWeights {
         let trimmed = text.trimmingBlanks()
         if trimmed.isEmpty { return nil }
         guard let number = Double(trimmed), number.isFinite,
-              trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }) else {
+            trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
+        else {
             throw GoalbookError.invalidArgument("\(what) must be a number of 0 or more, like 30 or 2.5; got '\(text)'")
         }
         guard number >= 0 else { throw GoalbookError.invalidArgument("\(what) cannot be below 0; got \(trimmed)") }
@@ -35,7 +36,10 @@ public enum GoalWeights {
             guard abs(total - 100) > 1e-9 else { return nil }
             let unset = members.filter { $0.weight == nil }.map(\.displayId)
             return "\(key): goal weights add up to \(Measure.format(total)), not 100"
-                + (unset.isEmpty ? "" : " (\(unset.joined(separator: ", ")) \(unset.count == 1 ? "has" : "have") no weight and count\(unset.count == 1 ? "s" : "") as 1)")
+                + (unset.isEmpty
+                    ? ""
+                    : " (\(unset.joined(separator: ", ")) \(unset.count == 1 ? "has" : "have") no weight and count\(unset.count == 1 ? "s" : "") "
+                        + "as 1)")
         }
     }
 }

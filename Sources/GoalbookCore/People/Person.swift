@@ -14,8 +14,10 @@ public struct PersonInput: Sendable, Equatable {
     /// The line of the staff file the person is on.
     public var line: Int?
 
-    public init(employeeId: String, name: String, email: String?, managerId: String?, family: String?,
-                function: String, level: String, line: Int? = nil) {
+    public init(
+        employeeId: String, name: String, email: String?, managerId: String?, family: String?,
+        function: String, level: String, line: Int? = nil
+    ) {
         self.employeeId = EmployeeID.normalized(employeeId)
         self.name = name
         self.email = email
@@ -32,8 +34,10 @@ public struct PersonInput: Sendable, Equatable {
         var problems: [String] = []
         if employeeId.trimmingBlanks().isEmpty { problems.append("the id is empty") }
         if name.trimmingBlanks().isEmpty { problems.append("the name of \(employeeId) is empty") }
-        let fields: [(String, String?)] = [("id", employeeId), ("name", name), ("email", email), ("manager", managerId),
-                                           ("family", family), ("function", function), ("level", level)]
+        let fields: [(String, String?)] = [
+            ("id", employeeId), ("name", name), ("email", email), ("manager", managerId),
+            ("family", family), ("function", function), ("level", level),
+        ]
         for (label, value) in fields where value?.unicodeScalars.contains("\u{0}") == true {
             problems.append("the \(label) holds a NUL byte (\\0): remove it")
         }
@@ -67,7 +71,9 @@ public enum StaffCSV {
         var problems: [InputIssue] = []
         func problem(_ line: Int?, _ message: String) { problems.append(InputIssue(file: fileName, line: line, message: message)) }
         guard let header = try reader.next() else {
-            throw GoalbookError.badInput([InputIssue(file: fileName, line: 1, message: "the file is empty: expected a header row \(columns.joined(separator: ","))")])
+            throw GoalbookError.badInput([
+                InputIssue(file: fileName, line: 1, message: "the file is empty: expected a header row \(columns.joined(separator: ","))")
+            ])
         }
         let names = header.fields.map { $0.trimmingBlanks().lowercased() }
         var index: [String: Int] = [:]
@@ -81,7 +87,9 @@ public enum StaffCSV {
             }
         }
         let missing = columns.filter { index[$0] == nil }
-        if !missing.isEmpty { problem(1, "the header has no column \(missing.joined(separator: ", ")): a header row \(columns.joined(separator: ",")) is required") }
+        if !missing.isEmpty {
+            problem(1, "the header has no column \(missing.joined(separator: ", ")): a header row \(columns.joined(separator: ",")) is required")
+        }
         if !problems.isEmpty { throw GoalbookError.badInput(problems) }
 
         var people: [PersonInput] = []
@@ -114,8 +122,10 @@ public enum StaffCSV {
                 problem(record.line, "missing \(required.joined(separator: ", "))")
                 continue
             }
-            people.append(PersonInput(employeeId: field("id")!, name: field("name")!, email: field("email"), managerId: field("manager"),
-                                      family: field("family"), function: field("function")!, level: field("level")!, line: record.line))
+            people.append(
+                PersonInput(
+                    employeeId: field("id")!, name: field("name")!, email: field("email"), managerId: field("manager"),
+                    family: field("family"), function: field("function")!, level: field("level")!, line: record.line))
         }
         return (people, problems)
     }

@@ -227,7 +227,8 @@ enum ReportBuilder {
         func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
         /// Plain and weighted mean progress of the goals that count among these.
         func progress(_ indices: [Int]) -> (average: Double?, weighted: Double?) {
-            var values: [Double] = [], members: [(progress: Double?, weight: Double?)] = []
+            var values: [Double] = []
+            var members: [(progress: Double?, weight: Double?)] = []
             for index in indices where goals[index].counts {
                 if let value = goals[index].progress { values.append(value) }
                 members.append((goals[index].progress, goals[index].weight))
@@ -241,8 +242,11 @@ enum ReportBuilder {
             let theirs = members.flatMap { byPerson[$0] ?? [] }
             // A goal aligned to the team head's goal is aligned up inside the team, not outside it.
             let inside = Set(members + (input.head.map { [$0] } ?? []))
-            var byStatus: [String: Int] = [:], slots = 0, filled = 0
-            var outside: [(Int64, String)] = [], nothing: [(Int64, String)] = []
+            var byStatus: [String: Int] = [:]
+            var slots = 0
+            var filled = 0
+            var outside: [(Int64, String)] = []
+            var nothing: [(Int64, String)] = []
             for index in theirs {
                 let goal = goals[index]
                 byStatus[goal.status.rawValue, default: 0] += 1
@@ -283,8 +287,9 @@ enum ReportBuilder {
         let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
         let figures = input.people.map { person in
             let figures = personProgress[person.employeeId] ?? (nil, nil)
-            return PersonFigures(employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
-                                 weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
+            return PersonFigures(
+                employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
+                weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
         }
         return Report(
             quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,

@@ -25,7 +25,8 @@ enum ReportHTML {
     static let css = """
         @page { size: A4; margin: 14mm 12mm; }
         * { box-sizing: border-box; }
-        body { font: 10pt/1.4 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1d232b; margin: 0 auto; max-width: 186mm; padding: 8mm 0; }
+        body { font: 10pt/1.4 -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #1d232b; margin: 0 auto; max-width: \
+        186mm; padding: 8mm 0; }
         h1 { font-size: 16pt; margin: 0 0 2pt; }
         h2 { font-size: 12.5pt; margin: 16pt 0 6pt; border-bottom: 1.5pt solid #1d232b; padding-bottom: 2pt; }
         h3 { font-size: 10.5pt; margin: 0; }
@@ -56,7 +57,9 @@ enum ReportHTML {
     /// A horizontal progress bar: the filled share, a tick where progress is expected, and the figure.
     static func bar(_ progress: Double?, expected: Double?, width: Int = 160) -> String {
         let w = Double(width)
-        var svg = "<svg width=\"\(width + 46)\" height=\"14\" viewBox=\"0 0 \(width + 46) 14\" role=\"img\" aria-label=\"\(escape(ReportRenderer.percent(progress)))\">"
+        var svg =
+            "<svg width=\"\(width + 46)\" height=\"14\" viewBox=\"0 0 \(width + 46) 14\" role=\"img\" "
+            + "aria-label=\"\(escape(ReportRenderer.percent(progress)))\">"
         svg += "<rect x=\"0\" y=\"3\" width=\"\(width)\" height=\"8\" rx=\"2\" fill=\"#e6e9ed\"/>"
         if let progress {
             svg += "<rect x=\"0\" y=\"3\" width=\"\(Measure.format((progress * w * 10).rounded() / 10))\" height=\"8\" rx=\"2\" fill=\"#2f7d4a\"/>"
@@ -65,31 +68,47 @@ enum ReportHTML {
             let x = Measure.format((expected * w * 10).rounded() / 10)
             svg += "<line x1=\"\(x)\" y1=\"1\" x2=\"\(x)\" y2=\"13\" stroke=\"#1d232b\" stroke-width=\"1.2\"/>"
         }
-        svg += "<text x=\"\(width + 6)\" y=\"11\" font-size=\"9\" fill=\"#3d4650\">\(escape(progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text></svg>"
+        svg +=
+            "<text x=\"\(width + 6)\" y=\"11\" font-size=\"9\" "
+            + "fill=\"#3d4650\">\(escape(progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text></svg>"
         return svg
     }
 
     /// One bar per subtree: average progress, and the share of slots filled as a thin line below.
     static func teamChart(_ teams: [TeamRollup]) -> String {
-        let rowHeight = 22, labelWidth = 190, barWidth = 300
+        let rowHeight = 22
+        let labelWidth = 190
+        let barWidth = 300
         let height = teams.count * rowHeight + 18
-        var svg = "<svg width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" role=\"img\" aria-label=\"Average progress by team\">"
+        var svg =
+            "<svg width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
+            + "role=\"img\" aria-label=\"Average progress by team\">"
         for (i, team) in teams.enumerated() {
             let y = i * rowHeight
             let label = ReportRenderer.rowName(team)
             svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"9\" fill=\"#1d232b\">\(escape(label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"10\" rx=\"2\" fill=\"#e6e9ed\"/>"
             if let average = team.averageProgress {
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(Measure.format((average * Double(barWidth) * 10).rounded() / 10))\" height=\"10\" rx=\"2\" fill=\"#2f7d4a\"/>"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(Measure.format((average * Double(barWidth) * 10).rounded() / 10))\" "
+                    + "height=\"10\" rx=\"2\" fill=\"#2f7d4a\"/>"
             }
             if let filled = team.slotsFilledShare {
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 15)\" width=\"\(Measure.format((filled * Double(barWidth) * 10).rounded() / 10))\" height=\"2.5\" fill=\"#c08a1e\"/>"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(y + 15)\" width=\"\(Measure.format((filled * Double(barWidth) * 10).rounded() / 10))\" "
+                    + "height=\"2.5\" fill=\"#c08a1e\"/>"
             }
-            svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\" font-size=\"9\" fill=\"#3d4650\">\(escape(team.averageProgress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text>"
+            svg +=
+                "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\" font-size=\"9\" "
+                + "fill=\"#3d4650\">\(escape(team.averageProgress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text>"
         }
         let legendY = teams.count * rowHeight + 12
-        svg += "<rect x=\"\(labelWidth)\" y=\"\(legendY - 7)\" width=\"10\" height=\"8\" fill=\"#2f7d4a\"/><text x=\"\(labelWidth + 14)\" y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">average progress</text>"
-        svg += "<rect x=\"\(labelWidth + 110)\" y=\"\(legendY - 4)\" width=\"10\" height=\"2.5\" fill=\"#c08a1e\"/><text x=\"\(labelWidth + 124)\" y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">slots filled</text>"
+        svg +=
+            "<rect x=\"\(labelWidth)\" y=\"\(legendY - 7)\" width=\"10\" height=\"8\" fill=\"#2f7d4a\"/><text x=\"\(labelWidth + 14)\" "
+            + "y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">average progress</text>"
+        svg +=
+            "<rect x=\"\(labelWidth + 110)\" y=\"\(legendY - 4)\" width=\"10\" height=\"2.5\" fill=\"#c08a1e\"/><text x=\"\(labelWidth + 124)\" "
+            + "y=\"\(legendY)\" font-size=\"8\" fill=\"#5b6570\">slots filled</text>"
         return svg + "</svg>"
     }
 
@@ -101,16 +120,26 @@ enum ReportHTML {
         html += "<p class=\"meta\">\(escape(report.scope)) · \(escape(header[1]))</p>\n"
         let rollups = report.teams + [report.total]
         if !report.teams.isEmpty || report.people.count > 1 {
-            html += "<h2>Teams</h2>\n" + teamChart(rollups) + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
-            html += "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Weighted</th><th class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
+            html +=
+                "<h2>Teams</h2>\n" + teamChart(rollups)
+                + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
+            html +=
+                "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Weighted</th><th "
+                + "class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
             for r in rollups {
-                html += "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape(ReportRenderer.rowName(r)))</td><td class=\"num\">\(r.people)</td>"
-                html += "<td class=\"num\">\(r.peopleWithGoals)</td><td class=\"num\">\(r.goals)</td><td>\(escape(ReportRenderer.statusCounts(r)))</td>"
+                html +=
+                    "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape(ReportRenderer.rowName(r)))</td><td "
+                    + "class=\"num\">\(r.people)</td>"
+                html +=
+                    "<td class=\"num\">\(r.peopleWithGoals)</td><td class=\"num\">\(r.goals)</td><td>\(escape(ReportRenderer.statusCounts(r)))</td>"
                 html += "<td class=\"num\">\(escape(r.averageProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
                 html += "<td class=\"num\">\(escape(r.weightedProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
-                html += "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td><td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
+                html +=
+                    "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td>"
+                    + "<td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
             }
-            html += "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
+            html +=
+                "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
                 + ReportRenderer.alignmentLines(report).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         let figures = report.figuresByPerson()
@@ -118,17 +147,23 @@ enum ReportHTML {
         let byPerson = report.goalsByPerson()
         for person in report.people {
             html += "<section class=\"person\">\n<h3>\(escape("\(person.employeeId) \(person.name)"))</h3>\n"
-            html += "<div class=\"frame\">\(escape("\(person.family) · \(person.function) · \(person.level)" + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")))</div>\n"
+            html +=
+                "<div class=\"frame\">\(escape(frameLine(person)))</div>\n"
             let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty { html += "<p class=\"unfilled\">No goals this quarter.</p>\n" }
             for line in ReportRenderer.summary(figures[person.employeeId]) { html += "<div class=\"frame\">\(escape(line))</div>\n" }
             for goal in goals {
-                html += "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div class=\"head\"><span>\(escape("\(goal.goalId) · \(goal.framework.rowName(goal.rowNumber)) · \(goal.status.rawValue)"))</span>"
+                html +=
+                    "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div "
+                    + "class=\"head\"><span>\(escape([goal.goalId, goal.framework.rowName(goal.rowNumber), goal.status.rawValue].joined(separator: " · ")))</span>"
                 html += "<span class=\"track \(trackClass(goal.track))\">\(escape(goal.track.rawValue))</span></div>\n"
                 html += "<div class=\"title\">\(escape(goal.title))</div>\n"
                 html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "\n"
                 for item in goal.items {
-                    html += "<div class=\"figures\">\(escape(goal.label(item) + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? "")))</div>\n"
+                    html +=
+                        "<div class=\"figures\">"
+                        + escape(goal.label(item) + ReportRenderer.figures(item) + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
+                        + "</div>\n"
                 }
                 if let extras = ReportRenderer.extras(goal) { html += "<div class=\"figures\">\(escape(extras))</div>\n" }
                 if let carried = ReportRenderer.carried(goal) { html += "<div class=\"figures\">\(escape(carried))</div>\n" }
@@ -139,8 +174,24 @@ enum ReportHTML {
             html += "</section>\n"
         }
         html += "<h2>Changes this quarter</h2>\n"
-        html += report.changes.isEmpty ? "<p>None.</p>\n" : "<ul class=\"changes\">\n" + ReportRenderer.changeLines(report.changes).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
-        html += "<footer>\(escape("Goalbook \(GoalbookVersion.string) · on track ≥ \(Measure.format(report.settings.onTrackRatio)) × expected progress, at risk ≥ \(Measure.format(report.settings.atRiskRatio)) ×"))</footer>\n"
+        html +=
+            report.changes.isEmpty
+            ? "<p>None.</p>\n"
+            : "<ul class=\"changes\">\n" + ReportRenderer.changeLines(report.changes).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+        html +=
+            "<footer>\(escape(footerLine(report.settings)))</footer>\n"
         html += "</body>\n</html>\n"
+    }
+
+    /// A person's frame line: family, function, level, manager and leaving day.
+    static func frameLine(_ person: ReportPerson) -> String {
+        "\(person.family) · \(person.function) · \(person.level)" + (person.managerId.map { " · manager \($0)" } ?? "")
+            + (person.leftOn.map { " · leaves \($0)" } ?? "")
+    }
+
+    /// The footer: the version and the thresholds the tracks were judged by.
+    static func footerLine(_ settings: Report.Settings) -> String {
+        "Goalbook \(GoalbookVersion.string) · on track ≥ \(Measure.format(settings.onTrackRatio)) × expected progress, "
+            + "at risk ≥ \(Measure.format(settings.atRiskRatio)) ×"
     }
 }

@@ -101,7 +101,9 @@ public enum ReportRenderer {
     /// Per subtree (and for everyone in the report): goals aligned to goals outside it, and goals aligned to nothing.
     static func alignmentLines(_ report: Report) -> [String] {
         (report.teams + [report.total]).map { r in
-            let name = r.employeeId.isEmpty ? "Everyone in this report"
+            let name =
+                r.employeeId.isEmpty
+                ? "Everyone in this report"
                 : r.headOnly ? "\(r.employeeId) \(r.name)'s own goals" : "\(r.employeeId) \(r.name) and their team"
             // A big team's lists are cut at ten here; csv and json keep every goal.
             func list(_ goals: [String]) -> String {
@@ -117,8 +119,10 @@ public enum ReportRenderer {
     }
 
     static func header(_ report: Report) -> [String] {
-        ["Quarterly progress report · \(report.quarter) · \(report.scope)",
-         "As of \(report.asOf); progress judged on \(report.reportDate)\(report.closed ? "; quarter closed" : "")"]
+        [
+            "Quarterly progress report · \(report.quarter) · \(report.scope)",
+            "As of \(report.asOf); progress judged on \(report.reportDate)\(report.closed ? "; quarter closed" : "")",
+        ]
     }
 
     // MARK: - txt
@@ -140,13 +144,16 @@ public enum ReportRenderer {
             lines += ["", "Teams"]
             let rows = report.teams + [report.total]
             let table = rows.map { r -> [String] in
-                [rowName(r), "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
-                 statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
-                 percent(r.weightedProgress).replacingOccurrences(of: "not filled", with: "-"),
-                 r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)"]
+                [
+                    rowName(r), "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
+                    statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
+                    percent(r.weightedProgress).replacingOccurrences(of: "not filled", with: "-"),
+                    r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)",
+                ]
             }
-            lines += aligned([["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"]] + table,
-                             rightAligned: [1, 2, 3, 5, 6, 7, 8])
+            lines += aligned(
+                [["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"]] + table,
+                rightAligned: [1, 2, 3, 5, 6, 7, 8])
             lines += ["", "Alignment"] + alignmentLines(report).map { "  " + $0 }
         }
         let personFigures = report.figuresByPerson()
@@ -155,14 +162,16 @@ public enum ReportRenderer {
         for person in report.people {
             let goals = byPerson[person.employeeId] ?? []
             lines.append("")
-            lines.append("\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
-                         + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
+            lines.append(
+                "\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
+                    + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
             if goals.isEmpty { lines.append("  no goals this quarter") }
             lines += summary(personFigures[person.employeeId]).map { "  " + $0 }
             for goal in goals {
-                lines.append("  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
-                             + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
-                             + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
+                lines.append(
+                    "  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
+                        + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
+                        + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
                 lines.append("      \(LineBreaks.flattened(goal.title))")
                 if let extras = extras(goal) { lines.append("      \(extras)") }
                 if let carried = carried(goal) { lines.append("      \(carried)") }
@@ -196,7 +205,8 @@ public enum ReportRenderer {
             var group = [change]
             index += 1
             while index < changes.count, changes[index].kind == "added", changes[index].actor == change.actor,
-                  changes[index].changedAt.prefix(10) == day {
+                changes[index].changedAt.prefix(10) == day
+            {
                 group.append(changes[index])
                 index += 1
             }
@@ -206,8 +216,9 @@ public enum ReportRenderer {
             }
             let shown = group.prefix(5).map { "\($0.goalId) (\($0.employeeId))" }.joined(separator: ", ")
             let people = Set(group.map(\.employeeId)).count
-            lines.append("\(day)  \(change.actor)  added \(group.count) goals for \(counted(people, "person", "people")): \(shown)"
-                         + (group.count > 5 ? ", …" : ""))
+            lines.append(
+                "\(day)  \(change.actor)  added \(group.count) goals for \(counted(people, "person", "people")): \(shown)"
+                    + (group.count > 5 ? ", …" : ""))
         }
         return lines
     }
@@ -229,11 +240,12 @@ public enum ReportRenderer {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         return rows.map { row in
-            "  " + row.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                if rightAligned.contains(i) { return pad + cell }
-                return i == row.count - 1 ? cell : cell + pad
-            }.joined(separator: "  ")
+            "  "
+                + row.enumerated().map { i, cell in
+                    let pad = String(repeating: " ", count: widths[i] - cell.count)
+                    if rightAligned.contains(i) { return pad + cell }
+                    return i == row.count - 1 ? cell : cell + pad
+                }.joined(separator: "  ")
         }
     }
 
@@ -244,12 +256,15 @@ public enum ReportRenderer {
         let title = header(report)
         lines += ["# \(cell(title[0]))", "", "_\(cell(title[1]))_"]
         if !report.teams.isEmpty || report.people.count > 1 {
-            lines += ["", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",
-                      "|---|---:|---:|---:|---|---:|---:|---:|---|"]
+            lines += [
+                "", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",
+                "|---|---:|---:|---:|---|---:|---:|---:|---|",
+            ]
             for r in report.teams + [report.total] {
-                lines.append("| \(r.employeeId.isEmpty ? "**Total**" : cell(rowName(r))) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
-                             + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
-                             + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
+                lines.append(
+                    "| \(r.employeeId.isEmpty ? "**Total**" : cell(rowName(r))) | \(r.people) | \(r.peopleWithGoals) | \(r.goals) | "
+                        + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
+                        + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
             }
             lines += ["", "## Alignment", ""] + alignmentLines(report).map { "- " + cell($0) }
         }
@@ -257,9 +272,11 @@ public enum ReportRenderer {
         lines += ["", "## People"]
         let byPerson = report.goalsByPerson()
         for person in report.people {
-            lines += ["", "### \(cell(person.employeeId)) \(cell(person.name))", "",
-                      "\(cell(person.family)) · \(cell(person.function)) · \(cell(person.level))"
-                      + (person.managerId.map { " · manager \(cell($0))" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? "")]
+            lines += [
+                "", "### \(cell(person.employeeId)) \(cell(person.name))", "",
+                "\(cell(person.family)) · \(cell(person.function)) · \(cell(person.level))"
+                    + (person.managerId.map { " · manager \(cell($0))" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""),
+            ]
             let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty {
                 lines += ["", "No goals this quarter."]
@@ -267,14 +284,19 @@ public enum ReportRenderer {
             }
             let personSummary = summary(personFigures[person.employeeId])
             if !personSummary.isEmpty { lines += [""] + personSummary.map { "_\(cell($0))_  " } }
-            lines += ["", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |", "|---|---|---|---|---:|---|---|---|"]
+            lines += [
+                "", "| Goal | Row | Status | Track | Progress | Baseline → latest → target | Last check-in | Unfilled |",
+                "|---|---|---|---|---:|---|---|---|",
+            ]
             for goal in goals {
                 // Each part is escaped on its own: the <br> between them is the report's, not the data's.
-                let figures = (goal.items.map { goal.label($0) + Self.figures($0) } + [extras(goal), carried(goal), confidenceAndNote(goal)].compactMap { $0 })
+                let figures =
+                    (goal.items.map { goal.label($0) + Self.figures($0) } + [extras(goal), carried(goal), confidenceAndNote(goal)].compactMap { $0 })
                     .map(cell).joined(separator: "<br>")
-                lines.append("| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
-                             + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(figures) | \(goal.lastCheckin ?? "–") | "
-                             + "\(cell(goal.unfilled.joined(separator: ", "))) |")
+                lines.append(
+                    "| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "
+                        + "\(goal.track.rawValue) | \(percent(goal.progress, raw: goal.progressRaw)) | \(figures) | \(goal.lastCheckin ?? "–") | "
+                        + "\(cell(goal.unfilled.joined(separator: ", "))) |")
             }
         }
         lines += ["", "## Changes this quarter", ""]
@@ -309,8 +331,10 @@ public enum ReportRenderer {
     ]
 
     /// The keys of each entry of a json goal's `items`, in order.
-    static let itemColumns = ["item", "baseline", "latest", "target", "unit", "direction", "due", "last_checkin", "progress", "progress_raw",
-                              "weight", "keep", "tolerance", "confidence", "note"]
+    static let itemColumns = [
+        "item", "baseline", "latest", "target", "unit", "direction", "due", "last_checkin", "progress", "progress_raw",
+        "weight", "keep", "tolerance", "confidence", "note",
+    ]
     static let quotedItemColumns = itemColumns.map { JSONValue.string($0).json + ": " }
 
     /// `"quarter": ` and so on: each column's JSON key, written once.
@@ -319,14 +343,16 @@ public enum ReportRenderer {
     /// One goal's values for `goalColumns`, in order, with the figures of `item` (the goal's first
     /// by default); null where there is no value.
     static func goalRow(_ goal: ReportGoal, _ person: ReportPerson?, quarter: String, item: ItemProgress?) -> [JSONValue] {
-        let text = JSONValue.text, number = JSONValue.rounded
+        let text = JSONValue.text
+        let number = JSONValue.rounded
         let values: [JSONValue] = [
             .string(quarter), .string(goal.goalId), .string(goal.employeeId), text(person?.name), text(person?.managerId),
             text(person?.family), text(person?.function), text(person?.level), .string(goal.framework.rawValue), .number(Double(goal.rowNumber)),
             .string(goal.title), .string(goal.status.rawValue), .string(goal.track.rawValue), number(goal.progress), number(goal.progressRaw),
             number(goal.expected), text(item?.item), number(item?.baseline?.number), number(item?.latest?.number), number(item?.target?.number),
             text(item?.target?.unit ?? item?.baseline?.unit), text(item?.direction?.rawValue), text(item?.due), text(goal.lastCheckin),
-            .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")), text(goal.carriedFrom), text(goal.carriedTo),
+            .number(Double(goal.slotsFilled)), .number(Double(goal.slotsTotal)), .string(goal.unfilled.joined(separator: " ")),
+            text(goal.carriedFrom), text(goal.carriedTo),
             goal.weight.map { .number($0) } ?? .null, goal.score.map { .number($0) } ?? .null, text(goal.alignedTo), text(goal.alignedToPerson),
             number(item?.clamped), item?.weight.map { .number($0) } ?? .null, text(item?.keep), item?.tolerance.map { .number($0) } ?? .null,
             item?.confidence.map { .number(Double($0)) } ?? .null, text(item?.note),
@@ -336,7 +362,8 @@ public enum ReportRenderer {
 
     /// One item's values for `itemColumns`, in order.
     static func itemRow(_ item: ItemProgress) -> [JSONValue] {
-        let text = JSONValue.text, number = JSONValue.rounded
+        let text = JSONValue.text
+        let number = JSONValue.rounded
         return [
             .string(item.item), number(item.baseline?.number), number(item.latest?.number), number(item.target?.number),
             text(item.target?.unit ?? item.baseline?.unit), text(item.direction?.rawValue), text(item.due), text(item.lastCheckin),
@@ -439,7 +466,9 @@ func jsonObject(_ pairs: [(String, String)]) -> String {
 
 /// A value of the one-row-per-goal forms, written straight out as it is streamed.
 enum JSONValue {
-    case string(String), number(Double), null
+    case string(String)
+    case number(Double)
+    case null
 
     static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     /// A share to four decimals, in its shortest form.

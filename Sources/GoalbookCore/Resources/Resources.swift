@@ -22,7 +22,7 @@ public enum Resources {
     /// The family of each built-in ladder (ladders do not name their own). A test checks that
     /// every built-in ladder has one.
     public static let builtInLadderFamilies = [
-        "ic2-machine-learning-engineer.txt": "Engineering",
+        "ic2-machine-learning-engineer.txt": "Engineering"
     ]
 
     static func decode(_ entry: (name: String, base64: String)) -> EmbeddedFile {

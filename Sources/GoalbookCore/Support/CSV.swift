@@ -32,7 +32,8 @@ public struct CSVReader {
         let start = line
         var fields: [String] = []
         var field: [UInt8] = []
-        var quoted = false, wasQuoted = false
+        var quoted = false
+        var wasQuoted = false
         func issue(_ message: String, _ at: Int) -> GoalbookError {
             .badInput([InputIssue(file: file, line: at, message: message)])
         }
@@ -65,7 +66,9 @@ public struct CSVReader {
                 fields.append(try finish(field))
                 return Record(line: start, fields: fields)
             } else if byte == UInt8(ascii: "\"") {
-                if !field.isEmpty || wasQuoted { throw issue("a quote inside a field that does not start with one: quote the whole field and double inner quotes", line) }
+                if !field.isEmpty || wasQuoted {
+                    throw issue("a quote inside a field that does not start with one: quote the whole field and double inner quotes", line)
+                }
                 quoted = true
                 wasQuoted = true
             } else {

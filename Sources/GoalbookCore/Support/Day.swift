@@ -18,8 +18,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
     }
@@ -76,7 +76,8 @@ public enum AsOf {
             let time = parts[1].split(separator: ":", omittingEmptySubsequences: false)
             let numbers = time.map { Double($0) }
             if (2...3).contains(time.count), numbers.allSatisfy({ $0 != nil }),
-               let h = numbers[0], let m = numbers[1], (0..<24).contains(h), (0..<60).contains(m), h == h.rounded(), m == m.rounded() {
+                let h = numbers[0], let m = numbers[1], (0..<24).contains(h), (0..<60).contains(m), h == h.rounded(), m == m.rounded()
+            {
                 let s = time.count == 3 ? numbers[2]! : 59.999
                 if (0..<61).contains(s) {
                     let sText = time.count == 3 ? String(format: "%06.3f", s) : "59.999"

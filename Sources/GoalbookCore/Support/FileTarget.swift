@@ -25,7 +25,8 @@ public enum FileTarget: Equatable {
 
     /// Whether `a` and `b` name the same file, however they are spelled (links, `..`).
     public static func same(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
+        var first = stat()
+        var second = stat()
         guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
@@ -34,17 +35,25 @@ public enum FileTarget: Equatable {
     /// `.report.txt.goalbook-<pid>.tmp`, or `…goalbook-<label>-<pid>.tmp`.
     static func temporary(beside path: String, label: String? = nil) -> String {
         let folder = (path as NSString).deletingLastPathComponent
-        return (folder.isEmpty ? "" : folder + "/") + ".\((path as NSString).lastPathComponent).goalbook-\(label.map { $0 + "-" } ?? "")\(getpid()).tmp"
+        return (folder.isEmpty ? "" : folder + "/")
+            + ".\((path as NSString).lastPathComponent).goalbook-\(label.map { $0 + "-" } ?? "")\(getpid()).tmp"
     }
 
     /// Writes `file`'s data to disk and then the folder's entry for it, so a rename into place
     /// survives a crash.
     static func sync(file path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
-        let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                          O_RDONLY | O_CLOEXEC)
-        if folder >= 0 { fsync(folder); close(folder) }
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+        let folder = open(
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+            O_RDONLY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
     }
 }
 
@@ -60,8 +69,9 @@ public enum FileWriter {
         if let database {
             for own in [database, database + "-wal", database + "-shm", database + "-journal"]
             where FileTarget.same(path, own) || canonical(path) == canonical(own) {
-                throw GoalbookError.refused("\(path) is \(own == database ? "the database itself" : "the database's \(own.dropFirst(database.count)) file"); "
-                    + "it was left untouched (write to another file)")
+                throw GoalbookError.refused(
+                    "\(path) is \(own == database ? "the database itself" : "the database's \(own.dropFirst(database.count)) file"); "
+                        + "it was left untouched (write to another file)")
             }
         }
         var info = stat()

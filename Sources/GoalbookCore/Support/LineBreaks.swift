@@ -24,7 +24,8 @@ public enum LineBreaks {
     /// its own. Text without breaks comes back as it is.
     public static func indented(_ text: String, by indent: Int) -> String {
         guard contains(text) else { return text }
-        var out = String.UnicodeScalarView(), previous: Unicode.Scalar?
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
         let pad = String(repeating: " ", count: indent).unicodeScalars
         for scalar in text.unicodeScalars {
             defer { previous = scalar }

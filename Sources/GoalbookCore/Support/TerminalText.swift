@@ -8,7 +8,11 @@ public enum TerminalText {
     public static func color(_ code: Color) -> String { "\u{1B}[\(code.rawValue)m" }
 
     public enum Color: String, CaseIterable, Sendable {
-        case reset = "0", dim = "2", red = "31", green = "32", yellow = "33"
+        case reset = "0"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
     }
 
     /// `text` with every control character and bidi control shown escaped; with `keepingColors`,

@@ -22,7 +22,8 @@ public enum TemplatePage {
     }
 
     /// The promise the page opens with.
-    public static let intro = "These are canon-derived frames, not advice: every line is either verbatim JobFrame canon text or a fixed "
+    public static let intro =
+        "These are canon-derived frames, not advice: every line is either verbatim JobFrame canon text or a fixed "
         + "template wrapping it. ⟨target⟩ / ⟨baseline⟩ / ⟨date⟩ are placeholders for the manager to fill in. Nothing here is generated "
         + "by AI — rows are omitted, never invented, when the canon lacks the underlying field."
 
@@ -61,7 +62,9 @@ public enum TemplatePage {
             case .mbo: html += mboTable(rows)
             case .scorecard: html += scorecard(rows)
             }
-            html += "<details class=\"print\" data-framework=\"\(framework.rawValue)\"><summary>Copy / print as text<span class=\"show\">show ▾</span></summary>"
+            html +=
+                "<details class=\"print\" data-framework=\"\(framework.rawValue)\"><summary>Copy / print as text<span class=\"show\">show "
+                + "▾</span></summary>"
             html += "<pre>\(escape(TemplateRenderer.printBlock(rows)))</pre></details>\n</section>\n"
         }
         return html + "</body>\n</html>\n"
@@ -121,15 +124,18 @@ public enum TemplatePage {
 
     /// The scorecard's perspectives, each line a bullet: the measure, then its target.
     static func scorecard(_ rows: [TemplateRow]) -> String {
-        var html = "", perspective: String?
+        var html = ""
+        var perspective: String?
         for row in rows {
             if row.perspective != perspective {
                 if perspective != nil { html += "</ul>\n" }
                 perspective = row.perspective
                 html += "<h3>\(escape(row.perspective ?? ""))</h3>\n<ul class=\"bullets\">\n"
             }
-            let measure = row.fields.first { $0.name == "Measure" }, target = row.fields.first { $0.name == "Target" }
-            html += "<li class=\"row\" title=\"\(escape(row.source.label))\"><span class=\"bullet\">• </span>\(escape(measure?.text ?? ""))"
+            let measure = row.fields.first { $0.name == "Measure" }
+            let target = row.fields.first { $0.name == "Target" }
+            html +=
+                "<li class=\"row\" title=\"\(escape(row.source.label))\"><span class=\"bullet\">• </span>\(escape(measure?.text ?? ""))"
                 + "<span class=\"target\">\(escape(target?.text ?? ""))</span></li>\n"
         }
         return html + (perspective == nil ? "" : "</ul>\n")
@@ -159,7 +165,8 @@ public enum TemplatePage {
         .frame { font-weight: 600; }
         .intro { color: #3d4650; }
         .description { color: #5b6570; font-style: italic; }
-        article.row { border: 0.5pt solid #d5dae0; border-radius: 4pt; padding: 6pt 8pt; margin: 6pt 0; break-inside: avoid; page-break-inside: avoid; }
+        article.row { border: 0.5pt solid #d5dae0; border-radius: 4pt; padding: 6pt 8pt; margin: 6pt 0; break-inside: avoid; page-break-inside: \
+        avoid; }
         .source { color: #5b6570; font-size: 8.5pt; text-transform: none; margin-bottom: 2pt; }
         .statement { font-weight: 600; }
         dl { display: grid; grid-template-columns: 7.5em 1fr; gap: 2pt 8pt; margin: 0; }

@@ -189,8 +189,9 @@ public enum TemplateRenderer {
             return TemplateField(
                 name: "Relevant",
                 text: "Advances the \(frame.family) · \(frame.function) mandate for a \(frame.levelCode) — \(title).",
-                source: TemplateSource(label: "frame (\(frame.family) · \(frame.function) · \(frame.levelCode))",
-                                       canonVersion: frame.canonVersionId, statementId: nil))
+                source: TemplateSource(
+                    label: "frame (\(frame.family) · \(frame.function) · \(frame.levelCode))",
+                    canonVersion: frame.canonVersionId, statementId: nil))
         }
 
         func padded(_ label: String, to width: Int) -> String {
@@ -213,14 +214,18 @@ public enum TemplateRenderer {
             return responsibilities.enumerated().map { index, r in
                 var fields = [
                     field("Specific", "Deliver: \"\(r.text)\"", r),
-                    field("Measurable", "Move the metric this drives from \(Placeholder.baseline) to \(Placeholder.target) by \(Placeholder.date).", nil),
+                    field(
+                        "Measurable", "Move the metric this drives from \(Placeholder.baseline) to \(Placeholder.target) by \(Placeholder.date).", nil
+                    ),
                 ]
                 if let rubric {
-                    fields.append(field("Achievable", "Scoped to this level's \(sourceLower) complexity/problem-solving rubric: \"\(rubric.text)\"", rubric))
+                    fields.append(
+                        field("Achievable", "Scoped to this level's \(sourceLower) complexity/problem-solving rubric: \"\(rubric.text)\"", rubric))
                 }
                 if let relevant { fields.append(relevant) }
                 fields.append(field("Time-bound", Placeholder.date, nil))
-                let lines = self.lines("\(index + 1). ", "\(r.text)  [source: \(r.sourceLabel)]")
+                let lines =
+                    self.lines("\(index + 1). ", "\(r.text)  [source: \(r.sourceLabel)]")
                     + fields.flatMap { self.lines("   " + padded("\($0.name):", to: 13), $0.text) }
                 return TemplateRow(framework: .smart, number: index + 1, perspective: nil, source: source(r), fields: fields, printLines: lines)
             }
@@ -228,15 +233,19 @@ public enum TemplateRenderer {
 
         func okr() -> [TemplateRow] {
             responsibilities.enumerated().map { index, r in
-                var fields = [field("KR1", "From \(Placeholder.baseline) to \(Placeholder.target) by \(Placeholder.date) — tied to: \"\(r.text)\"", r)]
+                var fields = [
+                    field("KR1", "From \(Placeholder.baseline) to \(Placeholder.target) by \(Placeholder.date) — tied to: \"\(r.text)\"", r)
+                ]
                 if index < dimensions.count {
                     let dimension = dimensions[index]
                     fields.append(field("KR2", "Evidence at \(barCitation(dimension)) — \(Placeholder.target) by \(Placeholder.date)", dimension))
                 }
-                let lines = self.lines("Objective \(index + 1): ", "\(r.text)  [source: \(r.sourceLabel)]")
+                let lines =
+                    self.lines("Objective \(index + 1): ", "\(r.text)  [source: \(r.sourceLabel)]")
                     + fields.flatMap { self.lines("  \($0.name). ", $0.text) }
-                return TemplateRow(framework: .okr, number: index + 1, perspective: nil, source: source(r),
-                                   fields: [field("Objective", r.text, r)] + fields, printLines: lines)
+                return TemplateRow(
+                    framework: .okr, number: index + 1, perspective: nil, source: source(r),
+                    fields: [field("Objective", r.text, r)] + fields, printLines: lines)
             }
         }
 
@@ -246,7 +255,8 @@ public enum TemplateRenderer {
                 var fields = [field("Area", r.text, r)]
                 var lines = self.lines("\(index + 1). Area: ", "\(r.text)  [source: \(r.sourceLabel) — reused, no distinct responsibility content]")
                 if let rubric {
-                    let standard = field("Standard", "Consistent with this level's \(sourceLower) knowledge-application rubric: \"\(rubric.text)\"", rubric)
+                    let standard = field(
+                        "Standard", "Consistent with this level's \(sourceLower) knowledge-application rubric: \"\(rubric.text)\"", rubric)
                     fields.append(standard)
                     lines += self.lines("   Standard: ", standard.text)
                 }

@@ -14,14 +14,16 @@ struct SQLCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: ArgumentHelp("The SQL statement, or - to read it from standard input.", valueName: "sql")) var sql: String
-    @Option(name: .customLong("param"), help: ArgumentHelp("A named parameter, name=value, for :name in the SQL (repeatable).", valueName: "name=value"))
+    @Option(
+        name: .customLong("param"), help: ArgumentHelp("A named parameter, name=value, for :name in the SQL (repeatable).", valueName: "name=value"))
     var parameters: [String] = []
     @Option(help: "How to print the rows.") var format: QueryFormat = .text
 
     func run() throws {
         let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql
         guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("The SQL statement is empty.") }
-        try ReadOnlyQuery.run(path: database.path, sql: text, parameters: try keyValues(parameters).map { ($0.key, $0.value) },
-                              format: format, write: writeOut)
+        try ReadOnlyQuery.run(
+            path: database.path, sql: text, parameters: try keyValues(parameters).map { ($0.key, $0.value) },
+            format: format, write: writeOut)
     }
 }

@@ -15,8 +15,10 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "What to write.") var format: Format = .md
-    @Option(help: ArgumentHelp("With --format datasette: the database's name in Datasette (default: the file name without its extension).",
-                               valueName: "name")) var name: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --format datasette: the database's name in Datasette (default: the file name without its extension).",
+            valueName: "name")) var name: String?
 
     func run() throws {
         let entries = try database.open().dictionary()

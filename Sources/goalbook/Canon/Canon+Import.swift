@@ -40,8 +40,9 @@ extension Canon {
                 case .unchanged:
                     print("\(outcome.fileName): unchanged, identical to canon version \(outcome.canonVersionId); nothing imported")
                 case .imported:
-                    print("\(outcome.fileName): imported as canon version \(outcome.canonVersionId): "
-                          + "\(outcome.framesAdded) new, \(outcome.framesChanged) changed, \(outcome.framesUnchanged) unchanged frames")
+                    print(
+                        "\(outcome.fileName): imported as canon version \(outcome.canonVersionId): "
+                            + "\(outcome.framesAdded) new, \(outcome.framesChanged) changed, \(outcome.framesUnchanged) unchanged frames")
                 }
             }
         }

@@ -15,9 +15,16 @@ extension Canon {
             case .text: writeOut(FrameText.list(frames))
             case .json: writeOut(try jsonText(frames))
             case .csv:
-                writeOut(CSVWriter.line(["family", "function", "level", "title", "responsibilities", "dimensions", "rubrics", "canon_version", "source", "release"])
-                    + frames.map { CSVWriter.line([$0.family, $0.function, $0.level, $0.title ?? "", "\($0.responsibilities)", "\($0.dimensions)",
-                                                   "\($0.rubrics)", "\($0.canonVersion)", $0.source, $0.release ?? ""]) }.joined())
+                writeOut(
+                    CSVWriter.line([
+                        "family", "function", "level", "title", "responsibilities", "dimensions", "rubrics", "canon_version", "source", "release",
+                    ])
+                        + frames.map {
+                            CSVWriter.line([
+                                $0.family, $0.function, $0.level, $0.title ?? "", "\($0.responsibilities)", "\($0.dimensions)",
+                                "\($0.rubrics)", "\($0.canonVersion)", $0.source, $0.release ?? "",
+                            ])
+                        }.joined())
             }
         }
     }

@@ -15,9 +15,11 @@ struct CheckInsCommand: ParsableCommand {
         case .text:
             let corrected = Set(checkins.compactMap(\.corrects))
             for c in checkins {
-                print("\(c.displayId)  \(c.checkedOn)  \(c.item == "main" ? "" : c.item + "  ")\(c.value)"
-                      + (c.confidence.map { "  confidence \($0)" } ?? "") + (c.corrects.map { "  corrects C\($0)" } ?? "")
-                      + (corrected.contains(c.id) ? "  (corrected)" : "") + "  by \(c.actor) at \(c.recordedAt)" + (c.note.map { "  — \($0)" } ?? ""))
+                print(
+                    "\(c.displayId)  \(c.checkedOn)  \(c.item == "main" ? "" : c.item + "  ")\(c.value)"
+                        + (c.confidence.map { "  confidence \($0)" } ?? "") + (c.corrects.map { "  corrects C\($0)" } ?? "")
+                        + (corrected.contains(c.id) ? "  (corrected)" : "") + "  by \(c.actor) at \(c.recordedAt)"
+                        + (c.note.map { "  — \($0)" } ?? ""))
             }
         }
     }

@@ -9,7 +9,9 @@ struct GoalSelection: ParsableArguments {
     @Option(name: [.customShort("p"), .long], help: "The quarter (with --person or --team).", transform: Parse.quarter) var quarter: Quarter?
 
     func validate() throws {
-        if [goal != nil, person != nil, team.team != nil].filter({ $0 }).count != 1 { throw ValidationError("Name one goal, or --person or --team with --quarter.") }
+        if [goal != nil, person != nil, team.team != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("Name one goal, or --person or --team with --quarter.")
+        }
         if goal == nil && quarter == nil { throw ValidationError("--person and --team need --quarter.") }
     }
 

@@ -14,10 +14,14 @@ extension Goals {
         @OptionGroup var rows: RowOptions
 
         func run() throws {
-            let result = try database.open().addGoals(person, quarter: quarter, framework: framework, rows: rows.selection,
-                                                      actor: database.actor)
+            let result = try database.open().addGoals(
+                person, quarter: quarter, framework: framework, rows: rows.selection,
+                actor: database.actor)
             for goal in result.created {
-                print("\(GoalID.format(goal.goalId))  \(person)  \(quarter)  \(framework.rawValue) row \(goal.rowNumber)  \(LineBreaks.flattened(goal.title))")
+                print(
+                    "\(GoalID.format(goal.goalId))  \(person)  \(quarter)  \(framework.rawValue) row \(goal.rowNumber)  "
+                        + "\(LineBreaks.flattened(goal.title))"
+                )
             }
         }
     }

@@ -24,8 +24,9 @@ extension Goals {
         }
 
         func run() throws {
-            let results = try database.open().assign(team: team.team!, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
-                                                     dryRun: dryRun, actor: database.actor)
+            let results = try database.open().assign(
+                team: team.team!, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
+                dryRun: dryRun, actor: database.actor)
             let verb = dryRun ? "would create" : "created"
             for person in results {
                 print("\(person.employeeId) \(person.name): \(verb) \(person.created.count), \(person.existing.count) already there")
@@ -33,8 +34,12 @@ extension Goals {
                     for goal in person.created { print("  \(framework.rawValue) row \(goal.rowNumber): \(LineBreaks.flattened(goal.title))") }
                 }
             }
-            let created = results.reduce(0) { $0 + $1.created.count }, existing = results.reduce(0) { $0 + $1.existing.count }
-            print("\(dryRun ? "Dry run: would create" : "Created") \(counted(created, "goal")) for \(counted(results.count, "person", "people")) in \(quarter); \(existing) already existed.")
+            let created = results.reduce(0) { $0 + $1.created.count }
+            let existing = results.reduce(0) { $0 + $1.existing.count }
+            print(
+                "\(dryRun ? "Dry run: would create" : "Created") \(counted(created, "goal")) for \(counted(results.count, "person", "people")) in "
+                    + "\(quarter); \(existing) already existed."
+            )
         }
     }
 }

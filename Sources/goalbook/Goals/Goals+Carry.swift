@@ -21,16 +21,24 @@ extension Goals {
         @Flag(help: "Show what would be carried; write nothing.") var dryRun = false
 
         func run() throws {
-            let result = try database.open().carry(from: from, to: to, team: team.team, below: team.below, early: early, dryRun: dryRun, actor: database.actor)
+            let result = try database.open().carry(
+                from: from, to: to, team: team.team, below: team.below, early: early, dryRun: dryRun, actor: database.actor)
             for carried in result.carried {
-                let baselines = carried.baseline.sorted { $0.key < $1.key }.map { $0.key == "main" ? "baseline \($0.value)" : "\($0.key) baseline \($0.value)" }
-                print("\(GoalID.format(carried.from)) → \(dryRun ? "new goal" : GoalID.format(carried.to))  \(carried.employeeId)  \(LineBreaks.flattened(carried.title))"
-                      + (baselines.isEmpty ? "" : "  (\(baselines.joined(separator: ", ")))"))
+                let baselines = carried.baseline.sorted { $0.key < $1.key }.map {
+                    $0.key == "main" ? "baseline \($0.value)" : "\($0.key) baseline \($0.value)"
+                }
+                print(
+                    "\(GoalID.format(carried.from)) → \(dryRun ? "new goal" : GoalID.format(carried.to))  \(carried.employeeId)  "
+                        + "\(LineBreaks.flattened(carried.title))"
+                        + (baselines.isEmpty ? "" : "  (\(baselines.joined(separator: ", ")))"))
             }
             for skipped in result.skipped { print("\(GoalID.format(skipped.goal)) not carried: \(skipped.reason)") }
             for kept in result.linksKept { print("Alignment kept: \(kept)") }
             for lost in result.linksLost { print("Alignment not kept: \(lost)") }
-            print("\(dryRun ? "Dry run: would carry" : "Carried") \(counted(result.carried.count, "goal")) from \(from) to \(to); \(result.skipped.count) not carried.")
+            print(
+                "\(dryRun ? "Dry run: would carry" : "Carried") \(counted(result.carried.count, "goal")) from \(from) to \(to); "
+                    + "\(result.skipped.count) not carried."
+            )
         }
     }
 }

@@ -30,12 +30,16 @@ extension Goals {
             questions: for (number, question) in questions.enumerated() {
                 if interactive && shownGoal != question.goalId {
                     shownGoal = question.goalId
-                    print("\n\(GoalID.format(question.goalId))  \(question.personName) (\(question.employeeId)) · \(question.row)\n  \(LineBreaks.flattened(question.title))")
+                    print(
+                        "\n\(GoalID.format(question.goalId))  \(question.personName) (\(question.employeeId)) · \(question.row)\n  "
+                            + "\(LineBreaks.flattened(question.title))"
+                    )
                 }
                 while true {
                     if interactive {
-                        print("\n  \(question.line)\n  \(question.name) (\(number + 1) of \(questions.count)): \(question.expects(after: answers))"
-                              + (question.previous.map { "; = keeps last quarter's \($0)" } ?? ""))
+                        print(
+                            "\n  \(question.line)\n  \(question.name) (\(number + 1) of \(questions.count)): \(question.expects(after: answers))"
+                                + (question.previous.map { "; = keeps last quarter's \($0)" } ?? ""))
                         print("  > ", terminator: "")
                     }
                     guard let line = readLine() else {
@@ -45,7 +49,8 @@ extension Goals {
                     let answer = line.trimmingBlanks()
                     if answer.isEmpty { continue questions }
                     if answer == "?" {
-                        let help = "\(question.name): \(question.expects(after: answers)). Empty skips it, = keeps last quarter's value"
+                        let help =
+                            "\(question.name): \(question.expects(after: answers)). Empty skips it, = keeps last quarter's value"
                             + (question.previous.map { " (\($0))" } ?? " (this goal has none)") + ", Ctrl-D stops and asks whether to save."
                         interactive ? print("  " + help) : printError(help)
                         continue

@@ -32,9 +32,14 @@ extension Goals {
                 let suggestion = try store.scoreSuggestion(goal)
                 let id = GoalID.format(goal)
                 guard let suggested = suggestion.suggested.map(Measure.format) else {
-                    throw GoalbookError.invalidArgument("\(id) has no progress to suggest a score from; give one on the \(suggestion.goal.framework.displayName) scale (\(suggestion.scale.description)): goalbook goals score \(id) VALUE")
+                    throw GoalbookError.invalidArgument(
+                        "\(id) has no progress to suggest a score from; give one on the \(suggestion.goal.framework.displayName) scale "
+                            + "(\(suggestion.scale.description)): goalbook goals score \(id) VALUE"
+                    )
                 }
-                let why = "\(id) is at \(Int(((suggestion.progress ?? 0) * 100).rounded()))% progress; on the \(suggestion.goal.framework.displayName) scale (\(suggestion.scale.description)) that suggests \(suggested)."
+                let why =
+                    "\(id) is at \(Int(((suggestion.progress ?? 0) * 100).rounded()))% progress; on the \(suggestion.goal.framework.displayName) "
+                    + "scale (\(suggestion.scale.description)) that suggests \(suggested)."
                 guard isatty(STDIN_FILENO) == 1 else {
                     print(why)
                     print("Nothing was written. To give it: goalbook goals score \(id) \(suggested)")

@@ -16,7 +16,9 @@ extension Goals {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-        @Argument(help: ArgumentHelp("Values as key=value: baseline, target, date, weight, owner; KR1.target=… names the item.", valueName: "key=value")) var values: [String]
+        @Argument(
+            help: ArgumentHelp("Values as key=value: baseline, target, date, weight, owner; KR1.target=… names the item.", valueName: "key=value"))
+        var values: [String]
         @Option(help: ArgumentHelp("The key result (KR1, KR2) where a goal has several.", valueName: "item")) var item: String?
         @Option(help: "Which way is better (needed when baseline equals target).") var direction: Direction?
 
@@ -25,8 +27,9 @@ extension Goals {
         }
 
         func run() throws {
-            let changes = try database.open().setGoal(goal, try keyValues(values), item: item.map(GoalbookStore.itemName),
-                                                      direction: direction, actor: database.actor)
+            let changes = try database.open().setGoal(
+                goal, try keyValues(values), item: item.map(GoalbookStore.itemName),
+                direction: direction, actor: database.actor)
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
             for change in changes {
                 print(change.line(goal))

@@ -19,8 +19,12 @@ extension Goals {
                 print(change.line(goal))
                 let under = status == .dropped ? try store.alignedUnder(goal) : []
                 if !under.isEmpty {
-                    printError("Note: \(under.map(GoalID.format).joined(separator: ", ")) \(under.count == 1 ? "is" : "are") still aligned to \(GoalID.format(goal)), "
-                               + "which no longer counts: align \(under.count == 1 ? "it" : "them") elsewhere (goalbook goals align G… --to G…) or to nothing (--none).")
+                    printError(
+                        "Note: \(under.map(GoalID.format).joined(separator: ", ")) \(under.count == 1 ? "is" : "are") still aligned to "
+                            + "\(GoalID.format(goal)), "
+                            + "which no longer counts: align \(under.count == 1 ? "it" : "them") elsewhere (goalbook goals align G… --to G…) or "
+                            + "to nothing (--none)."
+                    )
                 }
             } else {
                 print("\(GoalID.format(goal)) is already \(status.rawValue); nothing changed.")

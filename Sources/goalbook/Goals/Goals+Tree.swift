@@ -31,7 +31,8 @@ extension Goals {
         func run() throws {
             let store = try database.open()
             let bound = try asOf.map(AsOf.bound)
-            let (report, trees) = try goal.map { try store.goalTree($0, asOf: bound) }
+            let (report, trees) =
+                try goal.map { try store.goalTree($0, asOf: bound) }
                 ?? store.goalTree(team: team!, below: teamOptions.below, quarter: quarter!, asOf: bound)
             switch format {
             case .text:

@@ -25,8 +25,9 @@ extension Goals {
         }
 
         func run() throws {
-            let changes = try database.open().setGoal(goal, [(key: "weight", value: weight)], item: nil, direction: nil, actor: database.actor,
-                                                          command: "goals weight")
+            let changes = try database.open().setGoal(
+                goal, [(key: "weight", value: weight)], item: nil, direction: nil, actor: database.actor,
+                command: "goals weight")
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
             for change in changes { print(change.line(goal)) }
         }

@@ -12,7 +12,9 @@ struct Goals: ParsableCommand {
             it contributes to, goals tree shows the roll-up, goals weight says how much a goal counts, and \
             goals score grades it at the quarter's end.
             """,
-        subcommands: [Goals.Add.self, Goals.Assign.self, Goals.List.self, Goals.Show.self, Goals.Set.self, Goals.Status.self,
-                      Goals.Log.self, Goals.Carry.self, Goals.Fill.self, Goals.Edit.self, Goals.Align.self, Goals.Tree.self,
-                      Goals.Weight.self, Goals.Score.self])
+        subcommands: [
+            Goals.Add.self, Goals.Assign.self, Goals.List.self, Goals.Show.self, Goals.Set.self, Goals.Status.self,
+            Goals.Log.self, Goals.Carry.self, Goals.Fill.self, Goals.Edit.self, Goals.Align.self, Goals.Tree.self,
+            Goals.Weight.self, Goals.Score.self,
+        ])
 }

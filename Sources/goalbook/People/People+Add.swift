@@ -18,8 +18,9 @@ extension People {
         }
 
         func run() throws {
-            let input = PersonInput(employeeId: id, name: name, email: email, managerId: manager, family: frame.family,
-                                    function: frame.function, level: frame.level)
+            let input = PersonInput(
+                employeeId: id, name: name, email: email, managerId: manager, family: frame.family,
+                function: frame.function, level: frame.level)
             _ = try database.open().writePeople([input], file: "people add", mode: .add, actor: database.actor, command: "people add")
             print("Added \(id) \(name).")
         }

@@ -19,11 +19,13 @@ extension People {
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw GoalbookError.badInput([InputIssue(file: file, line: nil, message: "cannot read the file (missing, a folder, or not readable)")])
+                throw GoalbookError.badInput([InputIssue(file: file, line: nil, message: "cannot read the file (missing, a folder, or not readable)")]
+                )
             }
             let (people, problems) = try StaffCSV.parse(bytes: Array(data), fileName: file)
-            let summary = try database.open().writePeople(people, file: file, mode: .upsert, actor: database.actor,
-                                                          command: "people import", inputProblems: problems)
+            let summary = try database.open().writePeople(
+                people, file: file, mode: .upsert, actor: database.actor,
+                command: "people import", inputProblems: problems)
             print("\(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
         }
     }

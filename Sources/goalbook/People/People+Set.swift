@@ -5,7 +5,10 @@ extension People {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Change a person: name, email, manager, family, function, level.",
-            discussion: "Example: goalbook people set E100 level=P3 manager=E002. An empty manager= puts them at the top. Every change is recorded in history.")
+            discussion:
+                "Example: goalbook people set E100 level=P3 manager=E002. An empty manager= puts them at the top. Every change is recorded in "
+                + "history."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Employee id.", valueName: "id")) var id: String
@@ -18,8 +21,9 @@ extension People {
         func run() throws {
             let store = try database.open()
             let person = try store.person(id)
-            var input = PersonInput(employeeId: id, name: person.name, email: person.email, managerId: person.managerId,
-                                    family: person.family, function: person.function, level: person.level)
+            var input = PersonInput(
+                employeeId: id, name: person.name, email: person.email, managerId: person.managerId,
+                family: person.family, function: person.function, level: person.level)
             for (key, value) in try keyValues(changes) {
                 let text = value.trimmingBlanks()
                 switch key.lowercased() {

@@ -17,8 +17,9 @@ extension QuarterCommand {
             let result = try database.open().closeQuarter(quarter, note: note, requireScores: requireScores, early: early, actor: database.actor)
             guard result.closed else { return print("\(quarter) was already closed; nothing changed.") }
             if !result.unscored.isEmpty {
-                printError("Warning: \(counted(result.unscored.count, "goal")) of \(quarter) \(result.unscored.count == 1 ? "has" : "have") no score: "
-                           + QuarterCloseResult.list(result.unscored, quarter: quarter))
+                printError(
+                    "Warning: \(counted(result.unscored.count, "goal")) of \(quarter) \(result.unscored.count == 1 ? "has" : "have") no score: "
+                        + QuarterCloseResult.list(result.unscored, quarter: quarter))
             }
             print("Closed \(quarter).")
         }

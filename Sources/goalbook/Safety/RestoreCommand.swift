@@ -29,7 +29,10 @@ struct RestoreCommand: ParsableCommand {
         }
         let outcome = try GoalbookStore.restore(from: file, to: database.path, replace: replace, actor: database.actor)
         let version = outcome.version
-        print("Restored \(database.path) from \(file) (schema version \(version)\(version < GoalbookStore.schemaVersion ? ", upgraded to \(GoalbookStore.schemaVersion)" : "")).")
+        print(
+            "Restored \(database.path) from \(file) (schema version "
+                + "\(version)\(version < GoalbookStore.schemaVersion ? ", upgraded to \(GoalbookStore.schemaVersion)" : ""))."
+        )
         if !outcome.loss.isEmpty { printError("warning: \(outcome.loss.description) are gone from \(database.path).") }
     }
 }

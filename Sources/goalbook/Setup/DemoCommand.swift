@@ -18,11 +18,13 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Replace the file at --db even if it is not a demo database.") var force = false
 
     func run() throws {
-        let path = try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
+        let path =
+            try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
             ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
         if FileManager.default.fileExists(atPath: path) {
             guard force || GoalbookStore.isDemoDatabase(path) else {
-                throw GoalbookError.refused("\(path) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)")
+                throw GoalbookError.refused(
+                    "\(path) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)")
             }
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
@@ -34,7 +36,8 @@ struct DemoCommand: ParsableCommand {
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Output.keepColors = color
         writeOut(ReportRenderer.render(report, as: format, color: color))
-        printError("""
+        printError(
+            """
 
             Demo database: \(path)
             Look around:  goalbook --help    (add --db \(path) to any command, or export GOALBOOK_DB=\(path))

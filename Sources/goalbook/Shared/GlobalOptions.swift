@@ -14,7 +14,8 @@ struct GlobalOptions {
     static func take(from arguments: inout [String]) throws -> GlobalOptions {
         var options = GlobalOptions()
         while let first = arguments.first {
-            let (name, inline) = first.hasPrefix("--db=") || first.hasPrefix("--by=")
+            let (name, inline) =
+                first.hasPrefix("--db=") || first.hasPrefix("--by=")
                 ? (String(first.prefix(4)), Optional(String(first.dropFirst(5)))) : (first, nil)
             guard name == "--db" || name == "--by" else { break }
             arguments.removeFirst()

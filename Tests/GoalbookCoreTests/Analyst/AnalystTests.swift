@@ -18,8 +18,9 @@ import Testing
         _ = try store.align(5, to: 1, actor: "ada", now: ReportFixture.at("2026-11-05T09:00:00Z"))
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
         yaml = yaml.replacingOccurrences(of: "engineering features under guidance.", with: "engineering features.")
-        _ = try store.importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr",
-                                  now: ReportFixture.at("2026-11-20T09:00:00Z"))
+        _ = try store.importCanon(
+            [CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr",
+            now: ReportFixture.at("2026-11-20T09:00:00Z"))
         return (store, path)
     }
 
@@ -37,10 +38,17 @@ import Testing
         var title: String?
         var sql: [String]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("### ") { title = String(line.dropFirst(4)) }
-            else if line == "```sql" { sql = [] }
-            else if line == "```", let block = sql, let t = title { result.append((t, block.joined(separator: "\n"))); sql = nil; title = nil }
-            else if sql != nil { sql!.append(line) }
+            if line.hasPrefix("### ") {
+                title = String(line.dropFirst(4))
+            } else if line == "```sql" {
+                sql = []
+            } else if line == "```", let block = sql, let t = title {
+                result.append((t, block.joined(separator: "\n")))
+                sql = nil
+                title = nil
+            } else if sql != nil {
+                sql!.append(line)
+            }
         }
         return result
     }
@@ -52,8 +60,14 @@ import Testing
         "4": ["IC2\t0.9\t2", "P2\t0.3833\t2"],
         "5": ["E100\tAda Park\t0.5889", "E101\tLin Chen\t0.8", "E104\tNoor Haddad\t"],
         "6": ["E001\t1", "E100\t6"],
-        "7": ["G1\tE100\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features.",
-              "G6\tE103\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing values and engineering features."],
+        "7": [
+            "G1\tE100\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing "
+                + "values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats "
+                + "suitable for ML algorithms, handling missing values and engineering features.",
+            "G6\tE103\tPerforms data preprocessing — cleans and transforms raw data into formats suitable for ML algorithms, handling missing "
+                + "values and engineering features under guidance.\tPerforms data preprocessing — cleans and transforms raw data into formats "
+                + "suitable for ML algorithms, handling missing values and engineering features.",
+        ],
         "8": ["G4\tE102\tdraft\tKR1.baseline KR1.target KR2.target"],
         "9": ["G1\tKR1\t30%\t2026-11-05", "G1\tKR2\t1\t2026-11-01", "G2\tmain\t160 ms\t2026-11-01"],
         "10": ["E100\tAda Park\t1", "E101\tLin Chen\t1", "E104\tNoor Haddad\t1", "E102\tSam Ortiz\t2", "E103\tKim Sato\t2"],
@@ -95,15 +109,20 @@ import Testing
         let december = ReportFixture.at("2026-12-31T10:00:00Z")
         let kept = try store.addGoals("E101", quarter: AlignmentFixture.quarter, framework: .smart, rows: [2], actor: "grace", now: december)
             .created[0].goalId
-        _ = try store.setGoal(kept, [("baseline", "5"), ("target", "5"), ("keep", "at-most"), ("tolerance", "1")], item: nil,
-                              direction: .maintain, actor: "grace", now: december)
+        _ = try store.setGoal(
+            kept, [("baseline", "5"), ("target", "5"), ("keep", "at-most"), ("tolerance", "1")], item: nil,
+            direction: .maintain, actor: "grace", now: december)
         _ = try store.setGoal(g["lin"]!, [("owner", "E100")], item: nil, direction: nil, actor: "grace", now: december)
         _ = try store.score(g["top"]!, 3, note: nil, actor: "grace", now: december)
         _ = try store.carry(from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
         _ = try store.closeQuarter(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
-        _ = try store.writePeople([PersonInput(employeeId: "E102", name: "Sam Ortiz-Lee", email: "sam@example.com", managerId: "E001",
-                                               family: nil, function: "AI / Machine Learning Engineering", level: "P2")],
-                                  file: "set", mode: .update, actor: "hr", command: "people set", now: december)
+        _ = try store.writePeople(
+            [
+                PersonInput(
+                    employeeId: "E102", name: "Sam Ortiz-Lee", email: "sam@example.com", managerId: "E001",
+                    family: nil, function: "AI / Machine Learning Engineering", level: "P2")
+            ],
+            file: "set", mode: .update, actor: "hr", command: "people set", now: december)
         _ = try store.leave("E103", on: Day(iso: "2027-01-15")!, actor: "hr", now: december)
         let raw = try GRDBQueue(path)
         let fields = try raw.strings("SELECT DISTINCT field FROM history ORDER BY field").compactMap { $0 }
@@ -114,7 +133,8 @@ import Testing
             let text = entries.first { $0.object == object && $0.column == column }?.description ?? ""
             return Set(text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
         }
-        let described = words("history", "field"), settings = words("setting", "key")
+        let described = words("history", "field")
+        let settings = words("setting", "key")
         #expect(fields.filter { !described.contains($0) } == [], "history fields the dictionary does not describe")
         #expect(keys.filter { !settings.contains($0) } == [], "setting keys the dictionary does not describe")
         let goalFields = try raw.strings("SELECT DISTINCT field FROM goal_history ORDER BY field").compactMap { $0 }
@@ -140,17 +160,21 @@ import Testing
         let (store, path) = try fixture()
         let report = try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
         let rows = try query(path, "SELECT goal, progress, progress_raw FROM goal_current WHERE quarter = '2026Q4' ORDER BY goal_id")
-        #expect(rows == report.goals.sorted { $0.goalId < $1.goalId }.map { g in
-            "\(g.goalId)\t\(g.progress.map { Measure.format($0) } ?? "")\t\(g.progressRaw.map { Measure.format($0) } ?? "")"
-        })
+        #expect(
+            rows
+                == report.goals.sorted { $0.goalId < $1.goalId }.map { g in
+                    "\(g.goalId)\t\(g.progress.map { Measure.format($0) } ?? "")\t\(g.progressRaw.map { Measure.format($0) } ?? "")"
+                })
     }
 
     @Test func sqlRefusesEveryWriteAndChangesNothing() throws {
         let (_, path) = try fixture()
         let before = try databaseDump(path)
-        for sql in ["INSERT INTO setting VALUES ('x', 'y', 'z')", "UPDATE goal SET status = 'done'", "DELETE FROM person",
-                    "ATTACH DATABASE '/tmp/goalbook-attached.db' AS other", "PRAGMA user_version = 99", "DROP VIEW goal_current",
-                    "CREATE TABLE mine (x)", "  attach '/tmp/x.db' as y", "VACUUM"] {
+        for sql in [
+            "INSERT INTO setting VALUES ('x', 'y', 'z')", "UPDATE goal SET status = 'done'", "DELETE FROM person",
+            "ATTACH DATABASE '/tmp/goalbook-attached.db' AS other", "PRAGMA user_version = 99", "DROP VIEW goal_current",
+            "CREATE TABLE mine (x)", "  attach '/tmp/x.db' as y", "VACUUM",
+        ] {
             #expect(throws: GoalbookError.self, "\(sql)") { _ = try query(path, sql) }
         }
         #expect(try databaseDump(path) == before)
@@ -175,18 +199,26 @@ import Testing
             ("ANALYZE", "ANALYZE is not allowed"),
         ]
         for (sql, message) in refused {
-            #expect(throws: GoalbookError.refused("goalbook sql only reads: \(message) (see docs/analyst-queries.md for what is); nothing was run"), "\(sql)") {
+            #expect(
+                throws: GoalbookError.refused("goalbook sql only reads: \(message) (see docs/analyst-queries.md for what is); nothing was run"),
+                "\(sql)"
+            ) {
                 _ = try query(path, sql)
             }
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
-        #expect(throws: GoalbookError.invalidArgument("the SQL holds a NUL byte (\\0) on line 2: SQLite would read only what comes before it; nothing was run")) {
+        #expect(
+            throws: GoalbookError.invalidArgument(
+                "the SQL holds a NUL byte (\\0) on line 2: SQLite would read only what comes before it; nothing was run")
+        ) {
             _ = try query(path, "SELECT 1;\n\u{0} DELETE FROM history")
         }
-        for sql in ["SELECT name FROM pragma_table_info('goal') WHERE pk = 1", "PRAGMA table_info(goal)", "PRAGMA user_version",
-                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT group_concat(i) FROM n",
-                    "SELECT json_extract('{\"a\": 1}', '$.a'), date('2026-10-01', '+1 month'), round(avg(progress), 2) FROM goal_current",
-                    "SELECT value FROM json_each('[1,2]')"] {
+        for sql in [
+            "SELECT name FROM pragma_table_info('goal') WHERE pk = 1", "PRAGMA table_info(goal)", "PRAGMA user_version",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) SELECT group_concat(i) FROM n",
+            "SELECT json_extract('{\"a\": 1}', '$.a'), date('2026-10-01', '+1 month'), round(avg(progress), 2) FROM goal_current",
+            "SELECT value FROM json_each('[1,2]')",
+        ] {
             #expect(throws: Never.self, "\(sql)") { _ = try query(path, sql) }
         }
     }
@@ -197,17 +229,23 @@ import Testing
             _ = try query(path, "SELECT\nx FRM goal")
         }
         var out = ""
-        try ReadOnlyQuery.run(path: path, sql: "SELECT count(*) AS n FROM goal WHERE quarter = :q AND row_number >= :r",
-                              parameters: [("q", "2026Q4"), ("r", "2")], format: .json) { out += $0 }
+        try ReadOnlyQuery.run(
+            path: path, sql: "SELECT count(*) AS n FROM goal WHERE quarter = :q AND row_number >= :r",
+            parameters: [("q", "2026Q4"), ("r", "2")], format: .json
+        ) { out += $0 }
         #expect(out == "[\n  {\"n\": 2}\n]\n")
     }
 
     @Test func sqlStreamsLargeResultsInEveryFormat() throws {
         let (_, path) = try fixture()
         for format in QueryFormat.allCases {
-            var chunks = 0, lines = 0
-            try ReadOnlyQuery.run(path: path, sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i, 'row ' || i AS label FROM n",
-                                  parameters: [], format: format) { chunk in
+            var chunks = 0
+            var lines = 0
+            try ReadOnlyQuery.run(
+                path: path,
+                sql: "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i, 'row ' || i AS label FROM n",
+                parameters: [], format: format
+            ) { chunk in
                 chunks += 1
                 lines += chunk.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
             }

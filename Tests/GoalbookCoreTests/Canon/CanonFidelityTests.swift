@@ -26,49 +26,63 @@ import Testing
     @Test func aLineBreakInAStatementIsKeptWarnedOfAndPrintedIndentedUnderItsField() throws {
         let (store, _) = try makeStore()
         let document = try CanonParser.parse(bytes: Array(Self.withBreaks.utf8), fileName: "ops.yaml", format: nil, family: nil)
-        #expect(document.warnings.map(\.description) == [
-            "ops.yaml:9: a statement holds a line break (U+000A line feed): kept as it is; templates print the rest of it indented under its field",
-            "ops.yaml:10: a statement holds a line break (U+000A line feed, U+000D carriage return): kept as it is; templates print the rest of it indented under its field",
-            "ops.yaml:13: a statement holds a line break (U+2028 line separator): kept as it is; templates print the rest of it indented under its field",
-        ])
+        #expect(
+            document.warnings.map(\.description) == [
+                "ops.yaml:9: a statement holds a line break (U+000A line feed): kept as it is; templates print the rest of it indented under its "
+                    + "field",
+                "ops.yaml:10: a statement holds a line break (U+000A line feed, U+000D carriage return): kept as it is; templates print the rest "
+                    + "of it indented under its field",
+                "ops.yaml:13: a statement holds a line break (U+2028 line separator): kept as it is; templates print the rest of it indented "
+                    + "under its field",
+            ])
         _ = try store.importCanon([document], actor: "hr")
         let frame = try store.currentFrame(function: "SRE", level: "L3")
-        #expect(frame.statements(.responsibility).map(\.text) == ["Keeps the service up.\n2. Objective-looking fragment", "Runs incidents.\r\nWrites postmortems."],
-                "stored byte for byte")
+        #expect(
+            frame.statements(.responsibility).map(\.text) == [
+                "Keeps the service up.\n2. Objective-looking fragment", "Runs incidents.\r\nWrites postmortems.",
+            ],
+            "stored byte for byte")
         let okr = TemplateRenderer.printBlock(.okr, for: frame)
-        #expect(okr == """
-            Objective 1: Keeps the service up.
-                         2. Objective-looking fragment  [source: ACME responsibility (L3)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Keeps the service up.
-                   2. Objective-looking fragment"
-              KR2. Evidence at this level's scope bar: "One service
-                   and its runbook" — ⟨target⟩ by ⟨date⟩
+        #expect(
+            okr == """
+                Objective 1: Keeps the service up.
+                             2. Objective-looking fragment  [source: ACME responsibility (L3)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Keeps the service up.
+                       2. Objective-looking fragment"
+                  KR2. Evidence at this level's scope bar: "One service
+                       and its runbook" — ⟨target⟩ by ⟨date⟩
 
-            Objective 2: Runs incidents.
-                         Writes postmortems.  [source: ACME responsibility (L3)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Runs incidents.
-                   Writes postmortems."
+                Objective 2: Runs incidents.
+                             Writes postmortems.  [source: ACME responsibility (L3)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Runs incidents.
+                       Writes postmortems."
 
-            """)
+                """)
         // No printed line that is not the start of a row or a field begins at the left margin.
         for framework in Framework.allCases {
             for line in TemplateRenderer.printBlock(framework, for: frame).split(separator: "\n") where !line.hasPrefix(" ") {
-                #expect(line.hasPrefix("Objective ") || line.first?.isNumber == true || ["Internal process", "Role calibration"].contains(line),
-                        "\(framework): \(line)")
+                #expect(
+                    line.hasPrefix("Objective ") || line.first?.isNumber == true || ["Internal process", "Role calibration"].contains(line),
+                    "\(framework): \(line)")
             }
         }
         // A goal's key results still find their own lines, so values land where they belong.
         let row = TemplateRenderer.rows(.okr, for: frame)[0]
-        #expect(row.items.map { "\($0.name) \($0.firstLine)-\($0.lastLine) \($0.slots)" } == ["KR1 3-4 [\"baseline\", \"target\", \"date\"]", "KR2 5-6 [\"target\", \"date\"]"])
-        _ = try store.writePeople([PersonInput(employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil, function: "SRE", level: "L3")],
-                                  file: "t", mode: .add, actor: "hr", command: "people add")
+        #expect(
+            row.items.map { "\($0.name) \($0.firstLine)-\($0.lastLine) \($0.slots)" } == [
+                "KR1 3-4 [\"baseline\", \"target\", \"date\"]", "KR2 5-6 [\"target\", \"date\"]",
+            ])
+        _ = try store.writePeople(
+            [PersonInput(employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil, function: "SRE", level: "L3")],
+            file: "t", mode: .add, actor: "hr", command: "people add")
         let id = try store.addGoals("E1", quarter: Quarter("2026Q4")!, framework: .okr, rows: [1], actor: "m").created[0].goalId
         _ = try store.setGoal(id, [("KR2.target", "5"), ("KR1.baseline", "1"), ("KR1.target", "3")], item: nil, direction: nil, actor: "m")
-        #expect(try store.goal(id).filledText.split(separator: "\n").map(String.init) == [
-            "Objective 1: Keeps the service up.", "             2. Objective-looking fragment  [source: ACME responsibility (L3)]",
-            "  KR1. From 1 to 3 by ⟨date⟩ — tied to: \"Keeps the service up.", "       2. Objective-looking fragment\"",
-            "  KR2. Evidence at this level's scope bar: \"One service", "       and its runbook\" — 5 by ⟨date⟩",
-        ])
+        #expect(
+            try store.goal(id).filledText.split(separator: "\n").map(String.init) == [
+                "Objective 1: Keeps the service up.", "             2. Objective-looking fragment  [source: ACME responsibility (L3)]",
+                "  KR1. From 1 to 3 by ⟨date⟩ — tied to: \"Keeps the service up.", "       2. Objective-looking fragment\"",
+                "  KR2. Evidence at this level's scope bar: \"One service", "       and its runbook\" — 5 by ⟨date⟩",
+            ])
     }
 
     @Test func theSameLadderUnderAnotherFamilyIsAnotherFrameNotANoOp() throws {
@@ -85,8 +99,13 @@ import Testing
         let folder = try makeTemporaryFolder()
         let path = folder.appendingPathComponent("huge.yaml").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(count: CanonFiles.maximumBytes + 1)))
-        #expect(throws: GoalbookError.badInput([InputIssue(file: path, line: nil,
-            message: "the file is 4 MiB: canon files are read up to 4 MiB (a job-architecture file is usually a few KiB); nothing was read")])) {
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(
+                    file: path, line: nil,
+                    message: "the file is 4 MiB: canon files are read up to 4 MiB (a job-architecture file is usually a few KiB); nothing was read")
+            ])
+        ) {
             _ = try CanonFiles.read([path], format: nil, family: nil, strict: false)
         }
     }

@@ -30,9 +30,10 @@ import Testing
         let document = try CanonYAMLParser.parse(bytes: Array(good.utf8), fileName: "good.yaml")
         #expect(document.source == "JFM")
         #expect(document.frames.map(\.levelCode) == ["P1"])
-        #expect(document.frames[0].statements == [
-            StatementSpec(kind: .responsibility, text: "Does it.", sourceLabel: "JFM responsibility (P1)", line: 8),
-        ])
+        #expect(
+            document.frames[0].statements == [
+                StatementSpec(kind: .responsibility, text: "Does it.", sourceLabel: "JFM responsibility (P1)", line: 8)
+            ])
     }
 
     @Test func yamlSyntaxErrorNamesTheLine() {
@@ -41,7 +42,10 @@ import Testing
 
     @Test func unknownKeyIsAnErrorAtItsLine() {
         let yaml = good.replacingOccurrences(of: "        title: First", with: "        title: First\n        titel: Typo")
-        #expect(problems(yaml) == ["bad.yaml:8:9: unknown key 'titel' in a level of 'Fun'; allowed keys: code, title, responsibilities, dimensions, rubrics"])
+        #expect(
+            problems(yaml) == [
+                "bad.yaml:8:9: unknown key 'titel' in a level of 'Fun'; allowed keys: code, title, responsibilities, dimensions, rubrics"
+            ])
     }
 
     @Test func missingFunctionNameIsAnError() {
@@ -83,7 +87,10 @@ import Testing
     @Test func invalidUTF8IsAnErrorNamingTheLine() {
         var bytes = Array("source: JFM\nfamily: F".utf8)
         bytes.append(0xFF)
-        #expect(throws: GoalbookError.badInput([InputIssue(file: "x.yaml", line: 2, message: "the file is not valid UTF-8 (first bad byte at offset 21)")])) {
+        #expect(
+            throws: GoalbookError.badInput([InputIssue(file: "x.yaml", line: 2, message: "the file is not valid UTF-8 (first bad byte at offset 21)")]
+            )
+        ) {
             try CanonYAMLParser.parse(bytes: bytes, fileName: "x.yaml")
         }
     }
@@ -101,32 +108,41 @@ import Testing
         let yaml = good + "\n        rubrics:\n          knowledge application: Typo in the name.\n"
         let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "w.yaml")
         #expect(document.frames[0].statements.last?.text == "Typo in the name.")
-        #expect(document.warnings.map(\.description) == [
-            "w.yaml:10:11: rubric 'knowledge application' is kept but no template cites it (templates cite complexity/problem-solving and knowledge-application)",
-        ])
+        #expect(
+            document.warnings.map(\.description) == [
+                "w.yaml:10:11: rubric 'knowledge application' is kept but no template cites it (templates cite complexity/problem-solving and "
+                    + "knowledge-application)"
+            ])
     }
 
     @Test func quotesStarsAndAmpersandsInsidePlainTextAreText() throws {
-        let yaml = good.replacingOccurrences(of: #"responsibilities: ["Does it."]"#, with: """
-            responsibilities:
-                      - Owns the ML lifecycle* and R&D "spikes", it's said # not a comment#
-                      - 'Quoted: "inner" [brackets] {braces} & *stars*'
-            """)
+        let yaml = good.replacingOccurrences(
+            of: #"responsibilities: ["Does it."]"#,
+            with: """
+                responsibilities:
+                          - Owns the ML lifecycle* and R&D "spikes", it's said # not a comment#
+                          - 'Quoted: "inner" [brackets] {braces} & *stars*'
+                """)
         let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")
-        #expect(document.frames[0].statements.map(\.text) == [
-            "Owns the ML lifecycle* and R&D \"spikes\", it's said", #"Quoted: "inner" [brackets] {braces} & *stars*"#,
-        ])
+        #expect(
+            document.frames[0].statements.map(\.text) == [
+                "Owns the ML lifecycle* and R&D \"spikes\", it's said", #"Quoted: "inner" [brackets] {braces} & *stars*"#,
+            ])
     }
 
     @Test func anchorsAndAliasesAreRefusedWithLineAndColumn() {
-        #expect(problems(good + "\n        dimensions: &d\n          - {name: S, bar: B}\n") == [
-            "bad.yaml:9:21: YAML anchors and aliases (&d and *d) are not part of the canon format; write the text out",
-        ])
+        #expect(
+            problems(good + "\n        dimensions: &d\n          - {name: S, bar: B}\n") == [
+                "bad.yaml:9:21: YAML anchors and aliases (&d and *d) are not part of the canon format; write the text out"
+            ])
         // An alias bomb is refused at its first anchor, before anything it repeats is read.
-        let layers = (1...8).map { "l\($0): &l\($0) [" + Array(repeating: $0 == 1 ? "\"lol\"" : "*l\($0 - 1)", count: 9).joined(separator: ",") + "]" }
-        #expect(problems("source: X\nfamily: F\n" + layers.joined(separator: "\n") + "\nfunctions: *l8\n") == [
-            "bad.yaml:3:5: YAML anchors and aliases (&l1 and *l1) are not part of the canon format; write the text out",
-        ])
+        let layers = (1...8).map {
+            "l\($0): &l\($0) [" + Array(repeating: $0 == 1 ? "\"lol\"" : "*l\($0 - 1)", count: 9).joined(separator: ",") + "]"
+        }
+        #expect(
+            problems("source: X\nfamily: F\n" + layers.joined(separator: "\n") + "\nfunctions: *l8\n") == [
+                "bad.yaml:3:5: YAML anchors and aliases (&l1 and *l1) are not part of the canon format; write the text out"
+            ])
     }
 
     @Test func starsAmpersandsAndBracketsInTextAreText() throws {
@@ -146,8 +162,9 @@ import Testing
             """#
         #expect(problems(yaml) == [])
         let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")
-        #expect(document.frames[0].statements.filter { $0.kind == .responsibility }.map(\.text)
-            == ["Writes code, *tests* and docs", "Uses [*nix] tools", "Says \"yes\", &then ships"])
+        #expect(
+            document.frames[0].statements.filter { $0.kind == .responsibility }.map(\.text)
+                == ["Writes code, *tests* and docs", "Uses [*nix] tools", "Says \"yes\", &then ships"])
     }
 
     @Test func textIsKeptExactlyIncludingSpacesAndNFD() throws {

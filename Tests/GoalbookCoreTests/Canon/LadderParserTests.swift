@@ -42,11 +42,12 @@ import Testing
             counts[key, default: 0] += 1
         }
         #expect(Set(behaviours.compactMap(\.area)).count == 5)
-        #expect(order == [
-            "Results › Impact", "Results › Ownership", "Results › Decision Making", "Direction › Agility", "Direction › Innovation",
-            "Talent › Personal growth", "Talent › Hiring", "Talent › Talent Development", "Culture › Collaboration",
-            "Culture › Organizational Health", "Culture › Communication", "Craft › ML Fluency", "Craft › ML Design", "Craft › Code Fluency",
-        ])
+        #expect(
+            order == [
+                "Results › Impact", "Results › Ownership", "Results › Decision Making", "Direction › Agility", "Direction › Innovation",
+                "Talent › Personal growth", "Talent › Hiring", "Talent › Talent Development", "Culture › Collaboration",
+                "Culture › Organizational Health", "Culture › Communication", "Craft › ML Fluency", "Craft › ML Design", "Craft › Code Fluency",
+            ])
         #expect(order.map { counts[$0]! } == [4, 4, 1, 2, 2, 3, 2, 3, 2, 3, 3, 3, 3, 4])
         #expect(behaviours.first?.sourceLabel == "Results › Impact (IC2)")
         #expect(behaviours.first { $0.text.hasPrefix("I’m open") }?.line == 26)
@@ -56,11 +57,12 @@ import Testing
         let frame = try #require(try seed().frames.first)
         let bars = frame.statements.filter { $0.kind == .dimension }
         #expect(bars.map(\.name) == ["Scope", "Scope", "Collaborative Reach", "Impact Levers", "Impact Levers"])
-        #expect(bars.map(\.description) == [
-            "Area of ownership and level of autonomy / ambiguity", "Area of ownership and level of autonomy / ambiguity",
-            "Organizational reach and extent of influence",
-            "Technical levers typically exercised to achieve business impact", "Technical levers typically exercised to achieve business impact",
-        ])
+        #expect(
+            bars.map(\.description) == [
+                "Area of ownership and level of autonomy / ambiguity", "Area of ownership and level of autonomy / ambiguity",
+                "Organizational reach and extent of influence",
+                "Technical levers typically exercised to achieve business impact", "Technical levers typically exercised to achieve business impact",
+            ])
         #expect(bars[1].text == "I independently define the right solutions or use |existing approaches to solve defined problems.")
         #expect(bars[3].text == "Craft - I am increasingly mastering my craft and leverage it for higher impact (e.g. software design)")
         #expect(bars.map(\.line) == [4, 5, 6, 7, 8])
@@ -73,7 +75,8 @@ import Testing
     @Test func seedSummaryParagraphFootnoteAndTitlesAreKept() throws {
         let statements = try #require(try seed().frames.first).statements
         func texts(_ kind: StatementKind) -> [String] { statements.filter { $0.kind == kind }.map(\.text) }
-        #expect(texts(.summary) == ["I am prolific at delivering resilient and sustainable software projects from design to implementation and rollout"])
+        #expect(
+            texts(.summary) == ["I am prolific at delivering resilient and sustainable software projects from design to implementation and rollout"])
         #expect(texts(.title) == ["IC2 Machine Learning Engineer", "IC2 Machine Learning Engineer"])
         #expect(texts(.paragraph).count == 1)
         #expect(statements.first { $0.kind == .paragraph }?.area == "Craft")
@@ -156,18 +159,20 @@ import Testing
         let frame = try #require(document.frames.first)
         #expect((frame.function, frame.levelCode) == ("Data Engineer", "L3"))
         let dims = frame.statements.filter { $0.kind == .dimension }
-        #expect(dims.map { "\($0.name!)|\($0.description ?? "-")|\($0.text)" } == [
-            "Scope|Where I work|Own a pipeline.",
-            "Technical Skills|Depth of expertise|SQL “window” functions",
-            "Technical Skills|Depth of expertise|Streaming — at least once",
-        ])
+        #expect(
+            dims.map { "\($0.name!)|\($0.description ?? "-")|\($0.text)" } == [
+                "Scope|Where I work|Own a pipeline.",
+                "Technical Skills|Depth of expertise|SQL “window” functions",
+                "Technical Skills|Depth of expertise|Streaming — at least once",
+            ])
         let behaviours = frame.statements.filter { $0.kind == .responsibility }
-        #expect(behaviours.map { "\($0.sourceLabel): \($0.text)" } == [
-            "Delivery › Pipelines (L3): I ship pipelines on time.",
-            "Delivery › Pipelines (L3): I write runbooks",
-            "Delivery › On-call (L3): I take my turn.",
-            "Growth › Learning (L3): I read papers",
-        ])
+        #expect(
+            behaviours.map { "\($0.sourceLabel): \($0.text)" } == [
+                "Delivery › Pipelines (L3): I ship pipelines on time.",
+                "Delivery › Pipelines (L3): I write runbooks",
+                "Delivery › On-call (L3): I take my turn.",
+                "Growth › Learning (L3): I read papers",
+            ])
         #expect(frame.statements.filter { $0.kind == .paragraph }.map(\.text) == ["I learn continuously.", "I teach what I learn."])
     }
 
@@ -200,13 +205,14 @@ import Testing
             Review | - I review |
             """
         let document = try parse(text)
-        #expect(document.warnings.map(\.description) == [
-            "l.txt:2: the summary column 'Reach' has no bullets",
-            "l.txt:9: empty bullet, nothing to keep",
-            "l.txt:10:10: stray '|' inside a statement, kept as it is",
-            "l.txt:12: responsibility 'Empty' has no behaviours (a cell with no bullets)",
-            "l.txt:14: the last line has no line end: it may be truncated; kept as it is",
-        ])
+        #expect(
+            document.warnings.map(\.description) == [
+                "l.txt:2: the summary column 'Reach' has no bullets",
+                "l.txt:9: empty bullet, nothing to keep",
+                "l.txt:10:10: stray '|' inside a statement, kept as it is",
+                "l.txt:12: responsibility 'Empty' has no behaviours (a cell with no bullets)",
+                "l.txt:14: the last line has no line end: it may be truncated; kept as it is",
+            ])
         let behaviours = try #require(document.frames.first).statements.filter { $0.kind == .responsibility }
         #expect(behaviours.map(\.text) == ["I build.", "I test | sometimes", "I review"])
     }
@@ -229,7 +235,10 @@ import Testing
         let document = try parse(text)
         let frame = try #require(document.frames.first)
         #expect(frame.statements.filter { $0.kind == .dimension }.map(\.text) == ["Owns a service end to end, including", "its on-call rotation."])
-        #expect(frame.statements.filter { $0.kind == .responsibility }.map { "\($0.name!): \($0.text)" } == ["Shipping: I ship weekly.", "Shipping: I write it down."])
+        #expect(
+            frame.statements.filter { $0.kind == .responsibility }.map { "\($0.name!): \($0.text)" } == [
+                "Shipping: I ship weekly.", "Shipping: I write it down.",
+            ])
         #expect(document.warnings.map(\.description) == ["l.txt:4: a line in a cell that is not a '- ' bullet, kept as one statement"])
     }
 
@@ -237,8 +246,13 @@ import Testing
         let folder = try makeTemporaryFolder()
         let path = try writeFile(folder, "s.txt", "E1 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build | often\n|\n")
         #expect(try CanonFiles.read([path], format: nil, family: "Eng", strict: false).first?.warnings.count == 1)
-        #expect(throws: GoalbookError.badInput([InputIssue(file: path, line: 4, column: 19,
-            message: "stray '|' inside a statement, kept as it is (an error under --strict)")])) {
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(
+                    file: path, line: 4, column: 19,
+                    message: "stray '|' inside a statement, kept as it is (an error under --strict)")
+            ])
+        ) {
             _ = try CanonFiles.read([path], format: nil, family: "Eng", strict: true)
         }
     }
@@ -250,16 +264,20 @@ import Testing
     }
 
     @Test func noTitleLineIsAnError() {
-        #expect(problems("- I do things\nResponsibility | Key Behaviors |\n") ==
-                ["l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
-                    + " (a level code is letters and digits, like IC2 or P3); this line begins '- I do things'"])
+        #expect(
+            problems("- I do things\nResponsibility | Key Behaviors |\n") == [
+                "l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                    + " (a level code is letters and digits, like IC2 or P3); this line begins '- I do things'"
+            ])
     }
 
     @Test func aLadderWithoutItsTitleIsRefusedNotReadAsLevelI() {
         // Seed 003 with its first line lost: the summary sentence is no '<level code> <function>'.
-        #expect(problems("I am prolific at delivering on my commitments\nResults\nResponsibility | Key Behaviors |\nImpact | - I act.\n|\n") ==
-                ["l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
-                    + " (a level code is letters and digits, like IC2 or P3); this line begins 'I am prolific at delivering on my commit'"])
+        #expect(
+            problems("I am prolific at delivering on my commitments\nResults\nResponsibility | Key Behaviors |\nImpact | - I act.\n|\n") == [
+                "l.txt:1: no title line: a career ladder starts with '<level code> <function>', e.g. 'IC2 Machine Learning Engineer'"
+                    + " (a level code is letters and digits, like IC2 or P3); this line begins 'I am prolific at delivering on my commit'"
+            ])
         #expect(LadderParser.isLevelCode("IC2") && LadderParser.isLevelCode("L10") && LadderParser.isLevelCode("SWE-3"))
         #expect(!LadderParser.isLevelCode("I") && !LadderParser.isLevelCode("Senior") && !LadderParser.isLevelCode("42"))
     }
@@ -280,17 +298,26 @@ import Testing
     @Test func trailingBlanksAndTabsAreKeptAndWarnedOf() throws {
         let document = try parse("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build. \n- I test.\t\n- I ship. |\n")
         #expect(behaviours(document) == ["Build: I build. ", "Build: I test.\t", "Build: I ship."], "blanks before a closing | are structural")
-        #expect(document.warnings.map(\.description) == ["l.txt:4:19: a statement ends in a blank, kept as it is",
-                                                          "l.txt:5:10: a statement ends in a tab, kept as it is"])
+        #expect(
+            document.warnings.map(\.description) == [
+                "l.txt:4:19: a statement ends in a blank, kept as it is",
+                "l.txt:5:10: a statement ends in a tab, kept as it is",
+            ])
     }
 
     @Test func aWrappedLineWithABarStaysInItsCell() throws {
-        let text = "IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build tools that\nuse A | B pipelines\n- I test.\n|\nShip | - I ship.\n|\n"
+        let text =
+            "IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build tools that\nuse A | B pipelines\n- I test.\n|\nShip | - I "
+            + "ship.\n|\n"
         let document = try parse(text)
-        #expect(behaviours(document) == ["Build: I build tools that", "Build: use A | B pipelines", "Build: I test.", "Ship: I ship."],
-                "'use A | B pipelines' is no responsibility named 'use A'")
-        #expect(document.warnings.map(\.description) == ["l.txt:5: a line in a cell that is not a '- ' bullet, kept as one statement",
-                                                          "l.txt:5:7: stray '|' inside a statement, kept as it is"])
+        #expect(
+            behaviours(document) == ["Build: I build tools that", "Build: use A | B pipelines", "Build: I test.", "Ship: I ship."],
+            "'use A | B pipelines' is no responsibility named 'use A'")
+        #expect(
+            document.warnings.map(\.description) == [
+                "l.txt:5: a line in a cell that is not a '- ' bullet, kept as one statement",
+                "l.txt:5:7: stray '|' inside a statement, kept as it is",
+            ])
     }
 
     @Test func aMarkdownStarLineInsideAnOpenCellIsKeptWithAWarning() throws {
@@ -314,28 +341,39 @@ import Testing
         #expect(document.frames[0].statements.filter { $0.kind == .dimension }.map(\.text) == ["one team", "* and its on-call", "my team"])
         #expect(behaviours(document) == ["Build: I build.", "Build: * with tests", "Build: I ship."])
         #expect(document.frames[0].statements.filter { $0.kind == .footnote }.map(\.text) == ["* a footnote"])
-        #expect(document.warnings.map(\.description) == ["l.txt:4: a line in a cell that is not a '- ' bullet, kept as one statement",
-                                                          "l.txt:10: a line in a cell that is not a '- ' bullet, kept as one statement"])
+        #expect(
+            document.warnings.map(\.description) == [
+                "l.txt:4: a line in a cell that is not a '- ' bullet, kept as one statement",
+                "l.txt:10: a line in a cell that is not a '- ' bullet, kept as one statement",
+            ])
     }
 
     @Test func noTableHeaderIsAnError() {
-        #expect(problems("IC2 Engineer\nJust prose.\n") ==
-                ["l.txt: no 'Responsibility | Key Behaviors |' header: this is not a career ladder (or give --format yaml)"])
+        #expect(
+            problems("IC2 Engineer\nJust prose.\n") == [
+                "l.txt: no 'Responsibility | Key Behaviors |' header: this is not a career ladder (or give --format yaml)"
+            ])
     }
 
     @Test func aBehaviourBeforeAnyResponsibilityIsAnError() {
-        #expect(problems("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\n- I float.\n|\n") ==
-                ["l.txt:4: a behaviour before any responsibility: rows start with '<Responsibility> | - <behaviour>'"])
+        #expect(
+            problems("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\n- I float.\n|\n") == [
+                "l.txt:4: a behaviour before any responsibility: rows start with '<Responsibility> | - <behaviour>'"
+            ])
     }
 
     @Test func anUnterminatedCellAtTheEndIsAnError() {
-        #expect(problems("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build.\n- I test.\n") ==
-                ["l.txt:5: unterminated cell at the end: the cell of 'Build' has no closing '|'"])
+        #expect(
+            problems("IC2 Engineer\nWork\nResponsibility | Key Behaviors |\nBuild | - I build.\n- I test.\n") == [
+                "l.txt:5: unterminated cell at the end: the cell of 'Build' has no closing '|'"
+            ])
     }
 
     @Test func aHeaderWithNoAreaNameIsAnError() {
-        #expect(problems("IC2 Engineer\nScope X |\n- a\n|\nResponsibility | Key Behaviors |\nB | - b\n|\n") ==
-                ["l.txt:5: a 'Responsibility | Key Behaviors |' header with no area name before it"])
+        #expect(
+            problems("IC2 Engineer\nScope X |\n- a\n|\nResponsibility | Key Behaviors |\nB | - b\n|\n") == [
+                "l.txt:5: a 'Responsibility | Key Behaviors |' header with no area name before it"
+            ])
     }
 
     @Test func detectionUsesTheNameThenTheContent() throws {

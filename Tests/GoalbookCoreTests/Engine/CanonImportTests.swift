@@ -32,8 +32,12 @@ import Testing
         #expect(first[0].framesAdded == 2)
         let dump = try databaseDump(path)
         let second = try store.importCanon([document(Self.v1, name: "renamed.yaml")], actor: "b")
-        #expect(second == [CanonImportOutcome(fileName: "renamed.yaml", status: .unchanged, canonVersionId: first[0].canonVersionId,
-                                              framesAdded: 0, framesChanged: 0, framesUnchanged: 2)])
+        #expect(
+            second == [
+                CanonImportOutcome(
+                    fileName: "renamed.yaml", status: .unchanged, canonVersionId: first[0].canonVersionId,
+                    framesAdded: 0, framesChanged: 0, framesUnchanged: 2)
+            ])
         #expect(try databaseDump(path) == dump)
     }
 
@@ -60,8 +64,10 @@ import Testing
     @Test func canonRowsCannotBeEditedOrDeletedEvenWithRawSQL() throws {
         let (_, path) = try makeStore()
         let queue = try DatabaseQueue(path: path)
-        for sql in ["UPDATE frame_statement SET text = 'x'", "DELETE FROM frame_statement", "UPDATE canon_version SET source = 'x'",
-                    "DELETE FROM canon_version", "DELETE FROM frame_version", "UPDATE frame SET family = 'x'"] {
+        for sql in [
+            "UPDATE frame_statement SET text = 'x'", "DELETE FROM frame_statement", "UPDATE canon_version SET source = 'x'",
+            "DELETE FROM canon_version", "DELETE FROM frame_version", "UPDATE frame SET family = 'x'",
+        ] {
             #expect(throws: DatabaseError.self, "\(sql) was allowed") { try queue.write { try $0.execute(sql: sql) } }
         }
     }
@@ -70,8 +76,13 @@ import Testing
         let folder = try makeTemporaryFolder()
         let good = try writeFile(folder, "good.yaml", Self.v1)
         let bad = try writeFile(folder, "bad.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levls: []\n")
-        #expect(throws: GoalbookError.badInput([InputIssue(file: bad, line: 5, column: 5,
-            message: "unknown key 'levls' in a function; allowed keys: name, levels")])) {
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(
+                    file: bad, line: 5, column: 5,
+                    message: "unknown key 'levls' in a function; allowed keys: name, levels")
+            ])
+        ) {
             _ = try CanonFiles.read([good, bad], format: nil, family: nil, strict: false)
         }
     }
@@ -79,10 +90,14 @@ import Testing
     @Test func unknownNamesListCloseMatches() throws {
         let (store, _) = try makeStore()
         _ = try store.importCanon([document(Self.v1)], actor: "a")
-        #expect(throws: GoalbookError.notFound(what: "function 'Backend Engineering'", suggestions: [
-            "--function \"Backend\" --level E1", "--function \"Backend\" --level E2",
-            "--function \"AI / Machine Learning Engineering\" --level P2",  // shares the word "Engineering"
-        ])) {
+        #expect(
+            throws: GoalbookError.notFound(
+                what: "function 'Backend Engineering'",
+                suggestions: [
+                    "--function \"Backend\" --level E1", "--function \"Backend\" --level E2",
+                    "--function \"AI / Machine Learning Engineering\" --level P2",  // shares the word "Engineering"
+                ])
+        ) {
             _ = try store.currentFrame(function: "Backend Engineering", level: "E1")
         }
         #expect(throws: GoalbookError.notFound(what: "level 'E3' of function 'Backend'", suggestions: ["E1", "E2"])) {
@@ -92,7 +107,8 @@ import Testing
 
     @Test func aFunctionInTwoFamiliesNeedsTheFamily() throws {
         let (store, _) = try makeStore()
-        _ = try store.importCanon([document(Self.v1), document(Self.v1.replacingOccurrences(of: "family: Eng", with: "family: Ops"), name: "ops.yaml")], actor: "a")
+        _ = try store.importCanon(
+            [document(Self.v1), document(Self.v1.replacingOccurrences(of: "family: Eng", with: "family: Ops"), name: "ops.yaml")], actor: "a")
         #expect(throws: GoalbookError.invalidArgument("function 'Backend' level E1 exists in several families (Eng, Ops); name one with --family")) {
             _ = try store.currentFrame(function: "Backend", level: "E1")
         }

@@ -15,10 +15,12 @@ import Testing
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let queue = try DatabaseQueue(path: path)
         let facts = try queue.read { db in
-            [try String.fetchOne(db, sql: "PRAGMA journal_mode"),
-             try String.fetchOne(db, sql: "PRAGMA user_version"),
-             try String.fetchOne(db, sql: "SELECT count(*) FROM schema_migration"),
-             try String.fetchOne(db, sql: "SELECT imported_by FROM canon_version")]
+            [
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchOne(db, sql: "PRAGMA user_version"),
+                try String.fetchOne(db, sql: "SELECT count(*) FROM schema_migration"),
+                try String.fetchOne(db, sql: "SELECT imported_by FROM canon_version"),
+            ]
         }
         #expect(facts == ["wal", "\(GoalbookStore.schemaVersion)", "\(Migration.all.count)", "tester"])
         #expect(try store.frameSummaries().map(\.function) == ["AI / Machine Learning Engineering", "Machine Learning Engineer"])
@@ -71,7 +73,9 @@ import Testing
         #expect(DatabaseLocation.resolve(explicit: "x.db", environment: ["GOALBOOK_DB": "/e.db"]) == "x.db")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["GOALBOOK_DB": "/e.db", "XDG_DATA_HOME": "/xdg"]) == "/e.db")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/h"]) == "/xdg/goalbook/goalbook.db")
-        #expect(DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
+        #expect(
+            DatabaseLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/share/goalbook/goalbook.db")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
     }
 }

@@ -19,7 +19,9 @@ import Testing
     @Test func shippedMigrationsAreNeverModified() {
         for migration in Migration.all {
             guard let recorded = Self.shipped[migration.version] else { continue }
-            #expect(migration.sha256 == recorded, "migration \(migration.version)_\(migration.name) changed after it shipped: add a new migration instead")
+            #expect(
+                migration.sha256 == recorded, "migration \(migration.version)_\(migration.name) changed after it shipped: add a new migration instead"
+            )
         }
         #expect(Set(Self.shipped.keys).isSubset(of: Set(Migration.all.map(\.version))), "a shipped migration was removed")
     }

@@ -21,11 +21,26 @@ import Testing
         let rewrites: [(table: String, select: String)] = [
             ("history", "SELECT * FROM history WHERE history_id = 1"),
             ("checkin", "SELECT * FROM checkin WHERE checkin_id = 1"),
-            ("frame_statement", "SELECT statement_id, frame_version_id, kind, position, name, area, description, 'forged', source_label, source_line FROM frame_statement WHERE statement_id = 1"),
-            ("frame_statement", "SELECT NULL, frame_version_id, kind, position, name, area, description, 'forged', source_label, source_line FROM frame_statement WHERE statement_id = 1"),
-            ("goal_template", "SELECT template_id, frame_version_id, framework, row_number, statement_id, title, 'forged' FROM goal_template WHERE template_id = 1"),
+            (
+                "frame_statement",
+                "SELECT statement_id, frame_version_id, kind, position, name, area, description, 'forged', source_label, source_line FROM "
+                    + "frame_statement WHERE statement_id = 1"
+            ),
+            (
+                "frame_statement",
+                "SELECT NULL, frame_version_id, kind, position, name, area, description, 'forged', source_label, source_line FROM frame_statement "
+                    + "WHERE statement_id = 1"
+            ),
+            (
+                "goal_template",
+                "SELECT template_id, frame_version_id, framework, row_number, statement_id, title, 'forged' FROM goal_template WHERE template_id = 1"
+            ),
             ("goal", "SELECT * FROM goal WHERE goal_id = \(goal)"),
-            ("goal", "SELECT NULL, person_id, quarter, framework, row_number, frame_id, template_id, 'done', carried_from, created_at, created_by, aligned_to, weight, score FROM goal WHERE goal_id = \(goal)"),
+            (
+                "goal",
+                "SELECT NULL, person_id, quarter, framework, row_number, frame_id, template_id, 'done', carried_from, created_at, created_by, "
+                    + "aligned_to, weight, score FROM goal WHERE goal_id = \(goal)"
+            ),
             ("goal_item", "SELECT * FROM goal_item WHERE goal_id = \(goal)"),
             ("goal_slot", "SELECT goal_id, item, slot, '1%', 1, '%' FROM goal_slot WHERE goal_id = \(goal)"),
             ("person", "SELECT * FROM person WHERE person_id = 1"),
@@ -43,7 +58,8 @@ import Testing
             }
         }
         // UPSERT: an insert that turns into an update on conflict.
-        let upsert = try shell(path, "INSERT INTO history SELECT * FROM history WHERE history_id = 1 ON CONFLICT (history_id) DO UPDATE SET new_value = 'forged';")
+        let upsert = try shell(
+            path, "INSERT INTO history SELECT * FROM history WHERE history_id = 1 ON CONFLICT (history_id) DO UPDATE SET new_value = 'forged';")
         #expect(upsert.status != 0 && upsert.stderr.contains("history is append-only"))
         #expect(try databaseDump(path) == before, "nothing was changed")
         #expect(try store.check() == [])
@@ -52,7 +68,8 @@ import Testing
 
     @Test func checkFindsTamperingThatGetsPastTheTriggers() throws {
         let (store, path, goals) = try ReportFixture.build()
-        let goal = goals["ada-okr"]!, other = goals["lin-mbo"]!
+        let goal = goals["ada-okr"]!
+        let other = goals["lin-mbo"]!
         _ = try store.closeQuarter(ReportFixture.quarter, note: nil, early: true, actor: "x", now: ReportFixture.now)
         #expect(try store.check() == [])
         let pristine = try makeTemporaryFolder().appendingPathComponent("pristine.db").path
@@ -66,35 +83,51 @@ import Testing
         }
         // Raw updates of a goal's fields (no trigger stops these: goalbook makes them, with history).
         for (sql, expected, movesFigures) in [
-            ("UPDATE goal SET person_id = (SELECT person_id FROM person WHERE employee_id = 'E104') WHERE goal_id = \(goal)",
-             "goal that differs from its history: G\(goal) owner is E104, history says E100", true),
-            ("UPDATE goal SET weight = 70 WHERE goal_id = \(goal)", "goal that differs from its history: G\(goal) weight is 70, history says empty", true),
-            ("UPDATE goal SET score = 0.9 WHERE goal_id = \(goal)", "goal that differs from its history: G\(goal) score is 0.9, history says empty", true),
-            ("UPDATE goal SET aligned_to = \(other) WHERE goal_id = \(goal)",
-             "goal that differs from its history: G\(goal) aligned_to is G\(other), history says empty", false),
-            ("UPDATE goal_item SET direction = 'maintain' WHERE goal_id = \(goal) AND item = 'KR1'",
-             "goal that differs from its history: G\(goal) KR1.direction is maintain, history says increase", true),
+            (
+                "UPDATE goal SET person_id = (SELECT person_id FROM person WHERE employee_id = 'E104') WHERE goal_id = \(goal)",
+                "goal that differs from its history: G\(goal) owner is E104, history says E100", true
+            ),
+            (
+                "UPDATE goal SET weight = 70 WHERE goal_id = \(goal)",
+                "goal that differs from its history: G\(goal) weight is 70, history says empty", true
+            ),
+            (
+                "UPDATE goal SET score = 0.9 WHERE goal_id = \(goal)",
+                "goal that differs from its history: G\(goal) score is 0.9, history says empty", true
+            ),
+            (
+                "UPDATE goal SET aligned_to = \(other) WHERE goal_id = \(goal)",
+                "goal that differs from its history: G\(goal) aligned_to is G\(other), history says empty", false
+            ),
+            (
+                "UPDATE goal_item SET direction = 'maintain' WHERE goal_id = \(goal) AND item = 'KR1'",
+                "goal that differs from its history: G\(goal) KR1.direction is maintain, history says increase", true
+            ),
             ("UPDATE person SET name = 'Someone Else' WHERE employee_id = 'E103'", nil, false),
         ] as [(String, String?, Bool)] {
             let problems = try tampered(sql)
             if let expected { #expect(problems.contains(expected), "\(sql): \(problems)") }
-            #expect(problems.contains { $0.hasPrefix("closed quarter: 2026Q4's figures are not those it was closed with (G\(goal)") } == movesFigures,
-                    "\(sql): \(problems)")
+            #expect(
+                problems.contains { $0.hasPrefix("closed quarter: 2026Q4's figures are not those it was closed with (G\(goal)") } == movesFigures,
+                "\(sql): \(problems)")
         }
         // History edited after its triggers are dropped; a forged history row; a reopened quarter.
-        let dropped = try tampered("""
+        let dropped = try tampered(
+            """
             DROP TRIGGER history_no_update; UPDATE history SET new_value = '99%' WHERE goal_id = \(goal) AND field = 'target' AND item = 'KR1';
             """)
         #expect(dropped.contains("schema: trigger history_no_update is missing (the migrations made it; someone dropped it)"))
         #expect(dropped.contains { $0.hasPrefix("goal that differs from its history: G\(goal) KR1.target is 60%, history says 99%") })
-        let forged = try tampered("""
+        let forged = try tampered(
+            """
             INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value)
             VALUES ('2026-11-01T00:00:00.000Z', 'grace', 'goals set', 2, \(goal), NULL, 'score', NULL, '1');
             """)
         #expect(forged.contains("goal that differs from its history: G\(goal) score is empty, history says 1"))
         let reopened = try tampered("DELETE FROM closed_quarter")
         #expect(reopened.contains("closed quarter: 2026Q4 was closed with `quarter close` and never reopened, but its closed_quarter row is gone"))
-        let changedTrigger = try tampered("""
+        let changedTrigger = try tampered(
+            """
             DROP TRIGGER goal_no_delete; CREATE TRIGGER goal_no_delete BEFORE DELETE ON goal BEGIN SELECT 1; END;
             """)
         #expect(changedTrigger.contains("schema: trigger goal_no_delete is not as the migrations made it (it was changed by hand)"))
@@ -103,7 +136,8 @@ import Testing
         let added = try tampered("CREATE TRIGGER sneaky AFTER INSERT ON checkin BEGIN SELECT 1; END;")
         #expect(added.contains("schema: trigger sneaky was not made by Goalbook's migrations (added by hand)"))
         // A check-in forged into the closed quarter moves its figures.
-        let checkin = try tampered("""
+        let checkin = try tampered(
+            """
             INSERT INTO checkin (goal_id, item, value, number, unit, checked_on, recorded_at, actor)
             VALUES (\(goal), 'KR1', '60%', 60, '%', '2026-11-14', '2026-11-14T00:00:00.000Z', 'grace')
             """)
@@ -142,8 +176,9 @@ import Testing
         try queue.write { db in
             for migration in Migration.all {
                 try db.execute(sql: migration.sql)
-                try db.execute(sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, 'x')",
-                               arguments: [migration.version, migration.name, migration.sha256])
+                try db.execute(
+                    sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, 'x')",
+                    arguments: [migration.version, migration.name, migration.sha256])
             }
             try db.execute(sql: "PRAGMA user_version = \(GoalbookStore.schemaVersion)")
         }

@@ -51,7 +51,8 @@ import Testing
         let problems = try store.check()
         #expect(problems.contains("goal that differs from its history: G\(goals["ada-okr"]!) KR1.target is 99%, history says 60%"))
         #expect(problems.contains("goal that differs from its history: G\(goals["lin-mbo"]!) status is done, history says active"))
-        #expect(problems.contains("goal that differs from its history: G\(goals["ada-okr"]!) KR1.baseline number or unit does not match its value 10%"))
+        #expect(
+            problems.contains("goal that differs from its history: G\(goals["ada-okr"]!) KR1.baseline number or unit does not match its value 10%"))
         #expect(problems.contains("person in a manager cycle: E001"))
         #expect(problems.contains("item whose baseline and target disagree on the unit: G\(goals["ada-okr"]!) KR1: 10% vs 99%"))
     }
@@ -69,8 +70,11 @@ import Testing
         _ = try store.setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
         let changed = try databaseDump(path)
         let stamp = try GRDBQueue(path).strings("SELECT max(changed_at) FROM history")[0]!
-        #expect(throws: GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(backup), "
-                                              + "losing 1 change and 0 check-ins recorded after the backup (the last at \(stamp)))")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "\(path) already exists; it was left untouched (--force replaces it with \(backup), "
+                    + "losing 1 change and 0 check-ins recorded after the backup (the last at \(stamp)))")
+        ) {
             _ = try GoalbookStore.restore(from: backup, to: path, replace: false, actor: "x")
         }
         #expect(try databaseDump(path) == changed)
@@ -78,7 +82,8 @@ import Testing
         #expect(outcome.loss == RestoreLoss(history: 1, checkins: 0, lastChange: stamp))
         #expect(try GoalbookStore(path: path, actor: "x").goal(goals["ada-okr"]!).status == .active)
         #expect(try databaseDump(path) == databaseDump(backup))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.contains(".tmp") } == [])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.contains(".tmp") } == [])
     }
 
     @Test func backupForceReplacesOnlyAGoalbookDatabaseAndNeverDeletesAFolderOrFollowsALink() throws {
@@ -86,7 +91,9 @@ import Testing
         let folder = try makeTemporaryFolder()
         func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
         // A folder with the wal and shm names beside it too, another program's file, a link to a file, a FIFO.
-        for name in ["dir/sub", "dir-wal", "dir-shm"] { try FileManager.default.createDirectory(atPath: file(name), withIntermediateDirectories: true) }
+        for name in ["dir/sub", "dir-wal", "dir-shm"] {
+            try FileManager.default.createDirectory(atPath: file(name), withIntermediateDirectories: true)
+        }
         #expect(FileManager.default.createFile(atPath: file("dir/sub/keep.txt"), contents: Data("keep".utf8)))
         #expect(FileManager.default.createFile(atPath: file("notes.txt"), contents: Data("mine".utf8)))
         try FileManager.default.createSymbolicLink(atPath: file("link.db"), withDestinationPath: file("notes.txt"))
@@ -104,11 +111,16 @@ import Testing
         #expect(FileManager.default.contents(atPath: file("notes.txt")) == Data("mine".utf8))
         #expect(FileTarget.at(file("dir-wal")) == .directory && FileTarget.at(file("link.db")) == .symbolicLink)
         // The database itself, however it is named, and its -wal.
-        let spelled = folder.path + "/../" + folder.lastPathComponent + "/../" + ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        let spelled =
+            folder.path + "/../" + folder.lastPathComponent + "/../" + ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
             + "/" + (path as NSString).lastPathComponent
-        #expect(throws: GoalbookError.refused("\(path) is this database itself; back it up to another file")) { try store.backup(to: path, replace: true) }
+        #expect(throws: GoalbookError.refused("\(path) is this database itself; back it up to another file")) {
+            try store.backup(to: path, replace: true)
+        }
         #expect(FileTarget.same(spelled, path), "the test's two folders share a parent")
-        #expect(throws: GoalbookError.refused("\(spelled) is this database itself; back it up to another file")) { try store.backup(to: spelled, replace: true) }
+        #expect(throws: GoalbookError.refused("\(spelled) is this database itself; back it up to another file")) {
+            try store.backup(to: spelled, replace: true)
+        }
         #expect(throws: GoalbookError.refused("\(path)-wal is this database's -wal file itself; back it up to another file")) {
             try store.backup(to: path + "-wal", replace: true)
         }
@@ -135,7 +147,8 @@ import Testing
         // A sound SQLite file from Goalbook whose triggers were dropped and history rewritten.
         let tampered = folder.appendingPathComponent("tampered.db").path
         try FileManager.default.copyItem(atPath: path, toPath: tampered)
-        let shell = try run("/usr/bin/sqlite3", [tampered, "DROP TRIGGER history_no_update; UPDATE history SET new_value = 'done' WHERE field = 'status';"])
+        let shell = try run(
+            "/usr/bin/sqlite3", [tampered, "DROP TRIGGER history_no_update; UPDATE history SET new_value = 'done' WHERE field = 'status';"])
         #expect(shell.status == 0)
         #expect {
             _ = try GoalbookStore.restore(from: tampered, to: path, replace: true, actor: "x")

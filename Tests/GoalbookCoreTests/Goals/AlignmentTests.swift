@@ -1,7 +1,7 @@
 import Foundation
+import GRDB
 import GoalbookCore
 import GoalbookTestSupport
-import GRDB
 import Testing
 
 /// Aligned goals, weights and quarter-end scores, checked against the hand-worked figures of
@@ -59,7 +59,8 @@ import Testing
         #expect(abs(ada.weightedProgress! - expected) < 1e-9, "E001's subtree is everyone")
         // The analyst view says the same, for the whole tree and for Ada's subtree (Ada 0.5, Sam 0.75, Kim 0.5625).
         let teamRows = try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(db, sql: "SELECT team_id, weighted_progress, average_progress FROM team_progress WHERE quarter = '2026Q4' ORDER BY team_id")
+            try Row.fetchAll(
+                db, sql: "SELECT team_id, weighted_progress, average_progress FROM team_progress WHERE quarter = '2026Q4' ORDER BY team_id")
         }
         let viewed = Dictionary(uniqueKeysWithValues: teamRows.map { ($0["team_id"] as String, $0["weighted_progress"] as Double) })
         #expect(abs(viewed["E001"]! - expected) < 1e-9)
@@ -69,7 +70,11 @@ import Testing
 
         let queue = try DatabaseQueue(path: path)
         let rows = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT person_id, weighted_progress, weights_set, weight_total FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id")
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT person_id, weighted_progress, weights_set, weight_total FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id"
+            )
         }
         for row in rows {
             let figures = try #require(report.figures.first { $0.employeeId == row["person_id"] })
@@ -93,15 +98,17 @@ import Testing
         #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
         let below = try store.report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
         #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
-        #expect(below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
-                "without the head, a link to her goal leaves the report")
+        #expect(
+            below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
+            "without the head, a link to her goal leaves the report")
     }
 
     @Test func theAnalystViewHoldsEveryAncestorDescendantPair() throws {
         let (_, path, _) = try fixture.build()
         let queue = try DatabaseQueue(path: path)
         let under = try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT descendant || ':' || depth FROM goal_alignment WHERE ancestor = 'G1' AND depth > 0 ORDER BY depth, descendant")
+            try String.fetchAll(
+                db, sql: "SELECT descendant || ':' || depth FROM goal_alignment WHERE ancestor = 'G1' AND depth > 0 ORDER BY depth, descendant")
         }
         #expect(under == ["G2:1", "G3:1", "G4:2", "G5:2", "G6:2", "G7:2"])
         let above = try queue.read { db in
@@ -112,38 +119,72 @@ import Testing
 
     @Test func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged() throws {
         let (store, path, g) = try fixture.build()
-        let other = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0].goalId
-        let draft = try store.addGoals("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0].goalId
+        let other = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0]
+            .goalId
+        let draft = try store.addGoals("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0]
+            .goalId
         let dump = try databaseDump(path)
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
         let cases: [(String, GoalbookError, () throws -> Void)] = [
             ("self", .refused("G2 cannot be aligned to itself"), { _ = try store.align(g["ada"]!, to: g["ada"]!, actor: "x", now: fixture.now) }),
-            ("cycle", .refused("G4 is aligned under G1 (G4 → G2 → G1): aligning G1 to it would make a loop"),
-             { _ = try store.align(g["top"]!, to: g["sam"]!, actor: "x", now: fixture.now) }),
-            ("other quarter", .refused("G\(other) is a goal of 2027Q1 and G2 of 2026Q4: a goal is aligned to a goal of its own quarter"),
-             { _ = try store.align(g["ada"]!, to: other, actor: "x", now: fixture.now) }),
-            ("to a dropped goal", .refused("G5 is dropped: align G4 to a goal that still counts"),
-             { _ = try store.align(g["sam"]!, to: g["sam2"]!, actor: "x", now: fixture.now) }),
-            ("a dropped goal", .refused("G5 is dropped and cannot be changed"), { _ = try store.align(g["sam2"]!, to: nil, actor: "x", now: fixture.now) }),
+            (
+                "cycle", .refused("G4 is aligned under G1 (G4 → G2 → G1): aligning G1 to it would make a loop"),
+                { _ = try store.align(g["top"]!, to: g["sam"]!, actor: "x", now: fixture.now) }
+            ),
+            (
+                "other quarter", .refused("G\(other) is a goal of 2027Q1 and G2 of 2026Q4: a goal is aligned to a goal of its own quarter"),
+                { _ = try store.align(g["ada"]!, to: other, actor: "x", now: fixture.now) }
+            ),
+            (
+                "to a dropped goal", .refused("G5 is dropped: align G4 to a goal that still counts"),
+                { _ = try store.align(g["sam"]!, to: g["sam2"]!, actor: "x", now: fixture.now) }
+            ),
+            (
+                "a dropped goal", .refused("G5 is dropped and cannot be changed"),
+                { _ = try store.align(g["sam2"]!, to: nil, actor: "x", now: fixture.now) }
+            ),
             ("unknown", .notFound(what: "goal G99", suggestions: []), { _ = try store.align(g["sam"]!, to: 99, actor: "x", now: fixture.now) }),
-            ("weight below 0", .invalidArgument("the weight of G2 cannot be below 0; got -5"),
-             { _ = try store.setGoal(g["ada"]!, [("weight", "-5")], item: nil, direction: nil, actor: "x", now: fixture.now) }),
-            ("KR weight below 0", .invalidArgument("the weight of KR2 cannot be below 0; got -0.5"),
-             { _ = try store.setGoal(g["kim"]!, [("weight", "-0.5")], item: "KR2", direction: nil, actor: "x", now: fixture.now) }),
-            ("too early", .refused("2026Q4 can be scored from 2026-12-01, the first day of its last month, until it is closed; today is 2026-11-15"),
-             { _ = try store.score(g["kim"]!, 0.7, note: nil, actor: "x", now: fixture.now) }),
-            ("OKR off scale", .invalidArgument("1.5 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
-             { _ = try store.score(g["kim"]!, 1.5, note: nil, actor: "x", now: december) }),
-            ("OKR between steps", .invalidArgument("0.75 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
-             { _ = try store.score(g["kim"]!, 0.75, note: nil, actor: "x", now: december) }),
-            ("rating off scale", .invalidArgument("6 is off the SMART scale: scores go from 1 to 5 in steps of 1"),
-             { _ = try store.score(g["ada"]!, 6, note: nil, actor: "x", now: december) }),
-            ("rating below", .invalidArgument("0 is off the MBO scale: scores go from 1 to 5 in steps of 1"),
-             { _ = try store.score(g["lin"]!, 0, note: nil, actor: "x", now: december) }),
-            ("draft", .refused("G\(draft) is a draft: only active and done goals are scored (goalbook goals status G\(draft) active)"),
-             { _ = try store.score(draft, 3, note: nil, actor: "x", now: december) }),
-            ("close with missing scores", .refused("2026Q4 was not closed: 6 goals have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)"),
-             { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, early: true, actor: "x", now: december) }),
+            (
+                "weight below 0", .invalidArgument("the weight of G2 cannot be below 0; got -5"),
+                { _ = try store.setGoal(g["ada"]!, [("weight", "-5")], item: nil, direction: nil, actor: "x", now: fixture.now) }
+            ),
+            (
+                "KR weight below 0", .invalidArgument("the weight of KR2 cannot be below 0; got -0.5"),
+                { _ = try store.setGoal(g["kim"]!, [("weight", "-0.5")], item: "KR2", direction: nil, actor: "x", now: fixture.now) }
+            ),
+            (
+                "too early",
+                .refused("2026Q4 can be scored from 2026-12-01, the first day of its last month, until it is closed; today is 2026-11-15"),
+                { _ = try store.score(g["kim"]!, 0.7, note: nil, actor: "x", now: fixture.now) }
+            ),
+            (
+                "OKR off scale", .invalidArgument("1.5 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
+                { _ = try store.score(g["kim"]!, 1.5, note: nil, actor: "x", now: december) }
+            ),
+            (
+                "OKR between steps", .invalidArgument("0.75 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
+                { _ = try store.score(g["kim"]!, 0.75, note: nil, actor: "x", now: december) }
+            ),
+            (
+                "rating off scale", .invalidArgument("6 is off the SMART scale: scores go from 1 to 5 in steps of 1"),
+                { _ = try store.score(g["ada"]!, 6, note: nil, actor: "x", now: december) }
+            ),
+            (
+                "rating below", .invalidArgument("0 is off the MBO scale: scores go from 1 to 5 in steps of 1"),
+                { _ = try store.score(g["lin"]!, 0, note: nil, actor: "x", now: december) }
+            ),
+            (
+                "draft", .refused("G\(draft) is a draft: only active and done goals are scored (goalbook goals status G\(draft) active)"),
+                { _ = try store.score(draft, 3, note: nil, actor: "x", now: december) }
+            ),
+            (
+                "close with missing scores",
+                .refused(
+                    "2026Q4 was not closed: 6 goals have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103) (goalbook "
+                        + "goals score G… VALUE, or close without --require-scores)"
+                ),
+                { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, early: true, actor: "x", now: december) }
+            ),
         ]
         for (label, error, body) in cases {
             #expect(throws: error, "\(label)") { try body() }
@@ -155,7 +196,9 @@ import Testing
         let (store, _, g) = try fixture.build()
         // On 10 November sam moves from ada to lin, and ada's weight goes to 50.
         let moved = ReportFixture.at("2026-11-10T09:00:00Z")
-        #expect(try store.align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved) .map { "\($0.field) \($0.old!) → \($0.new!)" } == "aligned_to G2 → G3")
+        #expect(
+            try store.align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
+                == "aligned_to G2 → G3")
         _ = try store.setGoal(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
         let before = try store.goalTree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
         let after = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now).trees
@@ -173,16 +216,18 @@ import Testing
         #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
         // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
         #expect(try store.goalTree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
-        #expect(try store.goalTree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
-                "sam's goal is aligned to lin's, outside Ada's team")
+        #expect(
+            try store.goalTree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
+            "sam's goal is aligned to lin's, outside Ada's team")
     }
 
     @Test func carryKeepsLinksWhereBothGoalsComeAlongAndSaysWhichItLost() throws {
         let (store, _, g) = try fixture.build()
         _ = try store.setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
         _ = try store.align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
-        let result = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
-                                     now: ReportFixture.at("2026-12-31T10:00:00Z"))
+        let result = try store.carry(
+            from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
+            now: ReportFixture.at("2026-12-31T10:00:00Z"))
         let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
         #expect(result.carried.count == 5, "top, ada, sam, kim, kim2; lin is done, sam2 dropped")
         for (child, parent) in [("ada", "top"), ("sam", "ada"), ("kim", "ada")] {
@@ -203,15 +248,26 @@ import Testing
         #expect(suggestion.suggested == 0.6, "progress 0.5625 rounds to the nearest step of 0.1")
         #expect(try store.scoreSuggestion(g["lin"]!, now: december).suggested == 4, "1 + 0.8 × 4 = 4.2 → 4")
         #expect(try store.scoreSuggestion(g["kim2"]!, now: december).suggested == nil)
-        #expect(try store.score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december) .map { "\($0.field) \($0.old ?? "∅") → \($0.new!)" } == "score ∅ → 0.7")
+        #expect(
+            try store.score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december).map {
+                "\($0.field) \($0.old ?? "∅") → \($0.new!)"
+            } == "score ∅ → 0.7")
         // An organization that grades 0-100 in fives changes its settings with plain SQL.
-        try GRDBQueue(path).execute("UPDATE setting SET value = '100' WHERE key = 'smart_score_max'; UPDATE setting SET value = '0' WHERE key = 'smart_score_min'; UPDATE setting SET value = '5' WHERE key = 'smart_score_step'")
+        try GRDBQueue(path).execute(
+            "UPDATE setting SET value = '100' WHERE key = 'smart_score_max'; UPDATE setting SET value = '0' WHERE key = 'smart_score_min'; UPDATE "
+                + "setting SET value = '5' WHERE key = 'smart_score_step'"
+        )
         #expect(try store.score(g["ada"]!, 85, note: nil, actor: "grace", now: december)?.new == "85")
         #expect(throws: GoalbookError.invalidArgument("87 is off the SMART scale: scores go from 0 to 100 in steps of 5")) {
             _ = try store.score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
         }
         try GRDBQueue(path).execute("UPDATE setting SET value = '0' WHERE key = 'mbo_score_step'")
-        #expect(throws: GoalbookError.refused("the mbo score scale in the settings is not usable (mbo_score_min 1, _max 5, _step 0): it needs min < max and a step above 0 that fits between them")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "the mbo score scale in the settings is not usable (mbo_score_min 1, _max 5, _step 0): it needs min < max and a step above 0 that "
+                    + "fits between them"
+            )
+        ) {
             _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
         }
         try GRDBQueue(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
@@ -221,9 +277,13 @@ import Testing
         let close = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
         #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
         let many = (1...25).map { "G\($0) (E1)" }
-        #expect(QuarterCloseResult.list(many, quarter: fixture.quarter).hasSuffix("G19 (E1), G20 (E1), … (25 in all: goalbook quarter scores 2026Q4)"))
-        #expect(throws: GoalbookError.self) { _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z")) }
-        let report = ReportRenderer.render(try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
+        #expect(
+            QuarterCloseResult.list(many, quarter: fixture.quarter).hasSuffix("G19 (E1), G20 (E1), … (25 in all: goalbook quarter scores 2026Q4)"))
+        #expect(throws: GoalbookError.self) {
+            _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z"))
+        }
+        let report = ReportRenderer.render(
+            try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
         #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
         #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
         let log = try store.goalLog(g["kim"]!).last
@@ -237,10 +297,13 @@ import Testing
 
     func progressRows(_ path: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT person_id, goals, draft, active, done, dropped, average_progress, weighted_progress, weights_set, weight_total, scored
-                FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id
-                """).map { $0.description }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT person_id, goals, draft, active, done, dropped, average_progress, weighted_progress, weights_set, weight_total, scored
+                    FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id
+                    """
+            ).map { $0.description }
         }
     }
 
@@ -270,12 +333,16 @@ import Testing
         let treeBefore = GoalTree.text(try store.goalTree(g["top"]!, asOf: nil, now: before).trees, heading: "tree")
         let rowsBefore = try progressRows(path)
 
-        let carry = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
-                                    now: ReportFixture.at("2026-12-31T11:00:00Z"))
+        let carry = try store.carry(
+            from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
+            now: ReportFixture.at("2026-12-31T11:00:00Z"))
         #expect(carry.carried.count == 6, "top, ada, lin, sam, kim and kim2 are active; sam2 is dropped")
         // kim2 was carried unscored: --require-scores still sees it, because it is still 2026Q4's goal.
         let close = ReportFixture.at("2026-12-31T12:00:00Z")
-        #expect(throws: GoalbookError.refused("2026Q4 was not closed: 1 goal has no score: G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "2026Q4 was not closed: 1 goal has no score: G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)")
+        ) {
             _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close)
         }
         _ = try store.score(g["kim2"]!, 1, note: "nothing shipped", actor: "grace", now: close)
@@ -312,11 +379,15 @@ import Testing
         #expect(treeChanges.count == 1 && treeChanges[0].1.contains("G7  E103 Kim Sato"))
         let rowsAfter = try progressRows(path)
         #expect(rowsAfter.map { $0.replacingOccurrences(of: "scored:5", with: "") }.count == rowsBefore.count)
-        #expect(zip(rowsBefore, rowsAfter).filter { $0 != $1 }.map(\.1) == [rowsAfter.first { $0.contains("E103") }!],
-                "only E103's row moved: kim2 was scored")
-        let carriedCount = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT sum(carried) FROM quarter_progress WHERE quarter = '2026Q4'") }
+        #expect(
+            zip(rowsBefore, rowsAfter).filter { $0 != $1 }.map(\.1) == [rowsAfter.first { $0.contains("E103") }!],
+            "only E103's row moved: kim2 was scored")
+        let carriedCount = try DatabaseQueue(path: path).read {
+            try Int.fetchOne($0, sql: "SELECT sum(carried) FROM quarter_progress WHERE quarter = '2026Q4'")
+        }
         #expect(carriedCount == 6)
-        #expect(try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT carried_to FROM goal_current WHERE goal_id = \(g["top"]!)") }
+        #expect(
+            try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT carried_to FROM goal_current WHERE goal_id = \(g["top"]!)") }
                 == ["G\(carry.carried[0].to)"])
     }
 
@@ -324,15 +395,22 @@ import Testing
         let (store, path, _) = try fixture.build()
         let dump = try databaseDump(path)
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
-        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): close it on or after its last day, or say --early to do it now")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): close it on or after its last day, or say --early to do it now")
+        ) {
             _ = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: december)
         }
-        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): carry its goals on or after its last day, or say --early to do it now")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): carry its goals on or after its last day, or say --early to do it now")
+        ) {
             _ = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "hr", now: december)
         }
         #expect(try databaseDump(path) == dump)
-        #expect(try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december)
-            .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
+        #expect(
+            try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december)
+                .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
         #expect(try store.closeQuarter(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
     }
 }

@@ -16,7 +16,8 @@ import Testing
         let people = [
             PersonInput(employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: Self.fn, level: "P2"),
             PersonInput(employeeId: "E100", name: "Ada", email: nil, managerId: "E001", family: nil, function: Self.fn, level: "P2"),
-            PersonInput(employeeId: "E101", name: "Lin", email: nil, managerId: "E001", family: nil, function: "Machine Learning Engineer", level: "IC2"),
+            PersonInput(
+                employeeId: "E101", name: "Lin", email: nil, managerId: "E001", family: nil, function: "Machine Learning Engineer", level: "IC2"),
         ]
         _ = try store.writePeople(people, file: "test", mode: .add, actor: "hr", command: "people add", now: t0)
         return (store, path)
@@ -57,18 +58,26 @@ import Testing
         let cases: [([(String, String)], String?, GoalbookError)] = [
             ([("target", "40%")], nil, .invalidArgument("G\(id) has a target in KR1 and KR2: name one with --item")),
             ([("target", "40 ms")], "KR1", .invalidArgument("KR1 baseline 12% and target 40 ms must agree on the unit (% vs ms)")),
-            ([("target", "12%")], "KR1", .invalidArgument("KR1 baseline and target are both 12%: a goal that keeps a value needs --direction maintain")),
+            (
+                [("target", "12%")], "KR1",
+                .invalidArgument("KR1 baseline and target are both 12%: a goal that keeps a value needs --direction maintain")
+            ),
             ([("date", "2026-09-30")], "KR1", .invalidArgument("KR1.date 2026-09-30 is before 2026Q4 starts (2026-10-01)")),
             ([("date", "2026-02-30")], "KR1", .invalidArgument("KR1.date must be an ISO date like 2026-12-31; got '2026-02-30'")),
             ([("baseline", "1")], "KR2", .invalidArgument("KR2 of G\(id) has no baseline (its slots: target, date)")),
-            ([("colour", "3")], "KR1", .invalidArgument("unknown field 'colour': a goal has baseline, target, date, keep, tolerance, weight and owner")),
+            (
+                [("colour", "3")], "KR1",
+                .invalidArgument("unknown field 'colour': a goal has baseline, target, date, keep, tolerance, weight and owner")
+            ),
             ([("weight", "-3")], "KR1", .invalidArgument("the weight of KR1 cannot be below 0; got -3")),
             ([("weight", "heavy")], nil, .invalidArgument("the weight of G\(id) must be a number of 0 or more, like 30 or 2.5; got 'heavy'")),
             ([("KR3.target", "3")], nil, .invalidArgument("G\(id) has no item KR3; its items are KR1, KR2")),
             ([("target", "40%"), ("date", "soon")], "KR1", .invalidArgument("KR1.date must be an ISO date like 2026-12-31; got 'soon'")),
         ]
         for (assignments, item, error) in cases {
-            #expect(throws: error) { _ = try store.setGoal(id, assignments.map { (key: $0.0, value: $0.1) }, item: item, direction: nil, actor: "mgr") }
+            #expect(throws: error) {
+                _ = try store.setGoal(id, assignments.map { (key: $0.0, value: $0.1) }, item: item, direction: nil, actor: "mgr")
+            }
         }
         #expect(try databaseDump(path) == dump, "a refused command writes nothing, not even the valid part")
     }
@@ -92,7 +101,10 @@ import Testing
             _ = try store.setStatus(id, to: .done, note: nil, actor: "mgr")
         }
         _ = try store.setStatus(id, to: .active, note: "agreed", unfilled: true, actor: "mgr")
-        #expect(throws: GoalbookError.refused("G\(id) is active and cannot become carried (it can become done or dropped or draft); goals are carried by goalbook goals carry")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "G\(id) is active and cannot become carried (it can become done or dropped or draft); goals are carried by goalbook goals carry")
+        ) {
             _ = try store.setStatus(id, to: .carried, note: nil, actor: "mgr")
         }
         _ = try store.setStatus(id, to: .dropped, note: "reorg", actor: "mgr")
@@ -124,7 +136,12 @@ import Testing
         #expect(throws: GoalbookError.refused("E100 already has G1 for OKR objective 1 in 2026Q4; nothing was created")) {
             _ = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [1, 2], actor: "mgr")
         }
-        #expect(throws: GoalbookError.invalidArgument("row 6 does not exist: the OKRs template of Data Science & Analytics · AI / Machine Learning Engineering · P2 (E100's frame) has rows 1–5")) {
+        #expect(
+            throws: GoalbookError.invalidArgument(
+                "row 6 does not exist: the OKRs template of Data Science & Analytics · AI / Machine Learning Engineering · P2 (E100's frame) has "
+                    + "rows 1–5"
+            )
+        ) {
             _ = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [6], actor: "mgr")
         }
     }
@@ -139,7 +156,8 @@ import Testing
         _ = try store.setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
         func state(_ seconds: Double) throws -> String {
             let g = try store.goal(id, asOf: Timestamp.string(at(seconds)))
-            return "\(g.employeeId) \(g.status.rawValue) \(g.item("main")!.slot(.baseline)!.value ?? "∅")→\(g.item("main")!.slot(.target)!.value ?? "∅")"
+            return
+                "\(g.employeeId) \(g.status.rawValue) \(g.item("main")!.slot(.baseline)!.value ?? "∅")→\(g.item("main")!.slot(.target)!.value ?? "∅")"
         }
         #expect(throws: GoalbookError.self) { _ = try store.goal(id, asOf: Timestamp.string(at(5))) }
         #expect(try state(10) == "E100 draft ∅→∅")
@@ -159,8 +177,10 @@ import Testing
         let (store, path) = try org()
         _ = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr")
         let raw = try GRDBQueue(path)
-        for sql in ["UPDATE history SET new_value = 'forged'", "DELETE FROM history", "DELETE FROM goal",
-                    "UPDATE goal SET template_text = 'rewritten'", "DELETE FROM goal_slot", "DELETE FROM person"] {
+        for sql in [
+            "UPDATE history SET new_value = 'forged'", "DELETE FROM history", "DELETE FROM goal",
+            "UPDATE goal SET template_text = 'rewritten'", "DELETE FROM goal_slot", "DELETE FROM person",
+        ] {
             #expect(throws: Error.self, "\(sql) was allowed") { try raw.execute(sql) }
         }
         #expect(try raw.strings("SELECT new_value FROM history WHERE field = 'created' AND goal_id IS NOT NULL") == ["draft"])
@@ -172,8 +192,9 @@ import Testing
         let before = try store.goal(id)
         #expect(try store.canonMovedOn(before) == nil)
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
-        yaml = yaml.replacingOccurrences(of: "handling missing values and engineering features under guidance.",
-                                         with: "handling missing values and engineering features.")
+        yaml = yaml.replacingOccurrences(
+            of: "handling missing values and engineering features under guidance.",
+            with: "handling missing values and engineering features.")
         _ = try store.importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr")
         let after = try store.goal(id)
         #expect(after == before)
@@ -191,8 +212,12 @@ import Testing
         _ = try store.setGoal(ids[0], [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-01")], item: nil, direction: nil, actor: "mgr")
         _ = try store.setStatus(ids[0], to: .active, note: nil, unfilled: true, actor: "mgr")
         let dump = try databaseDump(path)
-        #expect(throws: GoalbookError.refused("2026Q4 ends on 2026-12-31, 1 day from today (2026-12-30): carry its goals on or after its last day, or say --early to do it now")) {
-            _ = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: ReportFixture.at("2026-12-30T12:00:00Z"))
+        #expect(
+            throws: GoalbookError.refused(
+                "2026Q4 ends on 2026-12-31, 1 day from today (2026-12-30): carry its goals on or after its last day, or say --early to do it now")
+        ) {
+            _ = try store.carry(
+                from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: ReportFixture.at("2026-12-30T12:00:00Z"))
         }
         let dry = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: lastDay)
         #expect(dry.carried.count == 1)
@@ -200,13 +225,16 @@ import Testing
         let result = try store.carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
         let carried = try #require(result.carried.first)
         #expect(carried.from == ids[0])
-        let old = try store.goal(ids[0]), new = try store.goal(carried.to)
+        let old = try store.goal(ids[0])
+        let new = try store.goal(carried.to)
         #expect(old.status == .active && old.carriedTo == carried.to, "the old goal keeps its status and says where it went")
         #expect(new.status == .active && new.carriedFrom == ids[0] && new.quarter == "2027Q1")
         #expect(new.templateText == old.templateText)
         #expect(new.item("main")?.slots.map { $0.value ?? "∅" } == ["10%", "50%", "∅"], "the old date lies before the new quarter")
         #expect(try store.goal(ids[1]).status == .draft, "drafts are not carried")
-        #expect(throws: GoalbookError.refused("G\(ids[0]) was carried to G\(carried.to) and cannot be changed; change G\(carried.to), which continues it")) {
+        #expect(
+            throws: GoalbookError.refused("G\(ids[0]) was carried to G\(carried.to) and cannot be changed; change G\(carried.to), which continues it")
+        ) {
             _ = try store.setGoal(ids[0], [("target", "60%")], item: nil, direction: nil, actor: "mgr")
         }
         let twice = try store.carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)

@@ -20,8 +20,9 @@ import Testing
     func checkins(_ values: [(String, String)]) throws -> [CheckIn] {
         try values.enumerated().map { index, pair in
             let m = try Measure.parse(pair.1, what: "c")
-            return CheckIn(id: Int64(index + 1), goalId: 1, item: "main", value: m.description, number: m.number, unit: m.unit,
-                           checkedOn: pair.0, confidence: nil, note: nil, corrects: nil, recordedAt: "", actor: "t")
+            return CheckIn(
+                id: Int64(index + 1), goalId: 1, item: "main", value: m.description, number: m.number, unit: m.unit,
+                checkedOn: pair.0, confidence: nil, note: nil, corrects: nil, recordedAt: "", actor: "t")
         }
     }
 
@@ -51,7 +52,9 @@ import Testing
 
     @Test func maintainGoalsAreMetOnTheirSideWithinTheirToleranceInTheirOwnUnit() throws {
         var slo = try item("99.5%", "99.5%", direction: .maintain)
-        func met(_ value: String) throws -> Double? { ProgressRules.item(slo, checkins: try checkins([("2026-10-10", value)]), settings: settings).raw }
+        func met(_ value: String) throws -> Double? {
+            ProgressRules.item(slo, checkins: try checkins([("2026-10-10", value)]), settings: settings).raw
+        }
         // By default a maintain goal is met on its target exactly: a 2.5-point miss on an SLO is a miss.
         #expect(try met("97%") == 0)
         #expect(try met("99.5%") == 1)
@@ -96,8 +99,9 @@ import Testing
         let kr2 = ProgressRules.item(try item(nil, "4", hasBaseline: false), checkins: try checkins([("2026-10-10", "1")]), settings: settings)
         #expect(kr2.raw == 0.25, "an item without a baseline slot counts from 0")
         #expect(ProgressRules.goal([]).raw == nil)
-        #expect(ProgressRules.goal([kr2, ProgressRules.item(try item(nil, "20"), checkins: [], settings: settings)]).raw == 0.25,
-                "an objective averages the key results that have progress")
+        #expect(
+            ProgressRules.goal([kr2, ProgressRules.item(try item(nil, "20"), checkins: [], settings: settings)]).raw == 0.25,
+            "an objective averages the key results that have progress")
     }
 
     @Test func trackComparesWithTheLinearExpectation() {

@@ -1,7 +1,7 @@
 import Foundation
+import GRDB
 import GoalbookCore
 import GoalbookTestSupport
-import GRDB
 import Testing
 
 /// Figures that mean what they say: activating only filled goals, maintain goals with a side and
@@ -12,36 +12,50 @@ import Testing
 
     func org() throws -> (GoalbookStore, String) {
         let (store, path) = try makeStore()
-        _ = try store.writePeople([
-            PersonInput(employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering", level: "P2"),
-        ], file: "test", mode: .add, actor: "hr", command: "people add", now: ReportFixture.at("2026-09-20T09:00:00Z"))
+        _ = try store.writePeople(
+            [
+                PersonInput(
+                    employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering",
+                    level: "P2")
+            ], file: "test", mode: .add, actor: "hr", command: "people add", now: ReportFixture.at("2026-09-20T09:00:00Z"))
         return (store, path)
     }
 
     func smart(_ store: GoalbookStore, row: Int = 1) throws -> Int64 {
-        try store.addGoals("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z")).created[0].goalId
+        try store.addGoals("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z")).created[
+            0
+        ].goalId
     }
 
     @Test func anEmptyGoalIsNotActivatedSilentlyAndCanGoBackToDraft() throws {
         let (store, path) = try org()
         let id = try smart(store)
         let dump = try databaseDump(path)
-        #expect(throws: GoalbookError.refused("G\(id) has 0 of 3 slots filled; unfilled: baseline, target, date. Fill them first (goalbook goals fill G\(id)), or say --unfilled to make it active as it is")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "G\(id) has 0 of 3 slots filled; unfilled: baseline, target, date. Fill them first (goalbook goals fill G\(id)), or say "
+                    + "--unfilled to make it active as it is"
+            )
+        ) {
             _ = try store.setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
         }
         #expect(try databaseDump(path) == dump)
         _ = try store.setGoal(id, [("baseline", "1"), ("target", "4"), ("date", "2026-12-20")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(try store.setStatus(id, to: .active, note: nil, actor: "mgr", now: now) == GoalChange(field: "status", old: "draft", new: "active"))
-        #expect(try store.setStatus(id, to: .draft, note: "rework", actor: "mgr", now: now) == GoalChange(field: "status", old: "active", new: "draft"))
+        #expect(
+            try store.setStatus(id, to: .draft, note: "rework", actor: "mgr", now: now) == GoalChange(field: "status", old: "active", new: "draft"))
         let other = try smart(store, row: 2)
-        #expect(try store.setStatus(other, to: .active, note: nil, unfilled: true, actor: "mgr", now: now)?.new == "active", "--unfilled says it is meant")
+        #expect(
+            try store.setStatus(other, to: .active, note: nil, unfilled: true, actor: "mgr", now: now)?.new == "active", "--unfilled says it is meant"
+        )
     }
 
     @Test func aMaintainGoalSaysWhichSideIsGoodAndHowFarOffStillCounts() throws {
         let (store, path) = try org()
         let id = try smart(store)
         _ = try store.setGoal(id, [("baseline", "99.5%"), ("target", "99.5%")], item: nil, direction: .maintain, actor: "mgr", now: now)
-        _ = try store.checkIn(id, value: "97%", item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: nil, actor: "mgr", now: now)
+        _ = try store.checkIn(
+            id, value: "97%", item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: nil, actor: "mgr", now: now)
         func progress() throws -> Double? { try store.report(quarter: q4, scope: .person("E001"), now: now).goals[0].progress }
         #expect(try progress() == 0, "97% on a 99.5% SLO is a miss by default")
         let dump = try databaseDump(path)
@@ -60,7 +74,9 @@ import Testing
         let report = try store.report(quarter: q4, scope: .person("E001"), now: now)
         #expect(ReportRenderer.render(report, as: .text).contains("99.5% → 97% → 99.5% (maintain, met at 96.5% or more)"))
         // The analyst view agrees, and as-of replays the change.
-        let viewed = try DatabaseQueue(path: path).read { try Row.fetchOne($0, sql: "SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)") }
+        let viewed = try DatabaseQueue(path: path).read {
+            try Row.fetchOne($0, sql: "SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)")
+        }
         #expect(viewed.map { "\($0["progress"] as Double) \($0["keep"] as String) \($0["tolerance"] as Double)" } == "1.0 at_least 3.0")
         let before = try store.goal(id, asOf: "2026-11-20T09:59:59.999Z")
         #expect(before.items[0].keep == nil && before.items[0].tolerance == nil)
@@ -69,7 +85,9 @@ import Testing
         // An increasing goal has no side to keep.
         let up = try smart(store, row: 2)
         _ = try store.setGoal(up, [("baseline", "1"), ("target", "4")], item: nil, direction: nil, actor: "mgr", now: now)
-        #expect(throws: GoalbookError.invalidArgument("keep and tolerance are for a goal that keeps a value (direction maintain); this goal is increase")) {
+        #expect(
+            throws: GoalbookError.invalidArgument("keep and tolerance are for a goal that keeps a value (direction maintain); this goal is increase")
+        ) {
             _ = try store.setGoal(up, [("keep", "at-most")], item: nil, direction: nil, actor: "mgr", now: now)
         }
     }
@@ -80,18 +98,26 @@ import Testing
         _ = try store.setGoal(id, [("baseline", "1"), ("target", "5")], item: nil, direction: nil, actor: "mgr", now: now)
         let dump = try databaseDump(path)
         func checkIn(_ value: String, corrects: Int64? = nil) throws -> CheckIn {
-            try store.checkIn(id, value: value, item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: corrects, actor: "mgr", now: now)
+            try store.checkIn(
+                id, value: value, item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: corrects, actor: "mgr", now: now)
         }
-        #expect(throws: GoalbookError.invalidArgument("the check-in 27% has a unit, but G\(id)'s values have none: give it as a plain number, like 27")) {
+        #expect(
+            throws: GoalbookError.invalidArgument("the check-in 27% has a unit, but G\(id)'s values have none: give it as a plain number, like 27")
+        ) {
             _ = try checkIn("27%")
         }
-        #expect(throws: GoalbookError.invalidArgument("the check-in 3 ms has a unit, but G\(id)'s values have none: give it as a plain number, like 3")) {
+        #expect(
+            throws: GoalbookError.invalidArgument("the check-in 3 ms has a unit, but G\(id)'s values have none: give it as a plain number, like 3")
+        ) {
             _ = try checkIn("3 ms")
         }
         #expect(try databaseDump(path) == dump)
         let first = try checkIn("2")
         let fix = try checkIn("3", corrects: first.id)
-        #expect(throws: GoalbookError.refused("C\(first.id) was corrected already by C\(fix.id): correct that one instead (goalbook checkin G\(id) VALUE --corrects C\(fix.id))")) {
+        #expect(
+            throws: GoalbookError.refused(
+                "C\(first.id) was corrected already by C\(fix.id): correct that one instead (goalbook checkin G\(id) VALUE --corrects C\(fix.id))")
+        ) {
             _ = try checkIn("4", corrects: first.id)
         }
         let again = try checkIn("4", corrects: fix.id)
@@ -100,7 +126,10 @@ import Testing
         // The database refuses a second correction through raw SQL too.
         let raw = try GRDBQueue(path)
         #expect(throws: (any Error).self) {
-            try raw.execute("INSERT INTO checkin (goal_id, item, value, number, checked_on, corrects_checkin_id, recorded_at, actor) VALUES (\(id), 'main', '9', 9, '2026-11-10', \(first.id), 'x', 'x')")
+            try raw.execute(
+                "INSERT INTO checkin (goal_id, item, value, number, checked_on, corrects_checkin_id, recorded_at, actor) VALUES (\(id), 'main', "
+                    + "'9', 9, '2026-11-10', \(first.id), 'x', 'x')"
+            )
         }
         #expect(try raw.strings("SELECT value FROM checkin_latest WHERE goal_id = \(id)") == ["4"])
     }

@@ -4,16 +4,20 @@ import Testing
 
 /// Numbers with units, dates, quarters and as-of times, as people type them.
 @Suite struct ValueParsingTests {
-    @Test(arguments: [("12", "12"), ("12.5%", "12.5%"), ("40 ms", "40 ms"), ("40ms", "40 ms"), ("3 features", "3 features"),
-                      ("-5", "-5"), ("+7", "7"), ("0.10", "0.1"), (" 12 % ", "12%"), ("-0", "0"), ("1000000", "1000000"),
-                      ("1E5", "100000"), ("1.5e-3 s", "0.0015 s"), (".5", "0.5"), ("3x", "3 x"), ("5 elephants", "5 elephants"),
-                      ("2e3 elephants", "2000 elephants"), ("20°C", "20°C"), ("7 /wk", "7 /wk")])
+    @Test(arguments: [
+        ("12", "12"), ("12.5%", "12.5%"), ("40 ms", "40 ms"), ("40ms", "40 ms"), ("3 features", "3 features"),
+        ("-5", "-5"), ("+7", "7"), ("0.10", "0.1"), (" 12 % ", "12%"), ("-0", "0"), ("1000000", "1000000"),
+        ("1E5", "100000"), ("1.5e-3 s", "0.0015 s"), (".5", "0.5"), ("3x", "3 x"), ("5 elephants", "5 elephants"),
+        ("2e3 elephants", "2000 elephants"), ("20°C", "20°C"), ("7 /wk", "7 /wk"),
+    ])
     func measuresParseAndPrintInShortestForm(input: String, shown: String) throws {
         #expect(try Measure.parse(input, what: "target").description == shown)
     }
 
-    @Test(arguments: ["", "NaN", "nan", "inf", "1e309", "--5", "5-", "1,000", "abc", "%5", "12..5", ". ms", "0x10", "0X1F", "1_000",
-                      "1e", "1e+", "2E-", "12.", "12.%", "3features", "5/wk", "0b101", "0o17", "1 000", "١٢", "１２", "12\u{0}", "Infinity"])
+    @Test(arguments: [
+        "", "NaN", "nan", "inf", "1e309", "--5", "5-", "1,000", "abc", "%5", "12..5", ". ms", "0x10", "0X1F", "1_000",
+        "1e", "1e+", "2E-", "12.", "12.%", "3features", "5/wk", "0b101", "0o17", "1 000", "١٢", "１２", "12\u{0}", "Infinity",
+    ])
     func nonsenseIsRefused(input: String) {
         #expect(throws: GoalbookError.self) { try Measure.parse(input, what: "target") }
     }
@@ -46,7 +50,8 @@ import Testing
     @Test func quarterBoundsFollowTheCalendarOrAFiscalStart() {
         let q = Quarter("2026Q4")!
         #expect((q.firstDay().description, q.lastDay().description) == ("2026-10-01", "2026-12-31"))
-        #expect((Quarter("2026Q1")!.firstDay(fiscalYearStartMonth: 4).description, Quarter("2026Q1")!.lastDay(fiscalYearStartMonth: 4).description)
+        #expect(
+            (Quarter("2026Q1")!.firstDay(fiscalYearStartMonth: 4).description, Quarter("2026Q1")!.lastDay(fiscalYearStartMonth: 4).description)
                 == ("2026-04-01", "2026-06-30"))
         #expect(Quarter.containing(Day(iso: "2027-02-10")!, fiscalYearStartMonth: 4).description == "2026Q4")
     }

@@ -6,13 +6,14 @@ import Testing
 /// People: all-or-nothing imports, every problem at once, updates in history, no cycles.
 @Suite struct PeopleTests {
     static let header = "id,name,email,manager,family,function,level\n"
-    static let staff = header + """
-        E001,Grace Hopper,grace@example.com,,,AI / Machine Learning Engineering,P2
-        E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2
-        E102,Sam Ortiz,,E101,,Machine Learning Engineer,IC2
-        E101,Lin Chen,lin@example.com,E001,Engineering,Machine Learning Engineer,IC2
+    static let staff =
+        header + """
+            E001,Grace Hopper,grace@example.com,,,AI / Machine Learning Engineering,P2
+            E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2
+            E102,Sam Ortiz,,E101,,Machine Learning Engineer,IC2
+            E101,Lin Chen,lin@example.com,E001,Engineering,Machine Learning Engineer,IC2
 
-        """
+            """
 
     func importStaff(_ store: GoalbookStore, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
         let (people, problems) = try StaffCSV.parse(bytes: Array(csv.utf8), fileName: "staff.csv")
@@ -46,35 +47,39 @@ import Testing
     @Test func aChangedRowIsAnUpdateRecordedInHistory() throws {
         let (store, _) = try makeStore()
         _ = try importStaff(store, Self.staff)
-        let changed = Self.staff.replacingOccurrences(of: "E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2",
-                                                      with: "E100,Ada Park,ada@new.example.com,E101,,AI / Machine Learning Engineering,P2")
+        let changed = Self.staff.replacingOccurrences(
+            of: "E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2",
+            with: "E100,Ada Park,ada@new.example.com,E101,,AI / Machine Learning Engineering,P2")
         #expect(try importStaff(store, changed, actor: "carol") == PeopleChangeSummary(updated: 1, unchanged: 3))
         let log = try store.personHistory("E100").filter { $0.field != "created" }
-        #expect(log.map { "\($0.actor) \($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" } == [
-            "carol email: ada@example.com → ada@new.example.com", "carol manager: E001 → E101",
-        ])
+        #expect(
+            log.map { "\($0.actor) \($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" } == [
+                "carol email: ada@example.com → ada@new.example.com", "carol manager: E001 → E101",
+            ])
     }
 
     @Test func everyBadRowIsReportedWithItsLineAndNothingIsWritten() throws {
         let (store, path) = try makeStore()
         let dump = try databaseDump(path)
-        let bad = Self.header + """
-            E001,Grace Hopper,,,,AI / Machine Learning Engineering,P2
-            E002,,,E001,,AI / Machine Learning Engineering,P2
-            E003,No Frame,,E001,,Astrology,P9
-            E001,Twice,,,,AI / Machine Learning Engineering,P2
-            E004,Orphan,,E999,,AI / Machine Learning Engineering,P3
-            E005,Short,row
+        let bad =
+            Self.header + """
+                E001,Grace Hopper,,,,AI / Machine Learning Engineering,P2
+                E002,,,E001,,AI / Machine Learning Engineering,P2
+                E003,No Frame,,E001,,Astrology,P9
+                E001,Twice,,,,AI / Machine Learning Engineering,P2
+                E004,Orphan,,E999,,AI / Machine Learning Engineering,P3
+                E005,Short,row
 
-            """
-        #expect(problems(bad, store: store) == [
-            "staff.csv:3: missing name",
-            "staff.csv:4: unknown job frame: function 'Astrology' (see goalbook canon list)",
-            "staff.csv:5: duplicate id E001 (first at line 2)",
-            "staff.csv:6: unknown level 'P3' for function 'AI / Machine Learning Engineering' (levels: P2)",
-            "staff.csv:6: unknown manager E999: not in the database nor in this file",
-            "staff.csv:7: 3 fields where the header has 7",
-        ])
+                """
+        #expect(
+            problems(bad, store: store) == [
+                "staff.csv:3: missing name",
+                "staff.csv:4: unknown job frame: function 'Astrology' (see goalbook canon list)",
+                "staff.csv:5: duplicate id E001 (first at line 2)",
+                "staff.csv:6: unknown level 'P3' for function 'AI / Machine Learning Engineering' (levels: P2)",
+                "staff.csv:6: unknown manager E999: not in the database nor in this file",
+                "staff.csv:7: 3 fields where the header has 7",
+            ])
         #expect(try databaseDump(path) == dump)
     }
 
@@ -89,8 +94,13 @@ import Testing
 
     @Test func theHeaderIsRequired() throws {
         let (store, _) = try makeStore()
-        #expect(problems("E001,Grace,,,,AI / Machine Learning Engineering,P2\n", store: store).first?.hasPrefix("staff.csv:1: unknown column 'e001'") == true)
-        #expect(problems("id,name,function,level\n", store: store) == ["staff.csv:1: the header has no column email, manager, family: a header row id,name,email,manager,family,function,level is required"])
+        #expect(
+            problems("E001,Grace,,,,AI / Machine Learning Engineering,P2\n", store: store).first?.hasPrefix("staff.csv:1: unknown column 'e001'")
+                == true)
+        #expect(
+            problems("id,name,function,level\n", store: store) == [
+                "staff.csv:1: the header has no column email, manager, family: a header row id,name,email,manager,family,function,level is required"
+            ])
     }
 
     @Test func peopleAreNeverDeletedAndLeavingIsRecorded() throws {
@@ -107,8 +117,13 @@ import Testing
     @Test func addRefusesAnExistingIdAndSetRefusesAnUnknownOne() throws {
         let (store, _) = try makeStore()
         _ = try importStaff(store, Self.staff)
-        let ada = PersonInput(employeeId: "E100", name: "Ada", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering", level: "P2")
-        #expect(throws: GoalbookError.badInput([InputIssue(file: "people add", line: nil, message: "E100 already exists: change them with goalbook people set")])) {
+        let ada = PersonInput(
+            employeeId: "E100", name: "Ada", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering", level: "P2")
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(file: "people add", line: nil, message: "E100 already exists: change them with goalbook people set")
+            ])
+        ) {
             _ = try store.writePeople([ada], file: "people add", mode: .add, actor: "hr", command: "people add")
         }
         var ghost = ada

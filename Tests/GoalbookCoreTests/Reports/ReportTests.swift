@@ -2,8 +2,9 @@ import Foundation
 import GoalbookCore
 import GoalbookTestSupport
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The quarterly report on a fixed organization: hand-computed figures, goldens in every format,
@@ -52,9 +53,13 @@ import FoundationXML
 
     @Test func asOfShowsTheOrganizationAsItWasThen() throws {
         let (store, _, goals) = try ReportFixture.build()
-        _ = try store.writePeople([PersonInput(employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
-                                               function: "Machine Learning Engineer", level: "IC2")],
-                                  file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
+        _ = try store.writePeople(
+            [
+                PersonInput(
+                    employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
+                    function: "Machine Learning Engineer", level: "IC2")
+            ],
+            file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
         let then = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
         let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
         #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
@@ -84,20 +89,30 @@ import FoundationXML
         let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
         #expect(first.contains("\"closed\": true"))
         // Writes elsewhere: a person renamed and moved, another quarter's goal, a canon import.
-        _ = try store.writePeople([PersonInput(employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,
-                                               function: "AI / Machine Learning Engineering", level: "P2")],
-                                  file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
-        _ = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+        _ = try store.writePeople(
+            [
+                PersonInput(
+                    employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,
+                    function: "AI / Machine Learning Engineering", level: "P2")
+            ],
+            file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+        _ = try store.addGoals(
+            "E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
         #expect(try render(ReportFixture.at("2027-02-01T09:00:00Z")) == first)
         let id = goals["ada-okr"]!
-        let closed = "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … to change that)"
+        let closed =
+            "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … "
+            + "to change that)"
         #expect(throws: GoalbookError.refused(closed)) { _ = try store.setGoal(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x") }
         #expect(throws: GoalbookError.refused(closed)) { _ = try store.setStatus(id, to: .done, note: nil, actor: "x") }
         #expect(throws: GoalbookError.refused(closed)) {
-            _ = try store.checkIn(id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
-                                  actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+            _ = try store.checkIn(
+                id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
+                actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
         }
-        #expect(throws: GoalbookError.refused(closed)) { _ = try store.addGoals("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x") }
+        #expect(throws: GoalbookError.refused(closed)) {
+            _ = try store.addGoals("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x")
+        }
         try store.reopenQuarter(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
         _ = try store.setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
         #expect(try store.closedAt(ReportFixture.quarter) == nil)
@@ -110,8 +125,15 @@ import FoundationXML
         let cases: [(String, Day?, GoalbookError)] = [
             ("150%", nil, .invalidArgument("the check-in 150% is not in the goal's unit (ms): give it like 150 ms")),
             ("150 ms", Day(iso: "2026-11-16"), .invalidArgument("a check-in cannot be dated in the future (2026-11-16 is after today, 2026-11-15)")),
-            ("150 ms", Day(iso: "2026-09-30"), .invalidArgument("a check-in of G\(id) must be dated inside 2026Q4 (2026-10-01 to 2026-12-31); got 2026-09-30")),
-            ("fast", nil, .invalidArgument("the check-in must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'")),
+            (
+                "150 ms", Day(iso: "2026-09-30"),
+                .invalidArgument("a check-in of G\(id) must be dated inside 2026Q4 (2026-10-01 to 2026-12-31); got 2026-09-30")
+            ),
+            (
+                "fast", nil,
+                .invalidArgument(
+                    "the check-in must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'")
+            ),
         ]
         let before = try databaseDump(path)
         for (value, day, error) in cases {
@@ -149,13 +171,15 @@ import FoundationXML
     }
 
     @Test func goalsOnePersonAddedOnOneDayReadAsOneLine() {
-        let changes = (1...7).map { change("2026-10-02T09:00:0\($0).000Z", "grace", $0, $0 < 4 ? "E100" : "E101") }
+        let changes =
+            (1...7).map { change("2026-10-02T09:00:0\($0).000Z", "grace", $0, $0 < 4 ? "E100" : "E101") }
             + [change("2026-10-02T10:00:00.000Z", "boss", 8, "E102"), change("2026-10-03T09:00:00.000Z", "grace", 9, "E100", "dropped")]
-        #expect(ReportRenderer.changeLines(changes) == [
-            "2026-10-02  grace  added 7 goals for 2 people: G1 (E100), G2 (E100), G3 (E100), G4 (E101), G5 (E101), …",
-            "2026-10-02T10:00:00.000Z  boss  G8 (E102)  added",
-            "2026-10-03T09:00:00.000Z  grace  G9 (E100)  dropped",
-        ])
+        #expect(
+            ReportRenderer.changeLines(changes) == [
+                "2026-10-02  grace  added 7 goals for 2 people: G1 (E100), G2 (E100), G3 (E100), G4 (E101), G5 (E101), …",
+                "2026-10-02T10:00:00.000Z  boss  G8 (E102)  added",
+                "2026-10-03T09:00:00.000Z  grace  G9 (E100)  dropped",
+            ])
     }
 }
 
@@ -164,7 +188,8 @@ import FoundationXML
     @Test func csvHasARowPerItemAndEveryFormatShowsTheLatestConfidenceAndNote() throws {
         let (store, _, goals) = try ReportFixture.build()
         let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
-        let okr = "G\(goals["ada-okr"]!)", mbo = "G\(goals["lin-mbo"]!)"
+        let okr = "G\(goals["ada-okr"]!)"
+        let mbo = "G\(goals["lin-mbo"]!)"
         var reader = CSVReader(bytes: Array(ReportRenderer.render(report, as: .csv).utf8), file: "report.csv")
         let header = try #require(try reader.next()).fields
         var rows: [[String: String]] = []

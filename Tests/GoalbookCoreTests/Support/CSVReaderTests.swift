@@ -26,13 +26,23 @@ import Testing
     }
 
     @Test func badQuotingNamesTheLine() {
-        #expect(throws: GoalbookError.badInput([InputIssue(file: "f.csv", line: 2, message: "a quote inside a field that does not start with one: quote the whole field and double inner quotes")])) {
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(
+                    file: "f.csv", line: 2,
+                    message: "a quote inside a field that does not start with one: quote the whole field and double inner quotes")
+            ])
+        ) {
             _ = try records("a,b\nx\"y,z\n")
         }
         #expect(throws: GoalbookError.badInput([InputIssue(file: "f.csv", line: 2, message: "a quoted field is never closed")])) {
             _ = try records("a,b\n\"open,z\nmore\n")
         }
-        #expect(throws: GoalbookError.badInput([InputIssue(file: "f.csv", line: 1, message: "text after a closing quote: a quoted field ends at its closing quote")])) {
+        #expect(
+            throws: GoalbookError.badInput([
+                InputIssue(file: "f.csv", line: 1, message: "text after a closing quote: a quoted field ends at its closing quote")
+            ])
+        ) {
             _ = try records("\"a\"b,c\n")
         }
     }

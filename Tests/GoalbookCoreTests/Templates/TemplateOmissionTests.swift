@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func fewerDimensionsThanResponsibilitiesLeavesLaterObjectivesWithoutKR2() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: One
                     responsibilities: [First thing., Second thing., Third thing.]
@@ -22,54 +23,60 @@ import Testing
                       - {name: Scope, bar: Small}
 
             """)
-        #expect(TemplateRenderer.printBlock(.okr, for: f) == """
-            Objective 1: First thing.  [source: TST responsibility (L1)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "First thing."
-              KR2. Evidence at this level's scope bar: "Small" — ⟨target⟩ by ⟨date⟩
+        #expect(
+            TemplateRenderer.printBlock(.okr, for: f) == """
+                Objective 1: First thing.  [source: TST responsibility (L1)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "First thing."
+                  KR2. Evidence at this level's scope bar: "Small" — ⟨target⟩ by ⟨date⟩
 
-            Objective 2: Second thing.  [source: TST responsibility (L1)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Second thing."
+                Objective 2: Second thing.  [source: TST responsibility (L1)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Second thing."
 
-            Objective 3: Third thing.  [source: TST responsibility (L1)]
-              KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Third thing."
+                Objective 3: Third thing.  [source: TST responsibility (L1)]
+                  KR1. From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "Third thing."
 
-            """)
-        #expect(TemplateRenderer.printBlock(.scorecard, for: f) == """
-            Internal process
-              - "First thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
-              - "Second thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
-              - "Third thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
+                """)
+        #expect(
+            TemplateRenderer.printBlock(.scorecard, for: f) == """
+                Internal process
+                  - "First thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
+                  - "Second thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
+                  - "Third thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
 
-            Role calibration
-              - Meets the scope bar: "Small"  →  ⟨target⟩ by ⟨date⟩   [source: level dimension (Scope)]
+                Role calibration
+                  - Meets the scope bar: "Small"  →  ⟨target⟩ by ⟨date⟩   [source: level dimension (Scope)]
 
-            """)
+                """)
     }
 
     @Test func noRubricsRemovesAchievableAndStandardLines() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: One
                     responsibilities: [Only thing.]
 
             """)
-        #expect(TemplateRenderer.printBlock(.smart, for: f) == """
-            1. Only thing.  [source: TST responsibility (L1)]
-               Specific:    Deliver: "Only thing."
-               Measurable:  Move the metric this drives from ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩.
-               Relevant:    Advances the Test Family · Testing mandate for a L1 — One.
-               Time-bound:  ⟨date⟩
+        #expect(
+            TemplateRenderer.printBlock(.smart, for: f) == """
+                1. Only thing.  [source: TST responsibility (L1)]
+                   Specific:    Deliver: "Only thing."
+                   Measurable:  Move the metric this drives from ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩.
+                   Relevant:    Advances the Test Family · Testing mandate for a L1 — One.
+                   Time-bound:  ⟨date⟩
 
-            """)
-        #expect(TemplateRenderer.printBlock(.mbo, for: f) == """
-            1. Area: Only thing.  [source: TST responsibility (L1) — reused, no distinct responsibility content]
-               Target:   ⟨target⟩   Due: ⟨date⟩
+                """)
+        #expect(
+            TemplateRenderer.printBlock(.mbo, for: f) == """
+                1. Area: Only thing.  [source: TST responsibility (L1) — reused, no distinct responsibility content]
+                   Target:   ⟨target⟩   Due: ⟨date⟩
 
-            """)
+                """)
     }
 
     @Test func onlyOneRubricKeepsOnlyTheLineItBacks() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: One
                     responsibilities: [Only thing.]
@@ -78,12 +85,14 @@ import Testing
 
             """)
         #expect(!TemplateRenderer.printBlock(.smart, for: f).contains("Achievable"))
-        #expect(TemplateRenderer.printBlock(.mbo, for: f).contains(
-            "   Standard: Consistent with this level's tst knowledge-application rubric: \"Knows things.\"\n"))
+        #expect(
+            TemplateRenderer.printBlock(.mbo, for: f).contains(
+                "   Standard: Consistent with this level's tst knowledge-application rubric: \"Knows things.\"\n"))
     }
 
     @Test func noDimensionsMeansNoKR2AndNoRoleCalibration() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: One
                     responsibilities: [Only thing.]
@@ -91,15 +100,17 @@ import Testing
 
             """)
         #expect(!TemplateRenderer.printBlock(.okr, for: f).contains("KR2"))
-        #expect(TemplateRenderer.printBlock(.scorecard, for: f) == """
-            Internal process
-              - "Only thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
+        #expect(
+            TemplateRenderer.printBlock(.scorecard, for: f) == """
+                Internal process
+                  - "Only thing."  →  ⟨target⟩ by ⟨date⟩   [source: TST responsibility (L1)]
 
-            """)
+                """)
     }
 
     @Test func noResponsibilitiesLeavesOnlyRoleCalibration() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: One
                     dimensions:
@@ -108,17 +119,19 @@ import Testing
             """)
         #expect(TemplateRenderer.printBlock(.smart, for: f) == "")
         #expect(TemplateRenderer.printBlock(.okr, for: f) == "")
-        #expect(TemplateRenderer.printAll(for: f) == """
-            Scorecard
+        #expect(
+            TemplateRenderer.printAll(for: f) == """
+                Scorecard
 
-            Role calibration
-              - Meets the decision rights bar: "Some"  →  ⟨target⟩ by ⟨date⟩   [source: level dimension (Decision Rights)]
+                Role calibration
+                  - Meets the decision rights bar: "Some"  →  ⟨target⟩ by ⟨date⟩   [source: level dimension (Decision Rights)]
 
-            """)
+                """)
     }
 
     @Test func noTitleRemovesTheRelevantLine() throws {
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     responsibilities: [Only thing.]
 
@@ -129,7 +142,8 @@ import Testing
 
     @Test func quotesAndNonASCIIPunctuationPassThroughUntouched() throws {
         let statement = #"Ships “v2” of the 'core' API — with “smart quotes”, ‘single’ ones, “nested "straight" quotes”… · → • and naïve café ✓"#
-        let f = try frame("""
+        let f = try frame(
+            """
                   - code: L1
                     title: Ünïcode — Level
                     responsibilities:

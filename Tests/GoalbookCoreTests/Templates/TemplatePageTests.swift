@@ -17,7 +17,9 @@ import Testing
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    func withoutWhitespace(_ text: String) -> [UInt8] { Array(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(String.init).joined().utf8) }
+    func withoutWhitespace(_ text: String) -> [UInt8] {
+        Array(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(String.init).joined().utf8)
+    }
 
     /// The text of each `<pre>`, which the copy control puts on the clipboard.
     func copyBlocks(_ html: String) -> [String] {
@@ -54,7 +56,8 @@ import Testing
         let text = bodyText(html)
         #expect(!text.contains("Achievable") && !text.contains("Relevant"), "no rubrics and no level title: no such lines")
         #expect(!html.contains("<th>Standard</th>"), "no knowledge-application rubric: no Standard column")
-        let responsibilities = frame.statements(.responsibility).count, dimensions = frame.statements(.dimension).count
+        let responsibilities = frame.statements(.responsibility).count
+        let dimensions = frame.statements(.dimension).count
         #expect(text.components(separatedBy: "• Evidence at this level's").count - 1 == min(responsibilities, dimensions))
         #expect(text.components(separatedBy: "• Meets the ").count - 1 == dimensions)
         #expect(text.contains("Engineering · Machine Learning Engineer · IC2\n"), "no title, no ' — ' after the level")
@@ -63,7 +66,9 @@ import Testing
 
     @Test func canonTextIsEscapedForHTMLAndOtherwiseUntouched() throws {
         let (store, _) = try makeStore()
-        let yaml = "source: T\nfamily: F & Co\nfunctions:\n  - name: G\n    levels:\n      - code: L1\n        responsibilities: [\"<script>alert('x')</script> & \\\"quotes\\\"  twice\"]\n"
+        let yaml =
+            "source: T\nfamily: F & Co\nfunctions:\n  - name: G\n    levels:\n      - code: L1\n        responsibilities: "
+            + "[\"<script>alert('x')</script> & \\\"quotes\\\"  twice\"]\n"
         _ = try store.importCanon([try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")], actor: "t")
         let html = TemplatePage.html(try store.currentFrame(function: "G", level: "L1"))
         #expect(!html.contains("<script>alert"))

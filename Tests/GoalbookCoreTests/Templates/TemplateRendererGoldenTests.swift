@@ -33,7 +33,9 @@ import Testing
         let kr2 = try #require(rows[4].fields.first { $0.name == "KR2" })
         #expect(kr2.text == "Evidence at this level's decision rights bar: \"Routine technical choices within guidance\" — ⟨target⟩ by ⟨date⟩")
         let decisionRights = try #require(frame.statements(.dimension).first { $0.name == "Decision rights" })
-        #expect(kr2.source == TemplateSource(label: "level dimension (Decision rights)", canonVersion: frame.canonVersionId, statementId: decisionRights.id))
+        #expect(
+            kr2.source
+                == TemplateSource(label: "level dimension (Decision rights)", canonVersion: frame.canonVersionId, statementId: decisionRights.id))
         let smart = TemplateRenderer.rows(.smart, for: frame)
         #expect(smart[0].fields.map(\.name) == ["Specific", "Measurable", "Achievable", "Relevant", "Time-bound"])
         #expect(smart[0].fields[1].source == nil, "the Measurable line is a fixed template, not canon")

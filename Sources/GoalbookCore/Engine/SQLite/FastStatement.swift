@@ -32,10 +32,12 @@ struct FastStatement {
             case .real(let real): code = sqlite3_bind_double(handle, position, real)
             case .null: code = sqlite3_bind_null(handle, position)
             case .text(let text):
-                code = text.utf8.withContiguousStorageIfAvailable { bytes in
-                    sqlite3_bind_text(handle, position, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                      Int32(bytes.count), SQLITE_TRANSIENT)
-                } ?? sqlite3_bind_text(handle, position, text, -1, SQLITE_TRANSIENT)
+                code =
+                    text.utf8.withContiguousStorageIfAvailable { bytes in
+                        sqlite3_bind_text(
+                            handle, position, bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                            Int32(bytes.count), sqliteTransient)
+                    } ?? sqlite3_bind_text(handle, position, text, -1, sqliteTransient)
             }
             if code != SQLITE_OK { throw failure(code) }
         }
@@ -69,7 +71,8 @@ struct FastStatement {
 }
 
 /// SQLite's "copy the bytes now" destructor, which Swift cannot import as a macro.
-private let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+/// SQLite's SQLITE_TRANSIENT: the text is copied before the bind returns.
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 extension FastStatement.Value {
     /// Text, or NULL for nil.

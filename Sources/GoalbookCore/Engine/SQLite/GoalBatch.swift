@@ -20,35 +20,44 @@ struct GoalBatch {
     /// and what already existed.
     func create(db: Database, members: String, _ arguments: StatementArguments) throws -> [GoalCreation] {
         try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS goal_batch_member (person_id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL);
-            CREATE TEMP TABLE IF NOT EXISTS goal_batch_row (frame_id INTEGER NOT NULL, row_number INTEGER NOT NULL,
-                template_id INTEGER NOT NULL, PRIMARY KEY (frame_id, row_number));
-            CREATE TEMP TABLE IF NOT EXISTS goal_batch_slot (template_id INTEGER NOT NULL, item TEXT NOT NULL,
-                first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, slot TEXT NOT NULL);
-            DELETE FROM goal_batch_member; DELETE FROM goal_batch_row; DELETE FROM goal_batch_slot;
-            """)
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS goal_batch_member (person_id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL);
+                CREATE TEMP TABLE IF NOT EXISTS goal_batch_row (frame_id INTEGER NOT NULL, row_number INTEGER NOT NULL,
+                    template_id INTEGER NOT NULL, PRIMARY KEY (frame_id, row_number));
+                CREATE TEMP TABLE IF NOT EXISTS goal_batch_slot (template_id INTEGER NOT NULL, item TEXT NOT NULL,
+                    first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, slot TEXT NOT NULL);
+                DELETE FROM goal_batch_member; DELETE FROM goal_batch_row; DELETE FROM goal_batch_slot;
+                """)
         defer { try? db.execute(sql: "DROP TABLE temp.goal_batch_member; DROP TABLE temp.goal_batch_row; DROP TABLE temp.goal_batch_slot") }
         try db.execute(sql: "INSERT INTO goal_batch_member (person_id, frame_id) " + members + " ORDER BY 1", arguments: arguments)
 
         // Render each frame's rows once and keep the wanted ones in goal_template.
         var titles: [Int64: [Int: String]] = [:]
         let insertRow = try FastStatement(db, sql: "INSERT INTO goal_batch_row (frame_id, row_number, template_id) VALUES (?, ?, ?)")
-        let insertSlot = try FastStatement(db, sql: "INSERT INTO goal_batch_slot (template_id, item, first_line, last_line, slot) VALUES (?, ?, ?, ?, ?)")
+        let insertSlot = try FastStatement(
+            db, sql: "INSERT INTO goal_batch_slot (template_id, item, first_line, last_line, slot) VALUES (?, ?, ?, ?, ?)")
         for frameId in try Int64.fetchAll(db, sql: "SELECT DISTINCT frame_id FROM goal_batch_member") {
             let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
             let frame = try GoalbookStore.frame(versionId: versionId, db: db)
             let rendered = TemplateRenderer.rows(framework, for: frame)
-            let someone = { try String.fetchOne(db, sql: """
-                SELECT p.employee_id FROM goal_batch_member AS m JOIN person AS p ON p.person_id = m.person_id
-                WHERE m.frame_id = ? ORDER BY p.employee_id LIMIT 1
-                """, arguments: [frameId]) ?? "?" }
+            let someone = {
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT p.employee_id FROM goal_batch_member AS m JOIN person AS p ON p.person_id = m.person_id
+                        WHERE m.frame_id = ? ORDER BY p.employee_id LIMIT 1
+                        """, arguments: [frameId]) ?? "?"
+            }
             if rendered.isEmpty {
                 throw GoalbookError.refused("the \(framework.heading) template of \(frame.displayName) (\(try someone())'s frame) has no rows")
             }
             let wanted = rows ?? Array(1...rendered.count)
             if let bad = wanted.first(where: { !(1...rendered.count).contains($0) }) {
-                throw GoalbookError.invalidArgument("row \(bad) does not exist: the \(framework.heading) template of \(frame.displayName) (\(try someone())'s frame) has rows 1–\(rendered.count)")
+                throw GoalbookError.invalidArgument(
+                    "row \(bad) does not exist: the \(framework.heading) template of \(frame.displayName) (\(try someone())'s frame) has rows "
+                        + "1–\(rendered.count)"
+                )
             }
             for number in Set(wanted).sorted() {
                 let row = rendered[number - 1]
@@ -66,47 +75,58 @@ struct GoalBatch {
 
         // The goals, their items, slots and history: one statement each.
         let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
-        let q = quarter.description, fw = framework.rawValue
-        try db.execute(sql: """
-            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-            SELECT m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
-            FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-            WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
-                                AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
-            ORDER BY m.person_id, r.row_number
-            """, arguments: [q, fw, stamp, actor, q, fw])
-        try db.execute(sql: """
-            INSERT INTO goal_item (goal_id, item, first_line, last_line)
-            SELECT g.goal_id, s.item, s.first_line, s.last_line
-            FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id = g.template_id
-            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
-            """, arguments: [before])
-        try db.execute(sql: """
-            INSERT INTO goal_slot (goal_id, item, slot)
-            SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
-            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
-            """, arguments: [before])
-        try db.execute(sql: """
-            INSERT INTO history (changed_at, actor, command, person_id, goal_id, field, new_value)
-            SELECT ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
-            """, arguments: [stamp, actor, command, before])
+        let q = quarter.description
+        let fw = framework.rawValue
+        try db.execute(
+            sql: """
+                INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+                SELECT m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
+                FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
+                WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
+                                    AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
+                ORDER BY m.person_id, r.row_number
+                """, arguments: [q, fw, stamp, actor, q, fw])
+        try db.execute(
+            sql: """
+                INSERT INTO goal_item (goal_id, item, first_line, last_line)
+                SELECT g.goal_id, s.item, s.first_line, s.last_line
+                FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id = \
+                g.template_id
+                WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
+                """, arguments: [before])
+        try db.execute(
+            sql: """
+                INSERT INTO goal_slot (goal_id, item, slot)
+                SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
+                WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
+                """, arguments: [before])
+        try db.execute(
+            sql: """
+                INSERT INTO history (changed_at, actor, command, person_id, goal_id, field, new_value)
+                SELECT ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
+                """, arguments: [stamp, actor, command, before])
 
         // What each person got, and what they had already.
         var results: [GoalCreation] = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT p.employee_id, p.name, m.frame_id, r.row_number, g.goal_id
-            FROM goal_batch_member AS m
-            JOIN person AS p ON p.person_id = m.person_id
-            JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-            JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number = r.row_number
-            ORDER BY p.employee_id, r.row_number
-            """, arguments: [q, fw])
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.employee_id, p.name, m.frame_id, r.row_number, g.goal_id
+                FROM goal_batch_member AS m
+                JOIN person AS p ON p.person_id = m.person_id
+                JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
+                JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number = \
+                r.row_number
+                ORDER BY p.employee_id, r.row_number
+                """, arguments: [q, fw])
         while let row = try cursor.next() {
             let employeeId: String = row[0]
             if results.last?.employeeId != employeeId {
                 results.append(GoalCreation(employeeId: employeeId, name: row[1], created: [], existing: []))
             }
-            let frameId: Int64 = row[2], number: Int = row[3], goalId: Int64 = row[4]
+            let frameId: Int64 = row[2]
+            let number: Int = row[3]
+            let goalId: Int64 = row[4]
             let ref = GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: titles[frameId]?[number] ?? "")
             if goalId > before { results[results.count - 1].created.append(ref) } else { results[results.count - 1].existing.append(ref) }
         }
@@ -117,14 +137,18 @@ struct GoalBatch {
     static func templateId(db: Database, frame: Frame, framework: Framework, number: Int, row: TemplateRow, title: String) throws -> Int64 {
         let text = row.printLines.joined(separator: "\n")
         let key: StatementArguments = [frame.frameVersionId, framework.rawValue, number, text]
-        if let id = try Int64.fetchOne(db, sql: """
-            SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?
-            """, arguments: key) {
+        if let id = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?
+                """, arguments: key)
+        {
             return id
         }
-        try db.execute(sql: """
-            INSERT INTO goal_template (frame_version_id, framework, row_number, template_text, statement_id, title) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: key + [row.source.statementId, title])
+        try db.execute(
+            sql: """
+                INSERT INTO goal_template (frame_version_id, framework, row_number, template_text, statement_id, title) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: key + [row.source.statementId, title])
         return db.lastInsertedRowID
     }
 }

@@ -52,7 +52,8 @@ extension GoalbookStore {
     /// to a goal aligned under it. Returns the change, nil when it was already so.
     public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> GoalChange? {
         try write { db in
-            try Self.align(goalId, to: target, history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals align"), db: db)
+            try Self.align(
+                goalId, to: target, history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals align"), db: db)
         }
     }
 
@@ -63,23 +64,32 @@ extension GoalbookStore {
             guard target != goalId else { throw GoalbookError.refused("\(goal.displayId) cannot be aligned to itself") }
             let parent = try Self.goal(target, db: db)
             guard parent.quarter == goal.quarter else {
-                throw GoalbookError.refused("\(parent.displayId) is a goal of \(parent.quarter) and \(goal.displayId) of \(goal.quarter): a goal is aligned to a goal of its own quarter")
+                throw GoalbookError.refused(
+                    "\(parent.displayId) is a goal of \(parent.quarter) and \(goal.displayId) of \(goal.quarter): a goal is aligned to a goal of "
+                        + "its own quarter"
+                )
             }
             guard parent.counts else {
                 throw GoalbookError.refused("\(parent.displayId) is \(parent.status.rawValue): align \(goal.displayId) to a goal that still counts")
             }
             // Walk up from the new parent: meeting the goal itself means a loop.
-            var chain = [parent.displayId], at: Int64? = parent.alignedTo, seen: Set<Int64> = [target]
+            var chain = [parent.displayId]
+            var at: Int64? = parent.alignedTo
+            var seen: Set<Int64> = [target]
             while let next = at, seen.insert(next).inserted {
                 chain.append(GoalID.format(next))
                 if next == goalId {
-                    throw GoalbookError.refused("\(parent.displayId) is aligned under \(goal.displayId) (\(chain.joined(separator: " → "))): aligning \(goal.displayId) to it would make a loop")
+                    throw GoalbookError.refused(
+                        "\(parent.displayId) is aligned under \(goal.displayId) (\(chain.joined(separator: " → "))): aligning \(goal.displayId) "
+                            + "to it would make a loop"
+                    )
                 }
                 at = try Int64?.fetchOne(db, sql: "SELECT aligned_to FROM goal WHERE goal_id = ?", arguments: [next]) ?? nil
             }
         }
         guard goal.alignedTo != target else { return nil }
-        let old = goal.alignedTo.map(GoalID.format), new = target.map(GoalID.format)
+        let old = goal.alignedTo.map(GoalID.format)
+        let new = target.map(GoalID.format)
         try db.execute(sql: "UPDATE goal SET aligned_to = ? WHERE goal_id = ?", arguments: [target, goalId])
         try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "aligned_to", old: old, new: new)
         return GoalChange(field: "aligned_to", old: old, new: new)
@@ -88,8 +98,9 @@ extension GoalbookStore {
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
     public func goalTree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
         let goal = try self.goal(goalId, asOf: asOf)
-        let report = try self.report(quarter: Quarter(goal.quarter)!, scope: .all, asOf: asOf, now: now,
-                                     onlyGoals: "SELECT \(goalId) UNION " + Self.linkedGoalsSQL)
+        let report = try self.report(
+            quarter: Quarter(goal.quarter)!, scope: .all, asOf: asOf, now: now,
+            onlyGoals: "SELECT \(goalId) UNION " + Self.linkedGoalsSQL)
         guard report.goals.contains(where: { $0.goalId == goal.displayId }) else {
             throw GoalbookError.refused("\(goal.displayId)'s owner \(goal.employeeId) had left before \(goal.quarter) began")
         }
@@ -99,16 +110,21 @@ extension GoalbookStore {
     /// The trees of a team's goals in a quarter (the manager's and everyone's below them; with
     /// `below`, only theirs below): each goal aligned to nothing, or to a goal outside the team,
     /// with everything under it.
-    public func goalTree(team: String, below: Bool = false, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+    public func goalTree(team: String, below: Bool = false, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (
+        report: Report, trees: [GoalTreeNode]
+    ) {
         let teamSQL = try read { try Self.teamCTE(team, below: below, db: $0) }
-        let report = try self.report(quarter: quarter, scope: .all, asOf: asOf, now: now, onlyGoals: teamSQL + """
-            SELECT goal_id FROM goal WHERE person_id IN team UNION \(Self.linkedGoalsSQL)
-            """)
+        let report = try self.report(
+            quarter: quarter, scope: .all, asOf: asOf, now: now,
+            onlyGoals: teamSQL + """
+                SELECT goal_id FROM goal WHERE person_id IN team UNION \(Self.linkedGoalsSQL)
+                """)
         guard report.people.contains(where: { $0.employeeId == team }) else {
             _ = try read { try Self.personId(team, db: $0) }  // not found, with close matches
             throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
         }
-        var members: Set<String> = [team], grew = true
+        var members: Set<String> = [team]
+        var grew = true
         while grew {
             let before = members.count
             for person in report.people where person.managerId.map(members.contains) == true { members.insert(person.employeeId) }
@@ -150,8 +166,9 @@ extension GoalbookStore {
             let goal = try Self.goal(goalId, db: db)
             // A carried goal is still its quarter's goal, and is scored there.
             guard goal.status.isScored else {
-                throw GoalbookError.refused("\(goal.displayId) is \(goal.status == .draft ? "a draft" : goal.status.rawValue): only active and done goals are scored"
-                    + (goal.status == .draft ? " (goalbook goals status \(goal.displayId) active)" : ""))
+                throw GoalbookError.refused(
+                    "\(goal.displayId) is \(goal.status == .draft ? "a draft" : goal.status.rawValue): only active and done goals are scored"
+                        + (goal.status == .draft ? " (goalbook goals status \(goal.displayId) active)" : ""))
             }
             try Self.checkQuarterOpen(goal.quarter, db: db)
             let settings = try Self.settings(db: db)
@@ -159,14 +176,17 @@ extension GoalbookStore {
             let last = quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
             let opens = Day(year: last.year, month: last.month, day: 1)!
             guard Day(now) >= opens else {
-                throw GoalbookError.refused("\(quarter) can be scored from \(opens), the first day of its last month, until it is closed; today is \(Day(now))")
+                throw GoalbookError.refused(
+                    "\(quarter) can be scored from \(opens), the first day of its last month, until it is closed; today is \(Day(now))")
             }
             let scale = try Self.scale(goal.framework, settings: settings)
             guard let snapped = scale.check(value) else {
-                throw GoalbookError.invalidArgument("\(Measure.format(value)) is off the \(goal.framework.displayName) scale: scores go from \(scale.description)")
+                throw GoalbookError.invalidArgument(
+                    "\(Measure.format(value)) is off the \(goal.framework.displayName) scale: scores go from \(scale.description)")
             }
             guard goal.score != snapped || note != nil else { return nil }
-            let old = goal.score.map(Measure.format), new = Measure.format(snapped)
+            let old = goal.score.map(Measure.format)
+            let new = Measure.format(snapped)
             try db.execute(sql: "UPDATE goal SET score = ? WHERE goal_id = ?", arguments: [snapped, goalId])
             try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals score")
                 .record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "score", old: old, new: new, note: note)
@@ -178,7 +198,11 @@ extension GoalbookStore {
     static func scale(_ framework: Framework, settings: ProgressSettings) throws -> ScoreScale {
         let scale = settings.scale(framework)
         guard scale.isValid else {
-            throw GoalbookError.refused("the \(framework.rawValue) score scale in the settings is not usable (\(framework.rawValue)_score_min \(Measure.format(scale.min)), _max \(Measure.format(scale.max)), _step \(Measure.format(scale.step))): it needs min < max and a step above 0 that fits between them")
+            throw GoalbookError.refused(
+                "the \(framework.rawValue) score scale in the settings is not usable (\(framework.rawValue)_score_min "
+                    + "\(Measure.format(scale.min)), _max \(Measure.format(scale.max)), _step \(Measure.format(scale.step))): it needs min < max "
+                    + "and a step above 0 that fits between them"
+            )
         }
         return scale
     }
@@ -190,19 +214,23 @@ extension GoalbookStore {
         return try read { db in
             let settings = try Self.settings(db: db)
             var scoredBy: [String: (String, String)] = [:]
-            try FastStatement.forEachRow(db, sql: """
-                SELECT h.goal_id, h.actor, h.changed_at FROM history AS h JOIN goal AS g ON g.goal_id = h.goal_id
-                WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
-                """, [quarter.description, report.asOf]) { row in
+            try FastStatement.forEachRow(
+                db,
+                sql: """
+                    SELECT h.goal_id, h.actor, h.changed_at FROM history AS h JOIN goal AS g ON g.goal_id = h.goal_id
+                    WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
+                    """, [quarter.description, report.asOf]
+            ) { row in
                 scoredBy[GoalID.format(row.int(0))] = (row.text(1), row.text(2))
             }
             let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
             return report.goals.filter(\.status.isScored).map { goal in
                 let scale = settings.scale(goal.framework)
-                return ScoreLine(goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
-                                 framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,
-                                 progress: goal.progress, suggested: scale.isValid ? goal.progress.map { scale.suggest(progress: $0) } : nil,
-                                 score: goal.score, scale: scale, scoredBy: scoredBy[goal.goalId]?.0, scoredAt: scoredBy[goal.goalId]?.1)
+                return ScoreLine(
+                    goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
+                    framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,
+                    progress: goal.progress, suggested: scale.isValid ? goal.progress.map { scale.suggest(progress: $0) } : nil,
+                    score: goal.score, scale: scale, scoredBy: scoredBy[goal.goalId]?.0, scoredAt: scoredBy[goal.goalId]?.1)
             }
         }
     }
@@ -212,9 +240,12 @@ extension GoalbookStore {
 
     /// `G4 (E102)` for each active or done goal of the quarter with no score.
     static func unscored(_ quarter: Quarter, db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: """
-            SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
-            WHERE g.quarter = ? AND g.score IS NULL AND (\(Self.scoredStatusSQL)) ORDER BY g.goal_id
-            """, arguments: [quarter.description]).map { "\(GoalID.format($0["goal_id"])) (\($0["employee_id"] as String))" }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
+                WHERE g.quarter = ? AND g.score IS NULL AND (\(Self.scoredStatusSQL)) ORDER BY g.goal_id
+                """, arguments: [quarter.description]
+        ).map { "\(GoalID.format($0["goal_id"])) (\($0["employee_id"] as String))" }
     }
 }

@@ -24,8 +24,9 @@ extension GoalbookStore {
     /// The canon embedded in the binary, parsed.
     static func builtInCanonDocuments() throws -> [CanonDocument] {
         try Resources.builtInCanon.map { file in
-            try CanonParser.parse(bytes: Array(file.bytes), fileName: "builtin:\(file.name)", format: nil,
-                                  family: Resources.builtInLadderFamilies[file.name])
+            try CanonParser.parse(
+                bytes: Array(file.bytes), fileName: "builtin:\(file.name)", format: nil,
+                family: Resources.builtInLadderFamilies[file.name])
         }
     }
 
@@ -40,39 +41,50 @@ extension GoalbookStore {
                     INSERT INTO canon_version (source, release_label, format, file_name, sha256, byte_count, imported_at, imported_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [document.source, document.releaseLabel, document.format.rawValue, document.fileName, sha,
-                            document.bytes.count, stamp, actor])
+                arguments: [
+                    document.source, document.releaseLabel, document.format.rawValue, document.fileName, sha,
+                    document.bytes.count, stamp, actor,
+                ])
         }
         let versionId = existing ?? db.lastInsertedRowID
-        var outcome = CanonImportOutcome(fileName: document.fileName, status: .imported, canonVersionId: versionId,
-                                         framesAdded: 0, framesChanged: 0, framesUnchanged: 0)
-        let insertStatement = try db.makeStatement(sql: """
-            INSERT INTO frame_statement (frame_version_id, kind, position, name, area, description, text, source_label, source_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        var outcome = CanonImportOutcome(
+            fileName: document.fileName, status: .imported, canonVersionId: versionId,
+            framesAdded: 0, framesChanged: 0, framesUnchanged: 0)
+        let insertStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO frame_statement (frame_version_id, kind, position, name, area, description, text, source_label, source_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for frame in document.frames {
             let fingerprint = contentFingerprint(frame)
             let frameId: Int64
-            if let id = try Int64.fetchOne(db, sql: "SELECT frame_id FROM frame WHERE family = ? AND function = ? AND level_code = ?",
-                                           arguments: [frame.family, frame.function, frame.levelCode]) {
+            if let id = try Int64.fetchOne(
+                db, sql: "SELECT frame_id FROM frame WHERE family = ? AND function = ? AND level_code = ?",
+                arguments: [frame.family, frame.function, frame.levelCode])
+            {
                 frameId = id
                 // Bytes imported before, for a frame they made already: nothing new (even where a
                 // later file has changed the frame since).
-                if existing != nil, try Bool.fetchOne(db, sql: "SELECT 1 FROM frame_version WHERE frame_id = ? AND canon_version_id = ?",
-                                                       arguments: [id, versionId]) == true {
+                if existing != nil,
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM frame_version WHERE frame_id = ? AND canon_version_id = ?",
+                        arguments: [id, versionId]) == true
+                {
                     outcome.framesUnchanged += 1
                     continue
                 }
-                let current = try String.fetchOne(db, sql: "SELECT content_sha256 FROM frame_version WHERE frame_id = ? ORDER BY frame_version_id DESC LIMIT 1",
-                                                  arguments: [id])
+                let current = try String.fetchOne(
+                    db, sql: "SELECT content_sha256 FROM frame_version WHERE frame_id = ? ORDER BY frame_version_id DESC LIMIT 1",
+                    arguments: [id])
                 if current == fingerprint {
                     outcome.framesUnchanged += 1
                     continue
                 }
                 outcome.framesChanged += 1
             } else {
-                try db.execute(sql: "INSERT INTO frame (family, function, level_code) VALUES (?, ?, ?)",
-                               arguments: [frame.family, frame.function, frame.levelCode])
+                try db.execute(
+                    sql: "INSERT INTO frame (family, function, level_code) VALUES (?, ?, ?)",
+                    arguments: [frame.family, frame.function, frame.levelCode])
                 frameId = db.lastInsertedRowID
                 outcome.framesAdded += 1
             }
@@ -98,7 +110,11 @@ extension GoalbookStore {
     static func contentFingerprint(_ frame: FrameSpec) -> String {
         var bytes: [UInt8] = []
         func add(_ value: String?) {
-            guard let value else { bytes.append(0x2D); bytes.append(0x00); return }
+            guard let value else {
+                bytes.append(0x2D)
+                bytes.append(0x00)
+                return
+            }
             bytes += Array("\(value.utf8.count):".utf8) + Array(value.utf8)
         }
         add(frame.levelTitle)
@@ -115,20 +131,24 @@ extension GoalbookStore {
     /// Every frame as it stands now, ordered by family, function and level.
     public func frameSummaries() throws -> [FrameSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT fc.family, fc.function, fc.level_code, fc.level_title, fc.canon_version_id, cv.source, cv.release_label,
-                       sum(s.kind = 'responsibility') AS responsibilities,
-                       sum(s.kind = 'dimension') AS dimensions,
-                       sum(s.kind = 'rubric') AS rubrics
-                FROM frame_current AS fc
-                JOIN canon_version AS cv ON cv.canon_version_id = fc.canon_version_id
-                LEFT JOIN frame_statement AS s ON s.frame_version_id = fc.frame_version_id
-                GROUP BY fc.frame_id
-                ORDER BY fc.family, fc.function, fc.level_code
-                """).map { row in
-                FrameSummary(family: row["family"], function: row["function"], level: row["level_code"], title: row["level_title"],
-                             responsibilities: row["responsibilities"] ?? 0, dimensions: row["dimensions"] ?? 0, rubrics: row["rubrics"] ?? 0,
-                             canonVersion: row["canon_version_id"], source: row["source"], release: row["release_label"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT fc.family, fc.function, fc.level_code, fc.level_title, fc.canon_version_id, cv.source, cv.release_label,
+                           sum(s.kind = 'responsibility') AS responsibilities,
+                           sum(s.kind = 'dimension') AS dimensions,
+                           sum(s.kind = 'rubric') AS rubrics
+                    FROM frame_current AS fc
+                    JOIN canon_version AS cv ON cv.canon_version_id = fc.canon_version_id
+                    LEFT JOIN frame_statement AS s ON s.frame_version_id = fc.frame_version_id
+                    GROUP BY fc.frame_id
+                    ORDER BY fc.family, fc.function, fc.level_code
+                    """
+            ).map { row in
+                FrameSummary(
+                    family: row["family"], function: row["function"], level: row["level_code"], title: row["level_title"],
+                    responsibilities: row["responsibilities"] ?? 0, dimensions: row["dimensions"] ?? 0, rubrics: row["rubrics"] ?? 0,
+                    canonVersion: row["canon_version_id"], source: row["source"], release: row["release_label"])
             }
         }
     }
@@ -158,8 +178,10 @@ extension GoalbookStore {
         let sameFunction = inFamily.filter { $0["function"] == function }
         if !sameFunction.isEmpty {
             let levels = sameFunction.map { $0["level_code"] as String }
-            return .notFound(what: "level '\(level)' of function '\(function)'",
-                             suggestions: CloseMatches.find(level, in: levels, limit: 10).isEmpty ? levels.sorted() : CloseMatches.find(level, in: levels, limit: 10))
+            return .notFound(
+                what: "level '\(level)' of function '\(function)'",
+                suggestions: CloseMatches.find(level, in: levels, limit: 10).isEmpty
+                    ? levels.sorted() : CloseMatches.find(level, in: levels, limit: 10))
         }
         if let family, !candidates.contains(where: { $0["family"] == family }) {
             let families = Array(Set(candidates.map { $0["family"] as String }))
@@ -167,7 +189,8 @@ extension GoalbookStore {
         }
         let functions = Array(Set(inFamily.map { $0["function"] as String })).sorted()
         // With nothing close, a short list of every function still tells the person what exists.
-        let close = CloseMatches.find(function, in: functions).isEmpty && functions.count <= 10
+        let close =
+            CloseMatches.find(function, in: functions).isEmpty && functions.count <= 10
             ? functions : CloseMatches.find(function, in: functions)
         let suggestions = close.flatMap { name in
             inFamily.filter { $0["function"] == name }.map { "--function \"\(name)\" --level \($0["level_code"] as String)" }
@@ -177,25 +200,33 @@ extension GoalbookStore {
 
     /// A stored frame version with its statements.
     static func frame(versionId: Int64, db: Database) throws -> Frame {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT fv.frame_id, fv.frame_version_id, fv.canon_version_id, fv.level_title, f.family, f.function, f.level_code,
-                   cv.source, cv.release_label
-            FROM frame_version AS fv
-            JOIN frame AS f ON f.frame_id = fv.frame_id
-            JOIN canon_version AS cv ON cv.canon_version_id = fv.canon_version_id
-            WHERE fv.frame_version_id = ?
-            """, arguments: [versionId])
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT fv.frame_id, fv.frame_version_id, fv.canon_version_id, fv.level_title, f.family, f.function, f.level_code,
+                           cv.source, cv.release_label
+                    FROM frame_version AS fv
+                    JOIN frame AS f ON f.frame_id = fv.frame_id
+                    JOIN canon_version AS cv ON cv.canon_version_id = fv.canon_version_id
+                    WHERE fv.frame_version_id = ?
+                    """, arguments: [versionId])
         else { throw GoalbookError.notFound(what: "frame version \(versionId)", suggestions: []) }
-        let statements = try Row.fetchAll(db, sql: """
-            SELECT statement_id, kind, position, name, area, description, text, source_label, source_line
-            FROM frame_statement WHERE frame_version_id = ? ORDER BY statement_id
-            """, arguments: [versionId]).map { s in
-            CanonStatement(id: s["statement_id"], kind: StatementKind(rawValue: s["kind"]) ?? .responsibility, position: s["position"],
-                      name: s["name"], area: s["area"], description: s["description"], text: s["text"],
-                      sourceLabel: s["source_label"], line: s["source_line"])
+        let statements = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT statement_id, kind, position, name, area, description, text, source_label, source_line
+                FROM frame_statement WHERE frame_version_id = ? ORDER BY statement_id
+                """, arguments: [versionId]
+        ).map { s in
+            CanonStatement(
+                id: s["statement_id"], kind: StatementKind(rawValue: s["kind"]) ?? .responsibility, position: s["position"],
+                name: s["name"], area: s["area"], description: s["description"], text: s["text"],
+                sourceLabel: s["source_label"], line: s["source_line"])
         }
-        return Frame(frameId: row["frame_id"], frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"],
-                     canonSource: row["source"], canonRelease: row["release_label"], family: row["family"], function: row["function"],
-                     levelCode: row["level_code"], levelTitle: row["level_title"], statements: statements)
+        return Frame(
+            frameId: row["frame_id"], frameVersionId: row["frame_version_id"], canonVersionId: row["canon_version_id"],
+            canonSource: row["source"], canonRelease: row["release_label"], family: row["family"], function: row["function"],
+            levelCode: row["level_code"], levelTitle: row["level_title"], statements: statements)
     }
 }

@@ -4,10 +4,11 @@ extension GoalbookStore {
     /// Marks this file as a demo database, which `goalbook demo` may replace without --force.
     func markDemo() throws {
         try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO setting (key, value, description)
-                VALUES ('demo_database', 'true', 'This file was made by goalbook demo, which may replace it.')
-                """)
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO setting (key, value, description)
+                    VALUES ('demo_database', 'true', 'This file was made by goalbook demo, which may replace it.')
+                    """)
         }
     }
 

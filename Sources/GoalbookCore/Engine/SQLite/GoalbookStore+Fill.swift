@@ -26,7 +26,7 @@ public struct FillQuestion: Sendable, Equatable {
     /// in this goal's item fixes the unit the other must use.
     public func expects(after answers: [FillAnswer]) -> String {
         guard slot != .date,
-              let unit = answers.last(where: { $0.goalId == goalId && $0.item == item && $0.slot != .date })
+            let unit = answers.last(where: { $0.goalId == goalId && $0.item == item && $0.slot != .date })
                 .flatMap({ try? Measure.parse($0.value, what: "") })?.unit
         else { return expects }
         return Self.expectation(unit: unit)
@@ -74,17 +74,21 @@ extension GoalbookStore {
                         let expects: String
                         switch slot.slot {
                         case .date:
-                            expects = "an ISO date from \(quarter?.firstDay(fiscalYearStartMonth: fiscal).description ?? goal.quarter) on, e.g. \(quarter?.lastDay(fiscalYearStartMonth: fiscal).description ?? "2026-12-31")"
+                            expects =
+                                "an ISO date from \(quarter?.firstDay(fiscalYearStartMonth: fiscal).description ?? goal.quarter) on, e.g. "
+                                + "\(quarter?.lastDay(fiscalYearStartMonth: fiscal).description ?? "2026-12-31")"
                         case .baseline, .target:
-                            expects = item.unit.map(FillQuestion.expectation(unit:))
+                            expects =
+                                item.unit.map(FillQuestion.expectation(unit:))
                                 ?? "a number with an optional unit: 12, 12.5%, 40 ms, 3 features"
                         }
-                        questions.append(FillQuestion(
-                            goalId: goal.id, employeeId: goal.employeeId, personName: goal.personName,
-                            row: goal.framework.rowName(goal.rowNumber), title: goal.title, item: item.name, slot: slot.slot,
-                            line: marked, expects: expects,
-                            previous: previous?.item(item.name)?.slot(slot.slot)?.value,
-                            name: goal.fieldName(item: item.name, slot.slot.rawValue)))
+                        questions.append(
+                            FillQuestion(
+                                goalId: goal.id, employeeId: goal.employeeId, personName: goal.personName,
+                                row: goal.framework.rowName(goal.rowNumber), title: goal.title, item: item.name, slot: slot.slot,
+                                line: marked, expects: expects,
+                                previous: previous?.item(item.name)?.slot(slot.slot)?.value,
+                                name: goal.fieldName(item: item.name, slot.slot.rawValue)))
                     }
                 }
             }
@@ -121,8 +125,9 @@ extension GoalbookStore {
         }
         for key in order {
             let group = groups[key]!
-            let made = try setGoal(group[0].goalId, group.map { (key: $0.slot.rawValue, value: $0.value) }, item: group[0].item,
-                                   direction: nil, history: history, db: db)
+            let made = try setGoal(
+                group[0].goalId, group.map { (key: $0.slot.rawValue, value: $0.value) }, item: group[0].item,
+                direction: nil, history: history, db: db)
             changes += made.map { (group[0].goalId, $0) }
         }
         return changes

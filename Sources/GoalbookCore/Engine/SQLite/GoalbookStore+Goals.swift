@@ -46,8 +46,10 @@ public struct GoalFilter: Sendable {
     /// `--as-of`: a bound from ``AsOf/bound(_:)``; the goals and their state as they were then.
     public var asOf: String?
 
-    public init(person: String? = nil, team: String? = nil, below: Bool = false, quarter: Quarter? = nil, status: GoalStatus? = nil,
-                asOf: String? = nil) {
+    public init(
+        person: String? = nil, team: String? = nil, below: Bool = false, quarter: Quarter? = nil, status: GoalStatus? = nil,
+        asOf: String? = nil
+    ) {
         self.person = person
         self.team = team
         self.below = below
@@ -84,14 +86,20 @@ extension GoalbookStore {
 
     /// Creates goals for one person from rows of one framework of their frame (all rows when
     /// `rows` is nil). A row the person already has a goal for this quarter is an error.
-    public func addGoals(_ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?,
-                         actor: String, now: Date = Date()) throws -> GoalCreation {
+    public func addGoals(
+        _ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?,
+        actor: String, now: Date = Date()
+    ) throws -> GoalCreation {
         try write { db in
             let personId = try Self.personId(employeeId, db: db)
-            let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals add")
+            let batch = GoalBatch(
+                quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals add")
             let result = try batch.create(db: db, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [personId])[0]
             if let first = result.existing.first {
-                throw GoalbookError.refused("\(employeeId) already has \(GoalID.format(first.goalId)) for \(framework.rowName(first.rowNumber)) in \(quarter); nothing was created")
+                throw GoalbookError.refused(
+                    "\(employeeId) already has \(GoalID.format(first.goalId)) for \(framework.rowName(first.rowNumber)) in \(quarter); nothing "
+                        + "was created"
+                )
             }
             return result
         }
@@ -101,16 +109,21 @@ extension GoalbookStore {
     /// `below`, only those below), each from their own frame, in one transaction. Rows a person
     /// already has a goal for are skipped and counted. With `dryRun` nothing is written and the
     /// result says what would be created.
-    public func assign(team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool,
-                       actor: String, now: Date = Date()) throws -> [GoalCreation] {
+    public func assign(
+        team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool,
+        actor: String, now: Date = Date()
+    ) throws -> [GoalCreation] {
         try write(rollback: dryRun) { db in
             let team = try Self.teamCTE(team, below: below, db: db)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try Self.settings(db: db).fiscalYearStartMonth).description
-            let batch = GoalBatch(quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals assign")
-            return try batch.create(db: db, members: team + """
-                SELECT p.person_id, p.frame_id FROM person AS p
-                WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
-                """, [firstDay])
+            let batch = GoalBatch(
+                quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(now), actor: actor, command: "goals assign")
+            return try batch.create(
+                db: db,
+                members: team + """
+                    SELECT p.person_id, p.frame_id FROM person AS p
+                    WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
+                    """, [firstDay])
         }
     }
 
@@ -118,11 +131,14 @@ extension GoalbookStore {
 
     /// Sets slot values (`baseline`, `target`, `date`) and the owner (`owner`) of a goal, checking
     /// every value first. An empty value empties a slot. Returns what changed.
-    public func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
-                        actor: String, command: String = "goals set", now: Date = Date()) throws -> [GoalChange] {
+    public func setGoal(
+        _ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
+        actor: String, command: String = "goals set", now: Date = Date()
+    ) throws -> [GoalChange] {
         try write { db in
-            try Self.setGoal(goalId, assignments, item: item, direction: direction,
-                             history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: command), db: db)
+            try Self.setGoal(
+                goalId, assignments, item: item, direction: direction,
+                history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: command), db: db)
         }
     }
 
@@ -133,8 +149,10 @@ extension GoalbookStore {
 
     /// ``setGoal(_:_:item:direction:actor:now:)`` inside a transaction the caller holds: checks
     /// every value, writes the slots, direction and owner, and records each change with `history`.
-    static func setGoal(_ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
-                        history: HistoryWriter, db: Database) throws -> [GoalChange] {
+    static func setGoal(
+        _ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?,
+        history: HistoryWriter, db: Database
+    ) throws -> [GoalChange] {
         do {
             let goal = try Self.goal(goalId, db: db)
             try Self.checkWritable(goal, db: db)
@@ -144,18 +162,22 @@ extension GoalbookStore {
             var touched = Set<String>()
             var changes: [GoalChange] = []
             // keep= and tolerance= per item, checked with the item once its slots are settled ("" unsets).
-            var keeps: [String: String] = [:], tolerances: [String: String] = [:]
+            var keeps: [String: String] = [:]
+            var tolerances: [String: String] = [:]
             let personId = try Self.personId(goal.employeeId, db: db)
             if let item, items[item] == nil {
-                throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
+                throw GoalbookError.invalidArgument(
+                    "\(goal.displayId) has no item \(item); its items are \(goal.items.map(\.name).joined(separator: ", "))")
             }
             for (rawKey, value) in assignments {
                 // `KR1.target=40%` names the item in the key, as goals edit writes it.
-                var key = rawKey.lowercased(), item = item
+                var key = rawKey.lowercased()
+                var item = item
                 if let dot = key.firstIndex(of: ".") {
                     let named = Self.itemName(String(rawKey[..<dot]))
                     guard items[named] != nil else {
-                        throw GoalbookError.invalidArgument("\(goal.displayId) has no item \(named); its items are \(goal.items.map(\.name).joined(separator: ", "))")
+                        throw GoalbookError.invalidArgument(
+                            "\(goal.displayId) has no item \(named); its items are \(goal.items.map(\.name).joined(separator: ", "))")
                     }
                     if let item, item != named { throw GoalbookError.invalidArgument("\(rawKey) names \(named), but --item says \(item)") }
                     item = named
@@ -178,20 +200,25 @@ extension GoalbookStore {
                 if key == "keep" || key == "tolerance" {
                     let candidates = goal.items.filter { $0.slot(.target) != nil }.map(\.name)
                     guard let itemName = item ?? (candidates.count == 1 ? candidates[0] : nil) else {
-                        throw GoalbookError.invalidArgument("\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
+                        throw GoalbookError.invalidArgument(
+                            "\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
                     }
                     if key == "keep" { keeps[itemName] = value } else { tolerances[itemName] = value }
                     touched.insert(itemName)
                     continue
                 }
                 guard let slot = SlotName(rawValue: key) else {
-                    throw GoalbookError.invalidArgument("unknown field '\(rawKey)': a goal has baseline, target, date, keep, tolerance, weight and owner")
+                    throw GoalbookError.invalidArgument(
+                        "unknown field '\(rawKey)': a goal has baseline, target, date, keep, tolerance, weight and owner")
                 }
                 let candidates = goal.items.filter { candidate in candidate.slots.contains { $0.slot == slot } }.map(\.name)
                 let itemName: String
                 if let item {
                     guard candidates.contains(item) else {
-                        throw GoalbookError.invalidArgument("\(item) of \(goal.displayId) has no \(key) (its slots: \(items[item]!.slots.map(\.slot.rawValue).joined(separator: ", ")))")
+                        throw GoalbookError.invalidArgument(
+                            "\(item) of \(goal.displayId) has no \(key) (its slots: "
+                                + "\(items[item]!.slots.map(\.slot.rawValue).joined(separator: ", ")))"
+                        )
                     }
                     itemName = item
                 } else if candidates.count == 1 {
@@ -199,17 +226,20 @@ extension GoalbookStore {
                 } else if candidates.isEmpty {
                     throw GoalbookError.invalidArgument("\(goal.displayId) has no \(key) slot")
                 } else {
-                    throw GoalbookError.invalidArgument("\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
+                    throw GoalbookError.invalidArgument(
+                        "\(goal.displayId) has a \(key) in \(candidates.joined(separator: " and ")): name one with --item")
                 }
                 let what = goal.fieldName(item: itemName, key)
                 var newSlot = GoalSlot(slot: slot)
                 if !value.trimmingBlanks().isEmpty {
                     if slot == .date {
                         guard let day = Day(iso: value.trimmingBlanks()) else {
-                            throw GoalbookError.invalidArgument("\(what) must be an ISO date like \(quarter.lastDay(fiscalYearStartMonth: fiscal)); got '\(value)'")
+                            throw GoalbookError.invalidArgument(
+                                "\(what) must be an ISO date like \(quarter.lastDay(fiscalYearStartMonth: fiscal)); got '\(value)'")
                         }
                         guard day >= quarter.firstDay(fiscalYearStartMonth: fiscal) else {
-                            throw GoalbookError.invalidArgument("\(what) \(day) is before \(quarter) starts (\(quarter.firstDay(fiscalYearStartMonth: fiscal)))")
+                            throw GoalbookError.invalidArgument(
+                                "\(what) \(day) is before \(quarter) starts (\(quarter.firstDay(fiscalYearStartMonth: fiscal)))")
                         }
                         newSlot.value = day.description
                     } else {
@@ -229,14 +259,21 @@ extension GoalbookStore {
                 let what = goal.items.count == 1 ? "" : "\(name) "
                 if let baseline = updated.slot(.baseline)?.measure, let target = updated.slot(.target)?.measure {
                     guard baseline.unit == target.unit else {
-                        throw GoalbookError.invalidArgument("\(what)baseline \(baseline) and target \(target) must agree on the unit (\(baseline.unit ?? "none") vs \(target.unit ?? "none"))")
+                        throw GoalbookError.invalidArgument(
+                            "\(what)baseline \(baseline) and target \(target) must agree on the unit (\(baseline.unit ?? "none") vs "
+                                + "\(target.unit ?? "none"))"
+                        )
                     }
                     let derived: Direction = target.number > baseline.number ? .increase : target.number < baseline.number ? .decrease : .maintain
                     if derived == .maintain && (direction ?? original.direction) != .maintain {
-                        throw GoalbookError.invalidArgument("\(what)baseline and target are both \(target): a goal that keeps a value needs --direction maintain")
+                        throw GoalbookError.invalidArgument(
+                            "\(what)baseline and target are both \(target): a goal that keeps a value needs --direction maintain")
                     }
                     if let direction, direction != derived {
-                        throw GoalbookError.invalidArgument("--direction \(direction.rawValue) contradicts \(what)baseline \(baseline) → target \(target), which is \(derived.rawValue)")
+                        throw GoalbookError.invalidArgument(
+                            "--direction \(direction.rawValue) contradicts \(what)baseline \(baseline) → target \(target), which is "
+                                + "\(derived.rawValue)"
+                        )
                     }
                     updated.direction = derived
                 } else if let direction {
@@ -244,8 +281,9 @@ extension GoalbookStore {
                 }
                 if keeps[name] != nil || tolerances[name] != nil {
                     guard updated.direction == .maintain else {
-                        throw GoalbookError.invalidArgument("\(what)keep and tolerance are for a goal that keeps a value (direction maintain); "
-                            + "\(what.isEmpty ? "this goal" : name) is \(updated.direction?.rawValue ?? "not filled yet")")
+                        throw GoalbookError.invalidArgument(
+                            "\(what)keep and tolerance are for a goal that keeps a value (direction maintain); "
+                                + "\(what.isEmpty ? "this goal" : name) is \(updated.direction?.rawValue ?? "not filled yet")")
                     }
                 }
                 if let text = keeps[name] {
@@ -259,8 +297,9 @@ extension GoalbookStore {
                         let measure = try Measure.parse(text, what: field)
                         guard measure.number >= 0 else { throw GoalbookError.invalidArgument("\(field) cannot be below 0; got \(measure)") }
                         guard measure.unit == updated.unit else {
-                            throw GoalbookError.invalidArgument("\(field) \(measure) must be in the goal's unit (\(updated.unit ?? "none")): "
-                                + "give it like \(Measure(number: measure.number, unit: updated.unit))")
+                            throw GoalbookError.invalidArgument(
+                                "\(field) \(measure) must be in the goal's unit (\(updated.unit ?? "none")): "
+                                    + "give it like \(Measure(number: measure.number, unit: updated.unit))")
                         }
                         updated.tolerance = measure.number
                     }
@@ -268,31 +307,40 @@ extension GoalbookStore {
                 for slot in updated.slots {
                     let old = original.slot(slot.slot)
                     guard old?.value != slot.value else { continue }
-                    try db.execute(sql: "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
-                                   arguments: [slot.value, slot.number, slot.unit, goalId, name, slot.slot.rawValue])
+                    try db.execute(
+                        sql: "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
+                        arguments: [slot.value, slot.number, slot.unit, goalId, name, slot.slot.rawValue])
                     try history.record(person: personId, goal: goalId, item: name, field: slot.slot.rawValue, old: old?.value, new: slot.value)
                     changes.append(GoalChange(field: goal.fieldName(item: name, slot.slot.rawValue), old: old?.value, new: slot.value))
                 }
                 if updated.direction != original.direction {
-                    try db.execute(sql: "UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?",
-                                   arguments: [updated.direction?.rawValue, goalId, name])
-                    try history.record(person: personId, goal: goalId, item: name, field: "direction",
-                                       old: original.direction?.rawValue, new: updated.direction?.rawValue)
-                    changes.append(GoalChange(field: goal.fieldName(item: name, "direction"),
-                                              old: original.direction?.rawValue, new: updated.direction?.rawValue))
+                    try db.execute(
+                        sql: "UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?",
+                        arguments: [updated.direction?.rawValue, goalId, name])
+                    try history.record(
+                        person: personId, goal: goalId, item: name, field: "direction",
+                        old: original.direction?.rawValue, new: updated.direction?.rawValue)
+                    changes.append(
+                        GoalChange(
+                            field: goal.fieldName(item: name, "direction"),
+                            old: original.direction?.rawValue, new: updated.direction?.rawValue))
                 }
                 if updated.keep != original.keep || updated.tolerance != original.tolerance {
-                    try db.execute(sql: "UPDATE goal_item SET keep = ?, tolerance = ? WHERE goal_id = ? AND item = ?",
-                                   arguments: [updated.keep?.rawValue, updated.tolerance, goalId, name])
+                    try db.execute(
+                        sql: "UPDATE goal_item SET keep = ?, tolerance = ? WHERE goal_id = ? AND item = ?",
+                        arguments: [updated.keep?.rawValue, updated.tolerance, goalId, name])
                 }
                 if updated.keep != original.keep {
-                    try history.record(person: personId, goal: goalId, item: name, field: "keep", old: original.keep?.rawValue, new: updated.keep?.rawValue)
+                    try history.record(
+                        person: personId, goal: goalId, item: name, field: "keep", old: original.keep?.rawValue, new: updated.keep?.rawValue)
                     changes.append(GoalChange(field: goal.fieldName(item: name, "keep"), old: original.keep?.typed, new: updated.keep?.typed))
                 }
                 if updated.tolerance != original.tolerance {
-                    try history.record(person: personId, goal: goalId, item: name, field: "tolerance",
-                                       old: original.toleranceText, new: updated.toleranceText)
-                    changes.append(GoalChange(field: goal.fieldName(item: name, "tolerance"), old: original.toleranceText, new: updated.toleranceText))
+                    try history.record(
+                        person: personId, goal: goalId, item: name, field: "tolerance",
+                        old: original.toleranceText, new: updated.toleranceText)
+                    changes.append(
+                        GoalChange(field: goal.fieldName(item: name, "tolerance"), old: original.toleranceText, new: updated.toleranceText))
                 }
             }
             if direction != nil && touched.isEmpty {
@@ -304,27 +352,34 @@ extension GoalbookStore {
 
     /// Moves a goal to a new status, if the lifecycle allows it (draft → active → done or dropped,
     /// and active back to draft). A goal with unfilled slots becomes active only with `unfilled`.
-    public func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String,
-                          now: Date = Date()) throws -> GoalChange? {
+    public func setStatus(
+        _ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String,
+        now: Date = Date()
+    ) throws -> GoalChange? {
         try write { db in
-            try Self.setStatus(goalId, to: status, note: note, unfilled: unfilled,
-                               history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status"), db: db)
+            try Self.setStatus(
+                goalId, to: status, note: note, unfilled: unfilled,
+                history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals status"), db: db)
         }
     }
 
     /// ``setStatus(_:to:note:unfilled:actor:now:)`` inside a transaction the caller holds.
-    static func setStatus(_ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, history: HistoryWriter,
-                          db: Database) throws -> GoalChange? {
+    static func setStatus(
+        _ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, history: HistoryWriter,
+        db: Database
+    ) throws -> GoalChange? {
         let goal = try Self.goal(goalId, db: db)
         try Self.checkQuarterOpen(goal.quarter, db: db)
         if let next = goal.carriedTo {
-            throw GoalbookError.refused("\(goal.displayId) was carried to \(GoalID.format(next)) and keeps its status; change \(GoalID.format(next)), which continues it")
+            throw GoalbookError.refused(
+                "\(goal.displayId) was carried to \(GoalID.format(next)) and keeps its status; change \(GoalID.format(next)), which continues it")
         }
         if goal.status == status { return nil }
         try goal.checkMove(to: status, unfilled: unfilled)
         try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
-        try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
-                           old: goal.status.rawValue, new: status.rawValue, note: note)
+        try history.record(
+            person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "status",
+            old: goal.status.rawValue, new: status.rawValue, note: note)
         return GoalChange(field: "status", old: goal.status.rawValue, new: status.rawValue)
     }
 
@@ -332,8 +387,10 @@ extension GoalbookStore {
     /// baseline) as the new baseline, and links old and new. The old goal keeps its status,
     /// figures, score, weight and alignment in its own quarter: the carry only records where it
     /// went. Refused before `from`'s last day unless `early`.
-    public func carry(from: Quarter, to: Quarter, team: String?, below: Bool = false, early: Bool = false, dryRun: Bool,
-                      actor: String, now: Date = Date()) throws -> CarryResult {
+    public func carry(
+        from: Quarter, to: Quarter, team: String?, below: Bool = false, early: Bool = false, dryRun: Bool,
+        actor: String, now: Date = Date()
+    ) throws -> CarryResult {
         guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
         return try write(rollback: dryRun) { db in
             try Self.checkQuarterOpen(from.description, db: db)
@@ -357,17 +414,25 @@ extension GoalbookStore {
                     continue
                 }
                 let personId = try Self.personId(old.employeeId, db: db)
-                if let clash = try Int64.fetchOne(db, sql: """
-                    SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
-                    """, arguments: [personId, to.description, old.framework.rawValue, old.frameId, old.rowNumber]) {
+                if let clash = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
+                        """, arguments: [personId, to.description, old.framework.rawValue, old.frameId, old.rowNumber])
+                {
                     result.skipped.append(.init(goal: oldId, reason: "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, created_by, weight)
-                    VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
-                    """, arguments: [personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.templateId,
-                                     oldId, stamp, actor, old.weight])
+                try db.execute(
+                    sql: """
+                        INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, \
+                        created_by, weight)
+                        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.templateId,
+                        oldId, stamp, actor, old.weight,
+                    ])
                 let newId = db.lastInsertedRowID
                 try history.record(person: personId, goal: newId, field: "created", old: nil, new: "active", note: "carried from \(old.displayId)")
                 if let weight = GoalWeights.format(old.weight) {
@@ -375,15 +440,21 @@ extension GoalbookStore {
                 }
                 var baselines: [String: String] = [:]
                 for item in old.items {
-                    try db.execute(sql: """
-                        INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight,
-                                         item.keep?.rawValue, item.tolerance])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?, \
+                            ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight,
+                            item.keep?.rawValue, item.tolerance,
+                        ])
                     if let weight = GoalWeights.format(item.weight) {
                         try history.record(person: personId, goal: newId, item: item.name, field: "weight", old: nil, new: weight)
                     }
                     if item.direction != nil {
-                        try history.record(person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
+                        try history.record(
+                            person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
                     }
                     if let keep = item.keep {
                         try history.record(person: personId, goal: newId, item: item.name, field: "keep", old: nil, new: keep.rawValue)
@@ -391,17 +462,22 @@ extension GoalbookStore {
                     if let tolerance = item.toleranceText {
                         try history.record(person: personId, goal: newId, item: item.name, field: "tolerance", old: nil, new: tolerance)
                     }
-                    let latest = try Row.fetchOne(db, sql: """
-                        SELECT value, number, unit FROM checkin AS c
-                        WHERE goal_id = ? AND item = ? AND \(Self.effectiveCheckinSQL)
-                        ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
-                        """, arguments: [oldId, item.name])
+                    let latest = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT value, number, unit FROM checkin AS c
+                            WHERE goal_id = ? AND item = ? AND \(Self.effectiveCheckinSQL)
+                            ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
+                            """, arguments: [oldId, item.name])
                     for slot in item.slots {
                         var copy = slot
-                        if slot.slot == .baseline, let latest { copy = GoalSlot(slot: .baseline, value: latest["value"], number: latest["number"], unit: latest["unit"]) }
+                        if slot.slot == .baseline, let latest {
+                            copy = GoalSlot(slot: .baseline, value: latest["value"], number: latest["number"], unit: latest["unit"])
+                        }
                         if slot.slot == .date, let value = slot.value, let day = Day(iso: value), day < newQuarterStart { copy.value = nil }
-                        try db.execute(sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [newId, item.name, slot.slot.rawValue, copy.value, copy.number, copy.unit])
+                        try db.execute(
+                            sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
+                            arguments: [newId, item.name, slot.slot.rawValue, copy.value, copy.number, copy.unit])
                         if copy.value != nil {
                             try history.record(person: personId, goal: newId, item: item.name, field: slot.slot.rawValue, old: nil, new: copy.value)
                         }
@@ -409,21 +485,27 @@ extension GoalbookStore {
                     }
                 }
                 // The old goal is not changed: history records where it went, and it stays its quarter's goal.
-                try history.record(person: personId, goal: oldId, field: "carried_to", old: nil, new: GoalID.format(newId),
-                                   note: "carried into \(to)")
+                try history.record(
+                    person: personId, goal: oldId, field: "carried_to", old: nil, new: GoalID.format(newId),
+                    note: "carried into \(to)")
                 result.carried.append(.init(employeeId: old.employeeId, from: oldId, to: newId, title: old.title, baseline: baselines))
                 if let parent = old.alignedTo { links.append((old: oldId, new: newId, parent: parent)) }
             }
             // Links come along where the goal aligned to was carried too (now or by an earlier carry).
             for link in links {
                 let was = "was \(GoalID.format(link.old)) → \(GoalID.format(link.parent))"
-                if let newParent = try Int64.fetchOne(db, sql: "SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?",
-                                                      arguments: [link.parent, to.description]) {
+                if let newParent = try Int64.fetchOne(
+                    db, sql: "SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?",
+                    arguments: [link.parent, to.description])
+                {
                     _ = try Self.align(link.new, to: newParent, history: history, db: db)
                     result.linksKept.append("\(GoalID.format(link.new)) → \(GoalID.format(newParent)) (\(was))")
                 } else {
                     let status = try String.fetchOne(db, sql: "SELECT status FROM goal WHERE goal_id = ?", arguments: [link.parent]) ?? "gone"
-                    result.linksLost.append("\(GoalID.format(link.new)) is aligned to nothing (\(was), and \(GoalID.format(link.parent)) is \(status), not carried into \(to))")
+                    result.linksLost.append(
+                        "\(GoalID.format(link.new)) is aligned to nothing (\(was), and \(GoalID.format(link.parent)) is \(status), not carried "
+                            + "into \(to))"
+                    )
                 }
             }
             return result
@@ -442,11 +524,13 @@ extension GoalbookStore {
             let old = goal.item(item)?.weight
             guard old != weight else { return nil }
             try db.execute(sql: "UPDATE goal_item SET weight = ? WHERE goal_id = ? AND item = ?", arguments: [weight, goal.id, item])
-            try history.record(person: personId, goal: goal.id, item: item, field: "weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
+            try history.record(
+                person: personId, goal: goal.id, item: item, field: "weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
             return GoalChange(field: "\(item).weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
         }
         if item != nil && item != "main" {
-            throw GoalbookError.invalidArgument("\(goal.displayId) has one item: its weight is the goal's (goalbook goals weight \(goal.displayId) N)")
+            throw GoalbookError.invalidArgument(
+                "\(goal.displayId) has one item: its weight is the goal's (goalbook goals weight \(goal.displayId) N)")
         }
         let weight = try GoalWeights.parse(value, what: "the weight of \(goal.displayId)")
         guard goal.weight != weight else { return nil }
@@ -459,7 +543,8 @@ extension GoalbookStore {
     /// quarter, and the goals of closed quarters.
     static func checkWritable(_ goal: Goal, db: Database) throws {
         if let next = goal.carriedTo {
-            throw GoalbookError.refused("\(goal.displayId) was carried to \(GoalID.format(next)) and cannot be changed; change \(GoalID.format(next)), which continues it")
+            throw GoalbookError.refused(
+                "\(goal.displayId) was carried to \(GoalID.format(next)) and cannot be changed; change \(GoalID.format(next)), which continues it")
         }
         if goal.status == .dropped || goal.status == .carried {
             throw GoalbookError.refused("\(goal.displayId) is \(goal.status.rawValue) and cannot be changed")
@@ -504,10 +589,10 @@ extension GoalbookStore {
                 arguments += [asOf]
             }
             let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-            let where_ = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-            var goals = try Self.loadGoals(db: db, where: where_, arguments)
+            let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
+            var goals = try Self.loadGoals(db: db, where: scope, arguments)
             if let asOf = filter.asOf {
-                goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: where_, arguments)
+                goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: scope, arguments)
             }
             goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
             if let status = filter.status { goals = goals.filter { $0.status == status } }
@@ -519,22 +604,29 @@ extension GoalbookStore {
     public func goalLog(_ goalId: Int64) throws -> [HistoryEntry] {
         try read { db in
             _ = try Self.goal(goalId, db: db)
-            return try Row.fetchAll(db, sql: """
-                SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
-                WHERE goal_id = ? ORDER BY changed_at, history_id
-                """, arguments: [goalId]).map(Self.historyEntry)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
+                    WHERE goal_id = ? ORDER BY changed_at, history_id
+                    """, arguments: [goalId]
+            ).map(Self.historyEntry)
         }
     }
 
     /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
     public func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = ?",
-                                             arguments: [goal.frameId]),
-                  row["frame_version_id"] != goal.frameVersionId else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = ?",
+                    arguments: [goal.frameId]),
+                row["frame_version_id"] != goal.frameVersionId
+            else { return nil }
             let current = try Self.frame(versionId: row["frame_version_id"], db: db)
             let rendered = TemplateRenderer.rows(goal.framework, for: current)
-            let same = rendered.indices.contains(goal.rowNumber - 1)
+            let same =
+                rendered.indices.contains(goal.rowNumber - 1)
                 && rendered[goal.rowNumber - 1].printLines.joined(separator: "\n") == goal.templateText
             return (row["canon_version_id"], !same)
         }
@@ -552,42 +644,52 @@ extension GoalbookStore {
     /// Without `templateText`, the goals' template text is left empty (reports do not print it).
     static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments, templateText: Bool = true) throws -> [Goal] {
         var goals: [Goal] = []
-        try FastStatement.forEachRow(db, sql: """
-            SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
-                   fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
-                   g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score,
-                   (SELECT c.goal_id FROM goal AS c WHERE c.carried_from = g.goal_id)
-            FROM goal AS g
-            JOIN goal_template AS t ON t.template_id = g.template_id
-            JOIN person AS p ON p.person_id = g.person_id
-            JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
-            WHERE \(condition) ORDER BY g.goal_id
-            """, arguments) { row in
-            goals.append(Goal(
-                id: row.int(0), employeeId: row.text(1), personName: row.text(2), quarter: row.text(3),
-                framework: Framework(rawValue: row.text(4)) ?? .smart, rowNumber: Int(row.int(5)), frameId: row.int(6),
-                frameVersionId: row.int(7), canonVersionId: row.int(8), statementId: row.int(9), title: row.text(10),
-                templateText: row.text(11), status: GoalStatus(rawValue: row.text(12)) ?? .draft, carriedFrom: row.intOrNil(13),
-                createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16),
-                alignedTo: row.intOrNil(17), weight: row.doubleOrNil(18), score: row.doubleOrNil(19)))
+        try FastStatement.forEachRow(
+            db,
+            sql: """
+                SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
+                       fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
+                       g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score,
+                       (SELECT c.goal_id FROM goal AS c WHERE c.carried_from = g.goal_id)
+                FROM goal AS g
+                JOIN goal_template AS t ON t.template_id = g.template_id
+                JOIN person AS p ON p.person_id = g.person_id
+                JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
+                WHERE \(condition) ORDER BY g.goal_id
+                """, arguments
+        ) { row in
+            goals.append(
+                Goal(
+                    id: row.int(0), employeeId: row.text(1), personName: row.text(2), quarter: row.text(3),
+                    framework: Framework(rawValue: row.text(4)) ?? .smart, rowNumber: Int(row.int(5)), frameId: row.int(6),
+                    frameVersionId: row.int(7), canonVersionId: row.int(8), statementId: row.int(9), title: row.text(10),
+                    templateText: row.text(11), status: GoalStatus(rawValue: row.text(12)) ?? .draft, carriedFrom: row.intOrNil(13),
+                    createdAt: row.text(14), createdBy: row.text(15), items: [], templateId: row.int(16),
+                    alignedTo: row.intOrNil(17), weight: row.doubleOrNil(18), score: row.doubleOrNil(19)))
             goals[goals.count - 1].carriedTo = row.intOrNil(20)
         }
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
         let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        try FastStatement.forEachRow(db, sql: """
-            SELECT goal_id, item, first_line, last_line, direction, weight, keep, tolerance FROM goal_item
-            WHERE \(scope) ORDER BY goal_id, first_line
-            """, arguments) { row in
+        try FastStatement.forEachRow(
+            db,
+            sql: """
+                SELECT goal_id, item, first_line, last_line, direction, weight, keep, tolerance FROM goal_item
+                WHERE \(scope) ORDER BY goal_id, first_line
+                """, arguments
+        ) { row in
             guard let at = index[row.int(0)] else { return }
-            goals[at].items.append(GoalItem(name: row.text(1), firstLine: Int(row.int(2)), lastLine: Int(row.int(3)),
-                                            direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5),
-                                            keep: row.textOrNil(6).flatMap(Keep.init), tolerance: row.doubleOrNil(7)))
+            goals[at].items.append(
+                GoalItem(
+                    name: row.text(1), firstLine: Int(row.int(2)), lastLine: Int(row.int(3)),
+                    direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5),
+                    keep: row.textOrNil(6).flatMap(Keep.init), tolerance: row.doubleOrNil(7)))
         }
         try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
             let itemName = row.text(1)
             guard let at = index[row.int(0)], let item = goals[at].items.firstIndex(where: { $0.name == itemName }),
-                  let name = SlotName(rawValue: row.text(2)) else { return }
+                let name = SlotName(rawValue: row.text(2))
+            else { return }
             goals[at].items[item].slots.append(GoalSlot(slot: name, value: row.textOrNil(3), number: row.doubleOrNil(4), unit: row.textOrNil(5)))
         }
         let order = Dictionary(uniqueKeysWithValues: SlotName.allCases.enumerated().map { ($0.element, $0.offset) })
@@ -604,15 +706,20 @@ extension GoalbookStore {
 
     /// Goals (loaded with the same condition) as they stood at `asOf`, rebuilt from their history
     /// in one query. Goals that did not exist yet are left out.
-    static func rebuildAll(_ goals: [Goal], asOf: String, db: Database, where condition: String,
-                           _ arguments: StatementArguments) throws -> [Goal] {
+    static func rebuildAll(
+        _ goals: [Goal], asOf: String, db: Database, where condition: String,
+        _ arguments: StatementArguments
+    ) throws -> [Goal] {
         var rowsByGoal: [Int64: [Row]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
-            LEFT JOIN person AS p ON p.person_id = h.person_id
-            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
-            ORDER BY h.goal_id, h.changed_at, h.history_id
-            """, arguments: arguments + [asOf]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
+                LEFT JOIN person AS p ON p.person_id = h.person_id
+                WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
+                ORDER BY h.goal_id, h.changed_at, h.history_id
+                """, arguments: arguments + [asOf])
+        {
             rowsByGoal[row["goal_id"], default: []].append(row)
         }
         return goals.compactMap { goal in rowsByGoal[goal.id].flatMap { fold(goal, history: $0) } }
@@ -638,7 +745,8 @@ extension GoalbookStore {
             return item
         }
         for row in rows {
-            let field: String = row["field"], value: String? = row["new_value"]
+            let field: String = row["field"]
+            let value: String? = row["new_value"]
             switch field {
             case "created", "status":
                 past.status = value.flatMap(GoalStatus.init) ?? past.status

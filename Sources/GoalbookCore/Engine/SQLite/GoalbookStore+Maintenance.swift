@@ -12,47 +12,69 @@ extension GoalbookStore {
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
             for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                problems.append("foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points at a missing \(row[2] as String? ?? "?") row")
+                problems.append(
+                    "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) points at a missing \(row[2] as String? ?? "?") row")
             }
             let rules: [(String, String)] = [
-                ("goal without its canon link (template, frame version or statement missing)", """
+                (
+                    "goal without its canon link (template, frame version or statement missing)",
+                    """
                     SELECT 'G' || g.goal_id FROM goal AS g
                     LEFT JOIN goal_template AS t ON t.template_id = g.template_id
                     LEFT JOIN frame_statement AS s ON s.statement_id = t.statement_id
                     LEFT JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
                     WHERE t.template_id IS NULL OR s.statement_id IS NULL OR fv.frame_version_id IS NULL
-                    """),
-                ("goal with no 'created' history", """
+                    """
+                ),
+                (
+                    "goal with no 'created' history",
+                    """
                     SELECT 'G' || g.goal_id FROM goal AS g
                     WHERE NOT EXISTS (SELECT 1 FROM history AS h WHERE h.goal_id = g.goal_id AND h.field = 'created')
-                    """),
-                ("person with no 'created' history", """
+                    """
+                ),
+                (
+                    "person with no 'created' history",
+                    """
                     SELECT p.employee_id FROM person AS p
                     WHERE NOT EXISTS (SELECT 1 FROM history AS h WHERE h.person_id = p.person_id AND h.goal_id IS NULL AND h.field = 'created')
-                    """),
-                ("person in a manager cycle", """
+                    """
+                ),
+                (
+                    "person in a manager cycle",
+                    """
                     WITH RECURSIVE up(start, person_id, steps) AS (
                         SELECT person_id, manager_person_id, 1 FROM person WHERE manager_person_id IS NOT NULL
                         UNION ALL
                         SELECT u.start, p.manager_person_id, u.steps + 1 FROM up AS u JOIN person AS p ON p.person_id = u.person_id
                         WHERE p.manager_person_id IS NOT NULL AND u.person_id <> u.start AND u.steps < 10000)
                     SELECT DISTINCT p.employee_id FROM up JOIN person AS p ON p.person_id = up.start WHERE up.person_id = up.start
-                    """),
-                ("item whose baseline and target disagree on the unit", """
+                    """
+                ),
+                (
+                    "item whose baseline and target disagree on the unit",
+                    """
                     SELECT 'G' || b.goal_id || ' ' || b.item || ': ' || b.value || ' vs ' || t.value FROM goal_slot AS b
                     JOIN goal_slot AS t ON t.goal_id = b.goal_id AND t.item = b.item AND t.slot = 'target'
                     WHERE b.slot = 'baseline' AND b.value IS NOT NULL AND t.value IS NOT NULL AND b.unit IS NOT t.unit
-                    """),
-                ("slot whose number does not match its value", """
+                    """
+                ),
+                (
+                    "slot whose number does not match its value",
+                    """
                     SELECT 'G' || goal_id || ' ' || item || '.' || slot FROM goal_slot
                     WHERE (slot <> 'date' AND (value IS NULL) <> (number IS NULL))
                        OR (slot = 'date' AND (number IS NOT NULL OR (value IS NOT NULL AND date(value) IS NOT value)))
-                    """),
-                ("check-in not in its item's unit", """
+                    """
+                ),
+                (
+                    "check-in not in its item's unit",
+                    """
                     SELECT 'C' || c.checkin_id || ' (' || c.value || ') of G' || c.goal_id FROM checkin AS c
                     JOIN goal_slot AS t ON t.goal_id = c.goal_id AND t.item = c.item AND t.slot = 'target'
                     WHERE t.value IS NOT NULL AND c.unit IS NOT t.unit
-                    """),
+                    """
+                ),
             ]
             for (rule, sql) in rules {
                 let found = try String.fetchAll(db, sql: sql + " LIMIT 21")
@@ -83,7 +105,10 @@ extension GoalbookStore {
     /// -shm are refused. Nothing is ever deleted but the replaced file's own -wal and -shm.
     public func backup(to target: String, replace: Bool) throws {
         for own in [path, path + "-wal", path + "-shm"] where FileTarget.same(own, target) {
-            throw GoalbookError.refused("\(target) is this database\(own == path ? "" : "'s \(own.hasSuffix("-wal") ? "-wal" : "-shm") file") itself; back it up to another file")
+            throw GoalbookError.refused(
+                "\(target) is this database\(own == path ? "" : "'s \(own.hasSuffix("-wal") ? "-wal" : "-shm") file") itself; back it up to "
+                    + "another file"
+            )
         }
         switch FileTarget.at(target) {
         case .missing: break
@@ -111,7 +136,9 @@ extension GoalbookStore {
             let copy = try SQLiteConnection.open(temporary)
             try queue.backup(to: copy)
             let result = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
-            guard result == ["ok"] else { throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))") }
+            guard result == ["ok"] else {
+                throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))")
+            }
             // Closing the only connection checkpoints the copy: it is one whole file before it moves.
             try copy.close()
             guard FileTarget.at(temporary + "-wal") == .missing else {
@@ -142,7 +169,8 @@ extension GoalbookStore {
             return try source.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 guard integrity == ["ok"] else {
-                    throw GoalbookError.refused("\(path) fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); nothing was restored")
+                    throw GoalbookError.refused(
+                        "\(path) fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); nothing was restored")
                 }
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 let isGoalbook = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'schema_migration'") ?? false
@@ -153,7 +181,8 @@ extension GoalbookStore {
                 return version
             }
         } catch let error as DatabaseError {
-            throw GoalbookError.cannotOpen(path: path, reason: error.resultCode == .SQLITE_NOTADB ? "the file is not a SQLite database" : (error.message ?? "\(error)"))
+            throw GoalbookError.cannotOpen(
+                path: path, reason: error.resultCode == .SQLITE_NOTADB ? "the file is not a SQLite database" : (error.message ?? "\(error)"))
         }
     }
 
@@ -164,8 +193,10 @@ extension GoalbookStore {
         func newest(_ file: String) throws -> (history: Int64, checkin: Int64) {
             do {
                 return try SQLiteConnection.open(file, readOnly: true).read { db in
-                    (try Int64.fetchOne(db, sql: "SELECT COALESCE(max(history_id), 0) FROM history") ?? 0,
-                     try Int64.fetchOne(db, sql: "SELECT COALESCE(max(checkin_id), 0) FROM checkin") ?? 0)
+                    (
+                        try Int64.fetchOne(db, sql: "SELECT COALESCE(max(history_id), 0) FROM history") ?? 0,
+                        try Int64.fetchOne(db, sql: "SELECT COALESCE(max(checkin_id), 0) FROM checkin") ?? 0
+                    )
                 }
             } catch let error as DatabaseError {
                 throw GoalbookError.cannotOpen(path: file, reason: error.message ?? "\(error)")
@@ -174,8 +205,9 @@ extension GoalbookStore {
         let backup = try newest(source)
         do {
             return try SQLiteConnection.open(path, readOnly: true).read { db in
-                let history = try Row.fetchOne(db, sql: "SELECT count(*) AS n, max(changed_at) AS last FROM history WHERE history_id > ?",
-                                               arguments: [backup.history])
+                let history = try Row.fetchOne(
+                    db, sql: "SELECT count(*) AS n, max(changed_at) AS last FROM history WHERE history_id > ?",
+                    arguments: [backup.history])
                 let checkins = try Int.fetchOne(db, sql: "SELECT count(*) FROM checkin WHERE checkin_id > ?", arguments: [backup.checkin]) ?? 0
                 return RestoreLoss(history: history?["n"] ?? 0, checkins: checkins, lastChange: history?["last"])
             }
@@ -194,7 +226,10 @@ extension GoalbookStore {
         let version = try checkBackup(source)
         let loss = try restoreLoss(from: source, to: path)
         if let loss, !replace {
-            throw GoalbookError.refused("\(path) already exists; it was left untouched (--force replaces it with \(source)\(loss.isEmpty ? "" : ", losing " + loss.description))")
+            throw GoalbookError.refused(
+                "\(path) already exists; it was left untouched (--force replaces it with "
+                    + "\(source)\(loss.isEmpty ? "" : ", losing " + loss.description))"
+            )
         }
         let staging = FileTarget.temporary(beside: path, label: "restore")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { _ = unlink(staging + suffix) } }
@@ -209,8 +244,9 @@ extension GoalbookStore {
         let staged = try GoalbookStore(path: staging, actor: actor)
         let problems = try staged.check()
         guard problems.isEmpty else {
-            throw GoalbookError.refused("\(source) fails goalbook check, so it was not restored; \(path) was left untouched:\n"
-                + limited(problems).map { "  " + $0 }.joined(separator: "\n"))
+            throw GoalbookError.refused(
+                "\(source) fails goalbook check, so it was not restored; \(path) was left untouched:\n"
+                    + limited(problems).map { "  " + $0 }.joined(separator: "\n"))
         }
         _ = try createFileIfMissing(path)
         do {

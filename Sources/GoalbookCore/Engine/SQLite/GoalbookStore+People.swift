@@ -30,8 +30,10 @@ extension GoalbookStore {
     /// ids are unique, managers exist (in the batch or the database) and form no cycle. Every
     /// problem is reported at once, as `file:line: problem`, and nothing is written.
     /// - Parameter inputProblems: problems already found reading the file, reported with the rest.
-    public func writePeople(_ inputs: [PersonInput], file: String, mode: PeopleMode, actor: String, command: String,
-                            inputProblems: [InputIssue] = [], now: Date = Date()) throws -> PeopleChangeSummary {
+    public func writePeople(
+        _ inputs: [PersonInput], file: String, mode: PeopleMode, actor: String, command: String,
+        inputProblems: [InputIssue] = [], now: Date = Date()
+    ) throws -> PeopleChangeSummary {
         let stamp = Timestamp.string(now)
         return try write { db in
             let frames = try FrameIndex(db: db)
@@ -70,9 +72,10 @@ extension GoalbookStore {
             }
             problems += Self.managerCycles(inputs, existing: existing, file: file)
             if !problems.isEmpty {
-                throw GoalbookError.badInput(problems.enumerated().sorted {
-                    ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
-                }.map(\.element))
+                throw GoalbookError.badInput(
+                    problems.enumerated().sorted {
+                        ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+                    }.map(\.element))
             }
 
             // Apply. New people get ids in file order, so a manager later in the file is known already.
@@ -83,22 +86,26 @@ extension GoalbookStore {
                 nextId += 1
             }
             let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: command)
-            let insert = try FastStatement(db, sql: """
-                INSERT INTO person (person_id, employee_id, name, email, manager_person_id, frame_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try FastStatement(
+                db,
+                sql: """
+                    INSERT INTO person (person_id, employee_id, name, email, manager_person_id, frame_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
             var summary = PeopleChangeSummary()
             for input in inputs {
                 let id = idOf[input.employeeId]!
                 let frameId = frameOf[input.employeeId]!
                 let managerId = input.managerId.flatMap { idOf[$0] }
                 guard let old = existing.byEmployee[input.employeeId] else {
-                    try insert.run(.int(id), .text(input.employeeId), .text(input.name), .text(input.email), .int(managerId), .int(frameId), .text(stamp))
+                    try insert.run(
+                        .int(id), .text(input.employeeId), .text(input.name), .text(input.email), .int(managerId), .int(frameId), .text(stamp))
                     try history.record(person: id, field: "created", old: nil, new: input.employeeId)
                     summary.added += 1
                     continue
                 }
-                let oldFrame = frames.byId[old.frameId]!, newFrame = frames.byId[frameId]!
+                let oldFrame = frames.byId[old.frameId]!
+                let newFrame = frames.byId[frameId]!
                 let changes: [(field: String, old: String?, new: String?)] = [
                     ("name", old.name, input.name), ("email", old.email, input.email),
                     ("manager", old.managerPersonId.flatMap { existing.employeeById[$0] }, input.managerId),
@@ -109,8 +116,9 @@ extension GoalbookStore {
                     summary.unchanged += 1
                     continue
                 }
-                try db.execute(sql: "UPDATE person SET name = ?, email = ?, manager_person_id = ?, frame_id = ? WHERE person_id = ?",
-                               arguments: [input.name, input.email, managerId, frameId, id])
+                try db.execute(
+                    sql: "UPDATE person SET name = ?, email = ?, manager_person_id = ?, frame_id = ? WHERE person_id = ?",
+                    arguments: [input.name, input.email, managerId, frameId, id])
                 for change in changes {
                     try history.record(person: id, field: change.field, old: change.old, new: change.new)
                 }
@@ -137,8 +145,10 @@ extension GoalbookStore {
             while let person = current, !done.contains(person) {
                 if onPath.contains(person) {
                     let cycle = Array(path[path.firstIndex(of: person)!...]) + [person]
-                    issues.append(InputIssue(file: file, line: lineOf[person] ?? nil,
-                                             message: "manager cycle: \(cycle.joined(separator: " → "))"))
+                    issues.append(
+                        InputIssue(
+                            file: file, line: lineOf[person] ?? nil,
+                            message: "manager cycle: \(cycle.joined(separator: " → "))"))
                     break
                 }
                 onPath.insert(person)
@@ -189,10 +199,13 @@ extension GoalbookStore {
     public func personHistory(_ employeeId: String) throws -> [HistoryEntry] {
         try read { db in
             let id = try Self.personId(employeeId, db: db)
-            return try Row.fetchAll(db, sql: """
-                SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
-                WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
-                """, arguments: [id]).map(Self.historyEntry)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
+                    WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
+                    """, arguments: [id]
+            ).map(Self.historyEntry)
         }
     }
 
@@ -227,23 +240,30 @@ extension GoalbookStore {
         """
 
     static func person(_ row: Row) -> Person {
-        Person(employeeId: row["employee_id"], name: row["name"], email: row["email"], managerId: row["manager"],
-               family: row["family"], function: row["function"], level: row["level_code"], leftOn: row["left_on"],
-               createdAt: row["created_at"])
+        Person(
+            employeeId: row["employee_id"], name: row["name"], email: row["email"], managerId: row["manager"],
+            family: row["family"], function: row["function"], level: row["level_code"], leftOn: row["left_on"],
+            createdAt: row["created_at"])
     }
 
     static func historyEntry(_ row: Row) -> HistoryEntry {
         let item: String? = row["item"]
         let field: String = row["field"]
-        return HistoryEntry(changedAt: row["changed_at"], actor: row["actor"], command: row["command"],
-                            field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
-                            old: row["old_value"], new: row["new_value"], note: row["note"])
+        return HistoryEntry(
+            changedAt: row["changed_at"], actor: row["actor"], command: row["command"],
+            field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
+            old: row["old_value"], new: row["new_value"], note: row["note"])
     }
 }
 
 /// Every frame, for resolving the (family, function, level) people name.
 struct FrameIndex {
-    struct Entry { let id: Int64; let family: String; let function: String; let level: String }
+    struct Entry {
+        let id: Int64
+        let family: String
+        let function: String
+        let level: String
+    }
     let byId: [Int64: Entry]
 
     init(db: Database) throws {
@@ -260,21 +280,30 @@ struct FrameIndex {
         let matches = byId.values.filter { $0.function == function && $0.level == level && (family == nil || $0.family == family) }
         if matches.count == 1 { return matches[0].id }
         if matches.count > 1 {
-            throw GoalbookError.invalidArgument("function '\(function)' is in several families (\(matches.map(\.family).sorted().joined(separator: ", "))): give the family")
+            throw GoalbookError.invalidArgument(
+                "function '\(function)' is in several families (\(matches.map(\.family).sorted().joined(separator: ", "))): give the family")
         }
         let levels = byId.values.filter { $0.function == function && (family == nil || $0.family == family) }.map(\.level)
         if !levels.isEmpty {
-            throw GoalbookError.invalidArgument("unknown level '\(level)' for function '\(function)' (levels: \(Set(levels).sorted().joined(separator: ", ")))")
+            throw GoalbookError.invalidArgument(
+                "unknown level '\(level)' for function '\(function)' (levels: \(Set(levels).sorted().joined(separator: ", ")))")
         }
         let close = CloseMatches.find(function, in: Array(Set(byId.values.map(\.function))), limit: 3)
-        throw GoalbookError.invalidArgument("unknown job frame: function '\(function)'\(family.map { " in family '\($0)'" } ?? "")"
-            + (close.isEmpty ? " (see goalbook canon list)" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"))
+        throw GoalbookError.invalidArgument(
+            "unknown job frame: function '\(function)'\(family.map { " in family '\($0)'" } ?? "")"
+                + (close.isEmpty ? " (see goalbook canon list)" : "; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"))
     }
 }
 
 /// The people already stored, for checking a batch against.
 struct StoredPeople {
-    struct Entry { let id: Int64; let name: String; let email: String?; let managerPersonId: Int64?; let frameId: Int64 }
+    struct Entry {
+        let id: Int64
+        let name: String
+        let email: String?
+        let managerPersonId: Int64?
+        let frameId: Int64
+    }
     let byEmployee: [String: Entry]
     let employeeById: [Int64: String]
     var idByEmployee: [String: Int64] { byEmployee.mapValues(\.id) }
@@ -284,7 +313,8 @@ struct StoredPeople {
         var employeeById: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, employee_id, name, email, manager_person_id, frame_id FROM person") {
             let employee: String = row["employee_id"]
-            let entry = Entry(id: row["person_id"], name: row["name"], email: row["email"], managerPersonId: row["manager_person_id"], frameId: row["frame_id"])
+            let entry = Entry(
+                id: row["person_id"], name: row["name"], email: row["email"], managerPersonId: row["manager_person_id"], frameId: row["frame_id"])
             byEmployee[employee] = entry
             employeeById[entry.id] = employee
         }

@@ -29,7 +29,9 @@ extension GoalbookStore {
                 if let manager = entry.person.managerId { children[manager, default: []].append(entry.person.employeeId) }
             }
             func below(_ root: String) -> [String] {
-                var out: [String] = [], stack = children[root] ?? [], seen = Set<String>()
+                var out: [String] = []
+                var stack = children[root] ?? []
+                var seen = Set<String>()
                 while let next = stack.popLast() {
                     guard seen.insert(next).inserted else { continue }
                     out.append(next)
@@ -37,7 +39,9 @@ extension GoalbookStore {
                 }
                 return out
             }
-            let members: [String], roots: [String], title: String
+            let members: [String]
+            let roots: [String]
+            let title: String
             var head: String?
             switch scope {
             case .all:
@@ -69,34 +73,44 @@ extension GoalbookStore {
             if historical {
                 let condition = "g.quarter = ? AND g.created_at <= ?" + only
                 let arguments: StatementArguments = [quarter.description, asOf] + onlyArguments
-                goals = try Self.rebuildAll(Self.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
-                                            where: condition, arguments)
+                goals = try Self.rebuildAll(
+                    Self.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
+                    where: condition, arguments)
             } else {
                 let ids = everyone.filter { memberSet.contains($0.person.employeeId) }.map(\.personId)
                 // Goals by the selection when there is one (filtered to the people below), else by person:
                 // both IN lists on one index would be probed as a cross product.
-                goals = onlyGoals == nil
-                    ? try Self.loadGoals(db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
-                                         [quarter.description, Self.jsonArray(ids)], templateText: false)
+                goals =
+                    onlyGoals == nil
+                    ? try Self.loadGoals(
+                        db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
+                        [quarter.description, Self.jsonArray(ids)], templateText: false)
                     : try Self.loadGoals(db: db, where: "g.quarter = ?" + only, [quarter.description] + onlyArguments, templateText: false)
             }
             goals = goals.filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
             let goalIds = Self.jsonArray(goals.map(\.id))
 
             var checkins: [Int64: [CheckIn]] = [:]
-            for checkin in try Self.checkins(db: db, where: "goal_id IN (SELECT value FROM json_each(?)) AND recorded_at <= ? AND checked_on <= ?",
-                                             [goalIds, asOf, reportDate.description]) {
+            for checkin in try Self.checkins(
+                db: db, where: "goal_id IN (SELECT value FROM json_each(?)) AND recorded_at <= ? AND checked_on <= ?",
+                [goalIds, asOf, reportDate.description])
+            {
                 checkins[checkin.goalId, default: []].append(checkin)
             }
             var changes: [ReportChange] = []
-            try FastStatement.forEachRow(db, sql: """
-                SELECT h.changed_at, h.actor, h.goal_id, h.item, h.field, h.old_value, h.new_value, h.note, p.employee_id
-                FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
-                WHERE h.goal_id IN (SELECT value FROM json_each(?)) AND h.changed_at >= ? AND h.changed_at <= ?
-                  AND (h.field = 'created' OR h.field = 'status' OR h.field = 'carried_to' OR (h.field = 'target' AND h.old_value IS NOT NULL))
-                ORDER BY h.changed_at, h.history_id
-                """, [goalIds, "\(firstDay)T00:00:00.000Z", asOf]) { row in
-                let field = row.text(4), new = row.textOrNil(6), item = row.textOrNil(3)
+            try FastStatement.forEachRow(
+                db,
+                sql: """
+                    SELECT h.changed_at, h.actor, h.goal_id, h.item, h.field, h.old_value, h.new_value, h.note, p.employee_id
+                    FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
+                    WHERE h.goal_id IN (SELECT value FROM json_each(?)) AND h.changed_at >= ? AND h.changed_at <= ?
+                      AND (h.field = 'created' OR h.field = 'status' OR h.field = 'carried_to' OR (h.field = 'target' AND h.old_value IS NOT NULL))
+                    ORDER BY h.changed_at, h.history_id
+                    """, [goalIds, "\(firstDay)T00:00:00.000Z", asOf]
+            ) { row in
+                let field = row.text(4)
+                let new = row.textOrNil(6)
+                let item = row.textOrNil(3)
                 let kind: String
                 switch field {
                 case "created": kind = "added"
@@ -106,25 +120,31 @@ extension GoalbookStore {
                     guard let new, new == "dropped" || new == "carried" || new == "done" else { return }
                     kind = new
                 }
-                changes.append(ReportChange(changedAt: row.text(0), actor: row.text(1), goalId: GoalID.format(row.int(2)),
-                                            employeeId: row.textOrNil(8) ?? "", kind: kind,
-                                            old: field == "target" ? row.textOrNil(5) : nil,
-                                            new: field == "target" || field == "carried_to" ? new : nil,
-                                            note: row.textOrNil(7)))
+                changes.append(
+                    ReportChange(
+                        changedAt: row.text(0), actor: row.text(1), goalId: GoalID.format(row.int(2)),
+                        employeeId: row.textOrNil(8) ?? "", kind: kind,
+                        old: field == "target" ? row.textOrNil(5) : nil,
+                        new: field == "target" || field == "carried_to" ? new : nil,
+                        note: row.textOrNil(7)))
             }
             // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
             var alignedOwners = Dictionary(goals.map { ($0.id, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
             let elsewhere = Set(goals.compactMap(\.alignedTo)).subtracting(alignedOwners.keys)
             if !elsewhere.isEmpty {
-                try FastStatement.forEachRow(db, sql: """
-                    SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
-                    WHERE g.goal_id IN (SELECT value FROM json_each(?))
-                    """, [Self.jsonArray(Array(elsewhere))]) { row in alignedOwners[row.int(0)] = row.text(1) }
+                try FastStatement.forEachRow(
+                    db,
+                    sql: """
+                        SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
+                        WHERE g.goal_id IN (SELECT value FROM json_each(?))
+                        """, [Self.jsonArray(Array(elsewhere))]
+                ) { row in alignedOwners[row.int(0)] = row.text(1) }
             }
-            return ReportBuilder.build(.init(
-                quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
-                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
-                alignedOwners: alignedOwners))
+            return ReportBuilder.build(
+                .init(
+                    quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
+                    people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
+                    alignedOwners: alignedOwners))
         }
     }
 
@@ -144,25 +164,37 @@ extension GoalbookStore {
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
     static func peopleAsOf(_ asOf: String?, db: Database) throws -> [(personId: Int64, person: ReportPerson)] {
         var people: [(personId: Int64, person: ReportPerson)] = []
-        try FastStatement.forEachRow(db, sql: """
-            SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
-            FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
-            WHERE ? IS NULL OR p.created_at <= ?
-            ORDER BY p.person_id
-            """, [asOf, asOf]) { row in
-            people.append((row.int(0), ReportPerson(employeeId: row.text(1), name: row.text(2), managerId: row.textOrNil(3), family: row.text(4),
-                                                     function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))))
+        try FastStatement.forEachRow(
+            db,
+            sql: """
+                SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
+                FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+                WHERE ? IS NULL OR p.created_at <= ?
+                ORDER BY p.person_id
+                """, [asOf, asOf]
+        ) { row in
+            people.append(
+                (
+                    row.int(0),
+                    ReportPerson(
+                        employeeId: row.text(1), name: row.text(2), managerId: row.textOrNil(3), family: row.text(4),
+                        function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))
+                ))
         }
         guard let asOf, !people.isEmpty else { return people }
         let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.personId, $0.offset) })
         var settled = Set<String>()  // person id + field decided by a change at or before T
-        for row in try Row.fetchAll(db, sql: """
-            SELECT person_id, field, old_value, new_value, changed_at <= ? AS before FROM history
-            WHERE goal_id IS NULL AND person_id IS NOT NULL AND field <> 'created'
-            ORDER BY person_id, (changed_at <= ?) DESC, CASE WHEN changed_at <= ? THEN changed_at END DESC, changed_at ASC, history_id
-            """, arguments: [asOf, asOf, asOf]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT person_id, field, old_value, new_value, changed_at <= ? AS before FROM history
+                WHERE goal_id IS NULL AND person_id IS NOT NULL AND field <> 'created'
+                ORDER BY person_id, (changed_at <= ?) DESC, CASE WHEN changed_at <= ? THEN changed_at END DESC, changed_at ASC, history_id
+                """, arguments: [asOf, asOf, asOf])
+        {
             guard let at = index[row["person_id"]] else { continue }
-            let field: String = row["field"], before: Bool = row["before"]
+            let field: String = row["field"]
+            let before: Bool = row["before"]
             let key = "\(at) \(field)"
             guard !settled.contains(key) else { continue }
             settled.insert(key)

@@ -41,12 +41,16 @@ extension GoalbookStore {
     /// The migrations recorded in the file, compared with the ones embedded in this binary.
     static func migrationRecordProblems(db: Database, version: Int) throws -> [String] {
         var problems: [String] = []
-        let recorded = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT version, sha256 FROM schema_migration").map {
-            ($0["version"] as Int, $0["sha256"] as String)
-        })
+        let recorded = Dictionary(
+            uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT version, sha256 FROM schema_migration").map {
+                ($0["version"] as Int, $0["sha256"] as String)
+            })
         for migration in Migration.all where migration.version <= version {
             if recorded[migration.version] != migration.sha256 {
-                problems.append("migration \(migration.version) (\(migration.name)) is recorded \(recorded[migration.version] == nil ? "nowhere" : "with another SHA-256") in schema_migration")
+                problems.append(
+                    "migration \(migration.version) (\(migration.name)) is recorded "
+                        + "\(recorded[migration.version] == nil ? "nowhere" : "with another SHA-256") in schema_migration"
+                )
             }
         }
         return problems
@@ -61,7 +65,8 @@ extension GoalbookStore {
         let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
         var first: Int64 = 1
         while first <= last {
-            let range = "g.goal_id BETWEEN ? AND ?", bounds: StatementArguments = [first, first + batch - 1]
+            let range = "g.goal_id BETWEEN ? AND ?"
+            let bounds: StatementArguments = [first, first + batch - 1]
             let goals = try loadGoals(db: db, where: range, bounds, templateText: false)
             let replayed = Dictionary(uniqueKeysWithValues: try rebuildAll(goals, asOf: "9999", db: db, where: range, bounds).map { ($0.id, $0) })
             for goal in goals {
@@ -150,8 +155,9 @@ extension GoalbookStore {
             }
             guard now != frozen else { continue }
             let moved = figureDifferences(frozen: frozen, now: now)
-            problems.append("closed quarter: \(quarter)'s figures are not those it was closed with"
-                + (moved.isEmpty ? "" : " (\(moved.prefix(10).joined(separator: ", "))\(moved.count > 10 ? ", …" : ""))"))
+            problems.append(
+                "closed quarter: \(quarter)'s figures are not those it was closed with"
+                    + (moved.isEmpty ? "" : " (\(moved.prefix(10).joined(separator: ", "))\(moved.count > 10 ? ", …" : ""))"))
         }
         return problems
     }
@@ -159,10 +165,12 @@ extension GoalbookStore {
     /// A quarter's figures as `quarter close` freezes them: one [goal_id, person, status, progress,
     /// score, weight] per goal, in goal order, as JSON.
     static func quarterFigures(_ quarter: String, db: Database) throws -> String {
-        try String.fetchOne(db, sql: """
-            SELECT json_group_array(json_array(goal_id, person_id, status, progress, score, weight))
-            FROM (SELECT goal_id, person_id, status, progress, score, weight FROM goal_current WHERE quarter = ? ORDER BY goal_id)
-            """, arguments: [quarter]) ?? "[]"
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT json_group_array(json_array(goal_id, person_id, status, progress, score, weight))
+                FROM (SELECT goal_id, person_id, status, progress, score, weight FROM goal_current WHERE quarter = ? ORDER BY goal_id)
+                """, arguments: [quarter]) ?? "[]"
     }
 
     /// The goals whose frozen and present figures differ, as `G12`.
@@ -176,7 +184,8 @@ extension GoalbookStore {
             }
             return byGoal
         }
-        let before = rows(frozen), after = rows(now)
+        let before = rows(frozen)
+        let after = rows(now)
         return Set(before.keys).union(after.keys).sorted().filter { before[$0] != after[$0] }.map { "G\($0)" }
     }
 }

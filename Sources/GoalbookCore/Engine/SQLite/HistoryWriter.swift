@@ -11,16 +11,21 @@ struct HistoryWriter {
         self.stamp = stamp
         self.actor = actor
         self.command = command
-        insert = try FastStatement(db, sql: """
-            INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insert = try FastStatement(
+            db,
+            sql: """
+                INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
     }
 
-    func record(person: Int64?, goal: Int64? = nil, item: String? = nil, field: String,
-                old: String?, new: String?, note: String? = nil) throws {
-        try insert.run(.text(stamp), .text(actor), .text(command), .int(person), .int(goal), .text(item), .text(field),
-                       .text(old), .text(new), .text(note))
+    func record(
+        person: Int64?, goal: Int64? = nil, item: String? = nil, field: String,
+        old: String?, new: String?, note: String? = nil
+    ) throws {
+        try insert.run(
+            .text(stamp), .text(actor), .text(command), .int(person), .int(goal), .text(item), .text(field),
+            .text(old), .text(new), .text(note))
     }
 }
 

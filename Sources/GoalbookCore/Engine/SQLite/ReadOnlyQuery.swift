@@ -35,31 +35,35 @@ enum AnalystAuthorizer {
         "table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list", "user_version",
     ]
 
-    static let callback: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
-                                         UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32 = { _, action, first, second, _, _ in
-        let a = first.map { String(cString: $0) }, b = second.map { String(cString: $0) }
-        switch action {
-        case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
-            return SQLITE_OK
-        case SQLITE_UPDATE where a == "sqlite_master" || a == "sqlite_temp_master":
-            // What SQLite asks when a statement reads a table-valued function such as
-            // pragma_table_info; the read-only connection and query_only keep the schema as it is.
-            return SQLITE_OK
-        case SQLITE_FUNCTION:
-            if let name = b?.lowercased(), functions.contains(name) { return SQLITE_OK }
-            denied = "the function \(b ?? "?")"
-        case SQLITE_PRAGMA:
-            // A pragma with a value sets it, except those that take a table or an index name.
-            if let name = a?.lowercased(), pragmas.contains(name), b == nil || name != "user_version" { return SQLITE_OK }
-            denied = "PRAGMA \(a ?? "?")\(b.map { " = \($0)" } ?? "")"
-        case SQLITE_ATTACH: denied = "ATTACH"
-        case SQLITE_DETACH: denied = "DETACH"
-        case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: denied = "a transaction statement"
-        case SQLITE_ANALYZE: denied = "ANALYZE"
-        default: denied = "a statement that changes the database"
+    static let callback:
+        @convention(c) (
+            UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            UnsafePointer<CChar>?, UnsafePointer<CChar>?
+        ) -> Int32 = { _, action, first, second, _, _ in
+            let a = first.map { String(cString: $0) }
+            let b = second.map { String(cString: $0) }
+            switch action {
+            case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
+                return SQLITE_OK
+            case SQLITE_UPDATE where a == "sqlite_master" || a == "sqlite_temp_master":
+                // What SQLite asks when a statement reads a table-valued function such as
+                // pragma_table_info; the read-only connection and query_only keep the schema as it is.
+                return SQLITE_OK
+            case SQLITE_FUNCTION:
+                if let name = b?.lowercased(), functions.contains(name) { return SQLITE_OK }
+                denied = "the function \(b ?? "?")"
+            case SQLITE_PRAGMA:
+                // A pragma with a value sets it, except those that take a table or an index name.
+                if let name = a?.lowercased(), pragmas.contains(name), b == nil || name != "user_version" { return SQLITE_OK }
+                denied = "PRAGMA \(a ?? "?")\(b.map { " = \($0)" } ?? "")"
+            case SQLITE_ATTACH: denied = "ATTACH"
+            case SQLITE_DETACH: denied = "DETACH"
+            case SQLITE_TRANSACTION, SQLITE_SAVEPOINT: denied = "a transaction statement"
+            case SQLITE_ANALYZE: denied = "ANALYZE"
+            default: denied = "a statement that changes the database"
+            }
+            return SQLITE_DENY
         }
-        return SQLITE_DENY
-    }
 }
 
 /// What `goalbook sql` prints rows as.
@@ -75,11 +79,14 @@ public enum QueryFormat: String, Sendable, CaseIterable {
 /// would write (or ATTACH another file) is refused before it runs. Rows go to `write` as they
 /// come, so a million-row result never collects in memory.
 public enum ReadOnlyQuery {
-    public static func run(path: String, sql: String, parameters: [(String, String)], format: QueryFormat,
-                           write: @escaping (String) -> Void) throws {
+    public static func run(
+        path: String, sql: String, parameters: [(String, String)], format: QueryFormat,
+        write: @escaping (String) -> Void
+    ) throws {
         if let nul = sql.utf8.firstIndex(of: 0) {
             let line = sql.utf8[..<nul].filter { $0 == 0x0A }.count + 1
-            throw GoalbookError.invalidArgument("the SQL holds a NUL byte (\\0) on line \(line): SQLite would read only what comes before it; nothing was run")
+            throw GoalbookError.invalidArgument(
+                "the SQL holds a NUL byte (\\0) on line \(line): SQLite would read only what comes before it; nothing was run")
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no database there (goalbook init creates one)")
@@ -102,7 +109,8 @@ public enum ReadOnlyQuery {
                 statement = try db.makeStatement(sql: sql)
             } catch let error as DatabaseError {
                 if let denied = AnalystAuthorizer.denied {
-                    throw GoalbookError.refused("goalbook sql only reads: \(denied) is not allowed (see docs/analyst-queries.md for what is); nothing was run")
+                    throw GoalbookError.refused(
+                        "goalbook sql only reads: \(denied) is not allowed (see docs/analyst-queries.md for what is); nothing was run")
                 }
                 throw GoalbookError.invalidArgument(describe(error, sql: sql, db: db))
             }
@@ -131,7 +139,8 @@ public enum ReadOnlyQuery {
     static func number(_ text: String) -> (any DatabaseValueConvertible)? {
         let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              digits.filter({ $0 == "." }).count <= 1, !(digits.hasPrefix("0") && digits.count > 1 && !digits.hasPrefix("0.")) else { return nil }
+            digits.filter({ $0 == "." }).count <= 1, !(digits.hasPrefix("0") && digits.count > 1 && !digits.hasPrefix("0."))
+        else { return nil }
         if let int = Int64(text) { return int }
         return Double(text)
     }
@@ -145,7 +154,8 @@ public enum ReadOnlyQuery {
         var text = "SQL error: \(message)"
         for prefix in ["no such table: ", "no such column: "] where message.hasPrefix(prefix) {
             let name = String(message.dropFirst(prefix.count))
-            let known = prefix == "no such table: "
+            let known =
+                prefix == "no such table: "
                 ? (try? String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' OR type = 'view'")) ?? []
                 : (try? String.fetchAll(db, sql: "SELECT DISTINCT c.name FROM sqlite_schema AS o, pragma_table_info(o.name) AS c")) ?? []
             let close = CloseMatches.find(name, in: known, limit: 3)
