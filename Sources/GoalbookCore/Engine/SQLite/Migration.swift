@@ -58,10 +58,25 @@ extension GoalbookStore {
             }
             return current
         }
-        try queue.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-        }
+        try turnOnWAL()
         return before
+    }
+
+    /// Switches the file to WAL. The switch needs the file to itself, and SQLite reports it busy
+    /// without waiting when another process holds a read lock at that moment (many processes
+    /// opening a new file at once): it is retried for as long as any other lock is waited for.
+    private func turnOnWAL() throws {
+        let deadline = Date().addingTimeInterval(SQLiteConnection.busyTimeout)
+        while true {
+            do {
+                return try queue.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal" { return }
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
     }
 
     /// The migrations recorded in the file: version, name and the SHA-256 it had when applied.
