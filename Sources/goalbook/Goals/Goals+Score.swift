@@ -53,8 +53,9 @@ extension Goals {
                 }
                 text = answer.trimmingBlanks().isEmpty ? suggested : answer.trimmingBlanks()
             }
-            guard let value = Double(text!.trimmingBlanks()), value.isFinite else {
-                throw GoalbookError.invalidArgument("'\(text!)' is not a score: give a number on the goal's scale, like 0.7 or 4")
+            let given = text ?? ""
+            guard let value = Double(given.trimmingBlanks()), value.isFinite else {
+                throw GoalbookError.invalidArgument("'\(given)' is not a score: give a number on the goal's scale, like 0.7 or 4")
             }
             if let change = try store.score(goal, value, note: note, actor: database.actor) {
                 print(change.line(goal))

@@ -31,12 +31,20 @@ extension Goals {
         func run() throws {
             let store = try database.open()
             let bound = try asOf.map(AsOf.bound)
-            let (report, trees) =
-                try goal.map { try store.goalTree($0, asOf: bound) }
-                ?? store.goalTree(team: team!, below: teamOptions.below, quarter: quarter!, asOf: bound)
+            let report: Report
+            let trees: [GoalTreeNode]
+            let scope: String
+            if let goal {
+                (report, trees) = try store.goalTree(goal, asOf: bound)
+                scope = GoalID.format(goal)
+            } else if let team, let quarter {
+                (report, trees) = try store.goalTree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
+                scope = "team of \(team)"
+            } else {
+                throw ValidationError("Name a goal, or --team with --quarter.")
+            }
             switch format {
             case .text:
-                let scope = goal.map(GoalID.format) ?? "team of \(team!)"
                 writeOut(GoalTree.text(trees, heading: "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)"))
             case .json:
                 struct Output: Encodable {
