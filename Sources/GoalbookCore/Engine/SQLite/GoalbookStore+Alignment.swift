@@ -123,13 +123,8 @@ extension GoalbookStore {
             _ = try read { try Self.personId(team, db: $0) }  // not found, with close matches
             throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
         }
-        var members: Set<String> = [team]
-        var grew = true
-        while grew {
-            let before = members.count
-            for person in report.people where person.managerId.map(members.contains) == true { members.insert(person.employeeId) }
-            grew = members.count > before
-        }
+        let chart = OrgChart(report.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
+        var members = Set([team] + chart.below(team))
         if below { members.remove(team) }
         return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
     }

@@ -24,21 +24,7 @@ extension GoalbookStore {
             let everyone = try Self.peopleAsOf(historical ? asOf : nil, db: db)
                 .filter { $0.person.leftOn.map { Day(iso: $0).map { $0 >= firstDay } ?? true } ?? true }
             let byEmployee = Dictionary(everyone.map { ($0.person.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
-            var children: [String: [String]] = [:]
-            for entry in everyone {
-                if let manager = entry.person.managerId { children[manager, default: []].append(entry.person.employeeId) }
-            }
-            func below(_ root: String) -> [String] {
-                var out: [String] = []
-                var stack = children[root] ?? []
-                var seen = Set<String>()
-                while let next = stack.popLast() {
-                    guard seen.insert(next).inserted else { continue }
-                    out.append(next)
-                    stack += children[next] ?? []
-                }
-                return out
-            }
+            let chart = OrgChart(everyone.map { (employeeId: $0.person.employeeId, managerId: $0.person.managerId) })
             let members: [String]
             let roots: [String]
             let title: String
@@ -50,8 +36,8 @@ extension GoalbookStore {
                 title = "everyone"
             case .team(let root, let onlyBelow):
                 guard let manager = byEmployee[root] else { throw try Self.missingPerson(root, db: db, asOf: historical ? asOf : nil) }
-                members = onlyBelow ? below(root) : [root] + below(root)
-                roots = (children[root] ?? [])
+                members = onlyBelow ? chart.below(root) : [root] + chart.below(root)
+                roots = chart.reports(of: root)
                 head = onlyBelow ? nil : root
                 title = onlyBelow ? "everyone below \(manager.person.name) (\(root))" : "team of \(manager.person.name) (\(root))"
             case .person(let id):
@@ -64,7 +50,7 @@ extension GoalbookStore {
             let people = everyone.map(\.person).filter { memberSet.contains($0.employeeId) }
                 .sorted { $0.employeeId < $1.employeeId }
             var subtree: [String: [String]] = [:]
-            for root in roots { subtree[root] = below(root).filter(memberSet.contains) }
+            for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
 
             // Goals of the quarter, as they were.
             var goals: [Goal]
