@@ -90,7 +90,7 @@ struct GoalBatch {
             sql: """
                 INSERT INTO goal_item (goal_id, item, first_line, last_line)
                 SELECT g.goal_id, s.item, s.first_line, s.last_line
-                FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id = \
+                FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id =
                 g.template_id
                 WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
                 """, arguments: [before])
@@ -115,7 +115,7 @@ struct GoalBatch {
                 FROM goal_batch_member AS m
                 JOIN person AS p ON p.person_id = m.person_id
                 JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-                JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number = \
+                JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number =
                 r.row_number
                 ORDER BY p.employee_id, r.row_number
                 """, arguments: [q, fw])

@@ -425,7 +425,7 @@ extension GoalbookStore {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at, \
+                        INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at,
                         created_by, weight)
                         VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
                         """,
@@ -442,7 +442,7 @@ extension GoalbookStore {
                 for item in old.items {
                     try db.execute(
                         sql: """
-                            INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?, \
+                            INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?,
                             ?, ?, ?, ?)
                             """,
                         arguments: [

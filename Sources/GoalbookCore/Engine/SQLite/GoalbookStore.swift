@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The one owner of the database file. Every SQL statement Goalbook runs outside `migrations/`
+/// The one owner of the database file. Every SQL statement Goalbook runs outside `migrations/sqlite/`
 /// lives in this type and its extensions; commands and reports call its methods.
 ///
 /// Opening creates the file (mode 0600, with its folder) when it is missing, applies the embedded
