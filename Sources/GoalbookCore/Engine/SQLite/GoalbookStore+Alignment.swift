@@ -1,49 +1,6 @@
 import Foundation
 import GRDB
 
-/// What `goals score` would suggest for a goal, and on which scale.
-public struct ScoreSuggestion: Sendable, Equatable {
-    public var goal: Goal
-    public var scale: ScoreScale
-    /// The goal's progress (0…1) at the moment; nil when it is not filled.
-    public var progress: Double?
-    /// The score that progress suggests; nil without progress.
-    public var suggested: Double?
-}
-
-/// One goal's line in `goalbook quarter scores`.
-public struct ScoreLine: Sendable, Equatable, Codable {
-    public var goalId: String
-    public var personId: String
-    public var personName: String
-    public var framework: Framework
-    public var row: Int
-    public var title: String
-    public var status: GoalStatus
-    public var progress: Double?
-    public var suggested: Double?
-    public var score: Double?
-    public var scale: ScoreScale
-    public var scoredBy: String?
-    public var scoredAt: String?
-}
-
-/// What `quarter close` did: whether it closed, and the goals it found without a score.
-public struct QuarterCloseResult: Sendable, Equatable {
-    public var closed: Bool
-    /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
-    static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
-
-    /// `G4 (E102)` for each active or done goal of the quarter with no score.
-    public var unscored: [String]
-
-    /// The first twenty, then how many in all and where to see them: a big quarter has thousands.
-    public static func list(_ unscored: [String], quarter: Quarter) -> String {
-        unscored.prefix(20).joined(separator: ", ")
-            + (unscored.count > 20 ? ", … (\(unscored.count) in all: goalbook quarter scores \(quarter))" : "")
-    }
-}
-
 extension GoalbookStore {
     // MARK: - Alignment
 
@@ -229,6 +186,9 @@ extension GoalbookStore {
             }
         }
     }
+
+    /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
+    static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
 
     /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
     static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")

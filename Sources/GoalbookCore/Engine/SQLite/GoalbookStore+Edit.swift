@@ -1,13 +1,6 @@
 import Foundation
 import GRDB
 
-/// What saving an edited file did.
-public struct GoalEditResult: Sendable {
-    public var changes: [(goal: Int64, change: GoalChange)] = []
-    /// Goals someone else changed while the file was open: not saved, with who changed what.
-    public var conflicts: [String] = []
-}
-
 extension GoalbookStore {
     /// The newest history row of each goal, taken when the file is opened, to see later who else
     /// changed them.

@@ -1,29 +1,7 @@
 import Foundation
 import GRDB
 
-/// What `people import` (or add, or set) did.
-public struct PeopleChangeSummary: Sendable, Equatable {
-    public var added = 0
-    public var updated = 0
-    public var unchanged = 0
-    public init(added: Int = 0, updated: Int = 0, unchanged: Int = 0) {
-        self.added = added
-        self.updated = updated
-        self.unchanged = unchanged
-    }
-}
-
 extension GoalbookStore {
-    /// How a batch of people meets the ones already stored.
-    public enum PeopleMode: Sendable {
-        /// Only new people; an existing id is an error (`people add`).
-        case add
-        /// New people are added, changed ones updated, identical ones left alone (`people import`).
-        case upsert
-        /// Only existing people (`people set`).
-        case update
-    }
-
     // MARK: - Writing
 
     /// Adds or updates people in one transaction after checking every row: the frame exists,

@@ -1,0 +1,21 @@
+/// One entry of a goal's or a person's history, as `goals log` and `people show` print it.
+public struct HistoryEntry: Sendable, Equatable, Codable {
+    public var changedAt: String
+    public var actor: String
+    public var command: String
+    /// `target`, `KR1.target`, `status`, `manager`, …
+    public var field: String
+    public var old: String?
+    public var new: String?
+    public var note: String?
+
+    public init(changedAt: String, actor: String, command: String, field: String, old: String?, new: String?, note: String?) {
+        self.changedAt = changedAt
+        self.actor = actor
+        self.command = command
+        self.field = field
+        self.old = old
+        self.new = new
+        self.note = note
+    }
+}
