@@ -40,15 +40,16 @@ public enum AlignmentFixture {
         var goals: [String: Int64] = [:]
         let at = ReportFixture.at("2026-10-01T09:00:00Z")
         func add(_ name: String, _ person: String, _ framework: Framework, _ row: Int) throws {
-            goals[name] = try store.addGoals(person, quarter: quarter, framework: framework, rows: [row], actor: "grace", now: at).created[0].goalId
+            goals[name] = try GoalService(store).add(person, quarter: quarter, framework: framework, rows: [row], actor: "grace", now: at).created[0]
+                .goalId
         }
         func set(_ name: String, _ values: [(String, String)], item: String? = nil) throws {
-            _ = try store.setGoal(
+            _ = try GoalService(store).set(
                 goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: name == "sam2" ? .maintain : nil,
                 actor: "grace", now: at)
         }
         func checkin(_ name: String, _ value: String, item: String? = nil) throws {
-            _ = try store.checkIn(
+            _ = try CheckInService(store).checkIn(
                 goals[name]!, value: value, item: item, on: Day(iso: "2026-11-01"), note: nil, confidence: nil, corrects: nil,
                 actor: "grace", now: ReportFixture.at("2026-11-01T10:00:00Z"))
         }
@@ -67,7 +68,7 @@ public enum AlignmentFixture {
         try set("kim", [("baseline", "10%"), ("target", "50%"), ("weight", "3")], item: "KR1")
         try set("kim", [("KR2.target", "4"), ("weight", "70")])
         for name in ["top", "ada", "lin", "sam", "sam2", "kim", "kim2"] {
-            _ = try store.setStatus(goals[name]!, to: .active, note: nil, unfilled: true, actor: "grace", now: at)
+            _ = try GoalService(store).setStatus(goals[name]!, to: .active, note: nil, unfilled: true, actor: "grace", now: at)
         }
         try checkin("top", "40")
         try checkin("ada", "5")
@@ -77,9 +78,9 @@ public enum AlignmentFixture {
         try checkin("kim", "30%", item: "KR1")
         try checkin("kim", "3", item: "KR2")
         for (child, parent) in [("ada", "top"), ("lin", "top"), ("sam", "ada"), ("kim", "ada"), ("kim2", "ada"), ("sam2", "ada")] {
-            _ = try store.align(goals[child]!, to: goals[parent]!, actor: "grace", now: ReportFixture.at("2026-11-02T11:00:00Z"))
+            _ = try AlignmentService(store).align(goals[child]!, to: goals[parent]!, actor: "grace", now: ReportFixture.at("2026-11-02T11:00:00Z"))
         }
-        _ = try store.setStatus(goals["sam2"]!, to: .dropped, note: "merged into sam", actor: "grace", now: setUp)
+        _ = try GoalService(store).setStatus(goals["sam2"]!, to: .dropped, note: "merged into sam", actor: "grace", now: setUp)
         return (store, path, goals)
     }
 }

@@ -35,21 +35,23 @@ public enum ReportFixture {
         let q = quarter
         var goals: [String: Int64] = [:]
         func add(_ name: String, _ person: String, _ framework: Framework, _ row: Int, _ when: String) throws {
-            goals[name] = try store.addGoals(person, quarter: q, framework: framework, rows: [row], actor: "grace", now: at(when)).created[0].goalId
+            goals[name] = try GoalService(store).add(person, quarter: q, framework: framework, rows: [row], actor: "grace", now: at(when)).created[0]
+                .goalId
         }
         func set(_ name: String, _ values: [(String, String)], item: String? = nil, direction: Direction? = nil, by: String = "grace", _ when: String)
             throws
         {
-            _ = try store.setGoal(goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: direction, actor: by, now: at(when))
+            _ = try GoalService(store).set(
+                goals[name]!, values.map { (key: $0.0, value: $0.1) }, item: item, direction: direction, actor: by, now: at(when))
         }
         func status(_ name: String, _ s: GoalStatus, note: String? = nil, _ when: String) throws {
-            _ = try store.setStatus(goals[name]!, to: s, note: note, unfilled: true, actor: "grace", now: at(when))
+            _ = try GoalService(store).setStatus(goals[name]!, to: s, note: note, unfilled: true, actor: "grace", now: at(when))
         }
         func checkin(
             _ name: String, _ value: String, item: String? = nil, on day: String? = nil, corrects: Int64? = nil,
             confidence: Int = 7, note: String? = nil, _ when: String
         ) throws -> Int64 {
-            try store.checkIn(
+            try CheckInService(store).checkIn(
                 goals[name]!, value: value, item: item, on: day.flatMap { Day(iso: $0) }, note: note, confidence: confidence,
                 corrects: corrects, actor: "ada", now: at(when)
             ).id

@@ -118,7 +118,7 @@ import Testing
                     function: "AI / Machine Learning Engineering", level: "P2")
             ],
             file: "t", mode: .add, actor: "t", command: "t")
-        let id = try store.addGoals("E1", quarter: Quarter("2026Q4")!, framework: .smart, rows: [1], actor: "t").created[0].goalId
+        let id = try GoalService(store).add("E1", quarter: Quarter("2026Q4")!, framework: .smart, rows: [1], actor: "t").created[0].goalId
         let goal = try store.goal(id)
         let text = GoalEditFile.render([goal])
         #expect(GoalEditFile.parse(text, goals: [goal]).problems.isEmpty)

@@ -60,8 +60,9 @@ public enum DemoOrganization {
         _ = try store.writePeople(inputs, file: "demo", mode: .add, actor: "hr", command: "demo", now: at(0))
 
         // Goals from templates, then filled, activated, checked in on, and sometimes changed.
-        _ = try store.assign(team: "E001", below: true, quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
-        _ = try store.addGoals("E001", quarter: quarter, framework: .smart, rows: [1], actor: "E001", now: at(1))
+        _ = try GoalService(store).assign(
+            team: "E001", below: true, quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
+        _ = try GoalService(store).add("E001", quarter: quarter, framework: .smart, rows: [1], actor: "E001", now: at(1))
         let goals = try store.goals(GoalFilter(quarter: quarter))
         // Each person's first objective contributes to their manager's (the head's SMART goal at the
         // top); the first objective weighs 60 and the second 40, and some key results count double.
@@ -72,15 +73,15 @@ public enum DemoOrganization {
         for (index, goal) in goals.enumerated() where goal.framework == .okr {
             let manager = inputs.first { $0.employeeId == goal.employeeId }?.managerId ?? "E001"
             if goal.rowNumber == 1, let parent = manager == "E001" ? top : firstObjective[manager] {
-                _ = try store.align(goal.id, to: parent, actor: manager, now: at(1, hour: 11))
+                _ = try AlignmentService(store).align(goal.id, to: parent, actor: manager, now: at(1, hour: 11))
             }
             if index % 9 != 4 {  // a few people have their weights still to set: the report says so
-                _ = try store.setGoal(
+                _ = try GoalService(store).set(
                     goal.id, [("weight", goal.rowNumber == 1 ? "60" : "40")], item: nil, direction: nil, actor: manager,
                     now: at(1, hour: 12))
             }
             if index % 4 == 1 {
-                _ = try store.setGoal(goal.id, [("weight", "2")], item: "KR1", direction: nil, actor: manager, now: at(1, hour: 12))
+                _ = try GoalService(store).set(goal.id, [("weight", "2")], item: "KR1", direction: nil, actor: manager, now: at(1, hour: 12))
             }
         }
         let units = [("%", 10.0, 40.0), (" ms", 250.0, 120.0), (" features", 0.0, 6.0), (" models", 1.0, 5.0)]
@@ -92,7 +93,7 @@ public enum DemoOrganization {
             let due = quarter.lastDay().adding(days: -random.int(0...20))
             let baseline = base + Double(random.int(0...2))
             let goalTarget = target + Double(random.int(1...3))
-            _ = try store.setGoal(
+            _ = try GoalService(store).set(
                 goal.id,
                 [
                     ("baseline", "\(Measure.format(baseline))\(unit)"), ("target", "\(Measure.format(goalTarget))\(unit)"),
@@ -101,11 +102,11 @@ public enum DemoOrganization {
             var evidenceTarget: Int?
             if goal.items.count > 1, random.chance(0.6) {
                 evidenceTarget = random.int(2...5)
-                _ = try store.setGoal(
+                _ = try GoalService(store).set(
                     goal.id, [("target", "\(evidenceTarget!)"), ("date", due.description)], item: "KR2", direction: nil,
                     actor: manager, now: at(3 + index % 5))
             }
-            _ = try store.setStatus(
+            _ = try GoalService(store).setStatus(
                 goal.id, to: .active, note: random.chance(0.3) ? "agreed in 1:1" : nil, unfilled: true, actor: manager,
                 now: at(4 + index % 5))
             // Check-ins every couple of weeks, moving towards the target at each person's own pace.
@@ -115,12 +116,12 @@ public enum DemoOrganization {
                 let share = min(1.3, pace * Double(day) / Double(max(1, due.dayNumber - start.dayNumber)))
                 let value = baseline + (goalTarget - baseline) * share
                 let rounded = (value * 10).rounded() / 10
-                _ = try store.checkIn(
+                _ = try CheckInService(store).checkIn(
                     goal.id, value: "\(Measure.format(rounded))\(unit)", item: item, on: start.adding(days: day),
                     note: nil, confidence: random.int(4...9), corrects: nil, actor: goal.employeeId, now: at(day, hour: 16))
                 if let evidenceTarget {
                     let evidence = Int((Double(evidenceTarget) * share).rounded(.down))
-                    _ = try store.checkIn(
+                    _ = try CheckInService(store).checkIn(
                         goal.id, value: "\(evidence)", item: "KR2", on: start.adding(days: day), note: nil, confidence: nil,
                         corrects: nil, actor: goal.employeeId, now: at(day, hour: 17))
                 }
@@ -128,11 +129,11 @@ public enum DemoOrganization {
             }
             if index % 11 == 5, elapsed > 20 {  // a target made more ambitious after a good start
                 let stretched = goalTarget > baseline ? goalTarget + 5 : goalTarget - 5
-                _ = try store.setGoal(
+                _ = try GoalService(store).set(
                     goal.id, [("target", "\(Measure.format(stretched))\(unit)")], item: item, direction: nil,
                     actor: manager, now: at(elapsed / 2 + 1))
             } else if index % 17 == 8, elapsed > 25 {
-                _ = try store.setStatus(goal.id, to: .dropped, note: "priorities changed", actor: manager, now: at(elapsed - 3))
+                _ = try GoalService(store).setStatus(goal.id, to: .dropped, note: "priorities changed", actor: manager, now: at(elapsed - 3))
             }
         }
         try store.markDemo()

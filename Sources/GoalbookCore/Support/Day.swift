@@ -48,6 +48,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
+    /// The first day of this date's month.
+    public var firstOfMonth: Day { Day(year: year, month: month, day: 1) ?? self }
+
     /// This date plus `n` days.
     public func adding(days n: Int) -> Day {
         let (y, m, d) = Timestamp.civil(fromDays: Int64(dayNumber + n))

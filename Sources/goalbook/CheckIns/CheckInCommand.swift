@@ -21,8 +21,8 @@ struct CheckInCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The check-in this one corrects, e.g. C17.", valueName: "checkin"), transform: CheckIn.parseId) var corrects: Int64?
 
     func run() throws {
-        let checkin = try database.open().checkIn(
-            goal, value: value, item: item.map(GoalbookStore.itemName), on: date,
+        let checkin = try CheckInService(try database.open()).checkIn(
+            goal, value: value, item: item.map(Goal.itemName), on: date,
             note: note, confidence: confidence, corrects: corrects, actor: database.actor)
         print(
             "\(checkin.displayId)  \(GoalID.format(goal))  \(checkin.item == "main" ? "" : checkin.item + " ")\(checkin.value) on "

@@ -14,7 +14,7 @@ extension Goals {
         @OptionGroup var rows: RowOptions
 
         func run() throws {
-            let result = try database.open().addGoals(
+            let result = try GoalService(try database.open()).add(
                 person, quarter: quarter, framework: framework, rows: rows.selection,
                 actor: database.actor)
             for goal in result.created {

@@ -21,7 +21,7 @@ extension Goals {
         }
 
         func run() throws {
-            if let change = try database.open().align(goal, to: to, actor: database.actor) {
+            if let change = try AlignmentService(try database.open()).align(goal, to: to, actor: database.actor) {
                 print("\(GoalID.format(goal)) aligned to: \(change.old ?? "nothing") → \(change.new ?? "nothing")")
             } else {
                 print("\(GoalID.format(goal)) is already aligned to \(to.map(GoalID.format) ?? "nothing"); nothing changed.")

@@ -25,7 +25,7 @@ extension Goals {
 
         func run() throws {
             guard let head = team.team else { throw ValidationError("Name the team with --team ID.") }
-            let results = try database.open().assign(
+            let results = try GoalService(try database.open()).assign(
                 team: head, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
                 dryRun: dryRun, actor: database.actor)
             let verb = dryRun ? "would create" : "created"

@@ -65,7 +65,7 @@ extension Goals {
                     }
                     let candidate = FillAnswer(goalId: question.goalId, item: question.item, slot: question.slot, value: value)
                     do {
-                        try store.checkFill(candidate, after: answers)
+                        try GoalService(store).checkFill(candidate, after: answers)
                         answers.append(candidate)
                         continue questions
                     } catch let error as GoalbookError {
@@ -84,7 +84,7 @@ extension Goals {
                 guard reply?.lowercased().hasPrefix("y") == true else { return print("\nNothing was written.") }
             }
             guard !answers.isEmpty else { return print("Nothing was answered; nothing was written.") }
-            let changes = try store.saveFill(answers, actor: database.actor)
+            let changes = try GoalService(store).saveFill(answers, actor: database.actor)
             for (goal, change) in changes {
                 print(change.line(goal))
             }

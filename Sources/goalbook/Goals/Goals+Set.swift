@@ -27,8 +27,8 @@ extension Goals {
         }
 
         func run() throws {
-            let changes = try database.open().setGoal(
-                goal, try keyValues(values), item: item.map(GoalbookStore.itemName),
+            let changes = try GoalService(try database.open()).set(
+                goal, try keyValues(values), item: item.map(Goal.itemName),
                 direction: direction, actor: database.actor)
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
             for change in changes {

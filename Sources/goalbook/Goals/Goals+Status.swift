@@ -15,7 +15,7 @@ extension Goals {
 
         func run() throws {
             let store = try database.open()
-            if let change = try store.setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
+            if let change = try GoalService(store).setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
                 print(change.line(goal))
                 let under = status == .dropped ? try store.alignedUnder(goal) : []
                 if !under.isEmpty {

@@ -25,7 +25,7 @@ extension Goals {
         }
 
         func run() throws {
-            let changes = try database.open().setGoal(
+            let changes = try GoalService(try database.open()).set(
                 goal, [(key: "weight", value: weight)], item: nil, direction: nil, actor: database.actor,
                 command: "goals weight")
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }

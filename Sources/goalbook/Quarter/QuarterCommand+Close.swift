@@ -14,7 +14,8 @@ extension QuarterCommand {
         @Flag(help: "Close before the quarter's last day.") var early = false
 
         func run() throws {
-            let result = try database.open().closeQuarter(quarter, note: note, requireScores: requireScores, early: early, actor: database.actor)
+            let result = try QuarterService(try database.open()).close(
+                quarter, note: note, requireScores: requireScores, early: early, actor: database.actor)
             guard result.closed else { return print("\(quarter) was already closed; nothing changed.") }
             if !result.unscored.isEmpty {
                 printError(

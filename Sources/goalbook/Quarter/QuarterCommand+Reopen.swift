@@ -11,7 +11,7 @@ extension QuarterCommand {
         @Option(help: "Why it is reopened (required, for the record).") var note: String
 
         func run() throws {
-            try database.open().reopenQuarter(quarter, note: note, actor: database.actor)
+            try QuarterService(try database.open()).reopen(quarter, note: note, actor: database.actor)
             print("Reopened \(quarter).")
         }
     }

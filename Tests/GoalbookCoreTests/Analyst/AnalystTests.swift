@@ -11,11 +11,11 @@ import Testing
     func fixture() throws -> (GoalbookStore, String) {
         let (store, path, _) = try ReportFixture.build()
         let october = ReportFixture.at("2026-10-10T09:00:00Z")
-        _ = try store.align(5, to: 2, actor: "grace", now: october)
-        _ = try store.align(3, to: 1, actor: "grace", now: october)
-        _ = try store.setGoal(1, [("weight", "60")], item: nil, direction: nil, actor: "grace", now: october)
-        _ = try store.setGoal(2, [("weight", "40")], item: nil, direction: nil, actor: "grace", now: october)
-        _ = try store.align(5, to: 1, actor: "ada", now: ReportFixture.at("2026-11-05T09:00:00Z"))
+        _ = try AlignmentService(store).align(5, to: 2, actor: "grace", now: october)
+        _ = try AlignmentService(store).align(3, to: 1, actor: "grace", now: october)
+        _ = try GoalService(store).set(1, [("weight", "60")], item: nil, direction: nil, actor: "grace", now: october)
+        _ = try GoalService(store).set(2, [("weight", "40")], item: nil, direction: nil, actor: "grace", now: october)
+        _ = try AlignmentService(store).align(5, to: 1, actor: "ada", now: ReportFixture.at("2026-11-05T09:00:00Z"))
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
         yaml = yaml.replacingOccurrences(of: "engineering features under guidance.", with: "engineering features.")
         _ = try store.importCanon(
@@ -107,15 +107,15 @@ import Testing
     @Test func everyHistoryFieldAndSettingKeyIsDescribed() throws {
         let (store, path, g) = try AlignmentFixture.build()
         let december = ReportFixture.at("2026-12-31T10:00:00Z")
-        let kept = try store.addGoals("E101", quarter: AlignmentFixture.quarter, framework: .smart, rows: [2], actor: "grace", now: december)
+        let kept = try GoalService(store).add("E101", quarter: AlignmentFixture.quarter, framework: .smart, rows: [2], actor: "grace", now: december)
             .created[0].goalId
-        _ = try store.setGoal(
+        _ = try GoalService(store).set(
             kept, [("baseline", "5"), ("target", "5"), ("keep", "at-most"), ("tolerance", "1")], item: nil,
             direction: .maintain, actor: "grace", now: december)
-        _ = try store.setGoal(g["lin"]!, [("owner", "E100")], item: nil, direction: nil, actor: "grace", now: december)
-        _ = try store.score(g["top"]!, 3, note: nil, actor: "grace", now: december)
+        _ = try GoalService(store).set(g["lin"]!, [("owner", "E100")], item: nil, direction: nil, actor: "grace", now: december)
+        _ = try AlignmentService(store).score(g["top"]!, 3, note: nil, actor: "grace", now: december)
         _ = try store.carry(from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
-        _ = try store.closeQuarter(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
+        _ = try QuarterService(store).close(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
         _ = try store.writePeople(
             [
                 PersonInput(

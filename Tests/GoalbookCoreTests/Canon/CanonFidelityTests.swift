@@ -75,8 +75,8 @@ import Testing
         _ = try store.writePeople(
             [PersonInput(employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil, function: "SRE", level: "L3")],
             file: "t", mode: .add, actor: "hr", command: "people add")
-        let id = try store.addGoals("E1", quarter: Quarter("2026Q4")!, framework: .okr, rows: [1], actor: "m").created[0].goalId
-        _ = try store.setGoal(id, [("KR2.target", "5"), ("KR1.baseline", "1"), ("KR1.target", "3")], item: nil, direction: nil, actor: "m")
+        let id = try GoalService(store).add("E1", quarter: Quarter("2026Q4")!, framework: .okr, rows: [1], actor: "m").created[0].goalId
+        _ = try GoalService(store).set(id, [("KR2.target", "5"), ("KR1.baseline", "1"), ("KR1.target", "3")], item: nil, direction: nil, actor: "m")
         #expect(
             try store.goal(id).filledText.split(separator: "\n").map(String.init) == [
                 "Objective 1: Keeps the service up.", "             2. Objective-looking fragment  [source: ACME responsibility (L3)]",

@@ -15,7 +15,7 @@ import Testing
     @Test func replaceAndUpsertCannotRewriteAnyKeptRow() throws {
         let (store, path, goals) = try ReportFixture.build()
         let goal = goals["ada-okr"]!
-        _ = try store.closeQuarter(Quarter("2026Q3")!, note: nil, actor: "x")
+        _ = try QuarterService(store).close(Quarter("2026Q3")!, note: nil, actor: "x")
         let before = try databaseDump(path)
         // Each kept table, by its primary key and by each unique key, with every verb that replaces.
         let rewrites: [(table: String, select: String)] = [
@@ -70,7 +70,7 @@ import Testing
         let (store, path, goals) = try ReportFixture.build()
         let goal = goals["ada-okr"]!
         let other = goals["lin-mbo"]!
-        _ = try store.closeQuarter(ReportFixture.quarter, note: nil, early: true, actor: "x", now: ReportFixture.now)
+        _ = try QuarterService(store).close(ReportFixture.quarter, note: nil, early: true, actor: "x", now: ReportFixture.now)
         #expect(try store.check() == [])
         let pristine = try makeTemporaryFolder().appendingPathComponent("pristine.db").path
         try store.backup(to: pristine, replace: false)

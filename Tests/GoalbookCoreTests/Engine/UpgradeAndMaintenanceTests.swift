@@ -67,7 +67,7 @@ import Testing
         #expect(throws: GoalbookError.refused("\(backup) already exists; it was left untouched (--force replaces it)")) {
             try store.backup(to: backup, replace: false)
         }
-        _ = try store.setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
+        _ = try GoalService(store).setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
         let changed = try databaseDump(path)
         let stamp = try GRDBQueue(path).strings("SELECT max(changed_at) FROM history")[0]!
         #expect(

@@ -82,7 +82,9 @@ import Testing
 
     @Test func aClosedQuartersReportNeverChangesAndItsGoalsTakeNoWrites() throws {
         let (store, _, goals) = try ReportFixture.build()
-        #expect(try store.closeQuarter(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z")).closed)
+        #expect(
+            try QuarterService(store).close(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
+                .closed)
         let render = { (now: Date) in
             ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
         }
@@ -96,25 +98,27 @@ import Testing
                     function: "AI / Machine Learning Engineering", level: "P2")
             ],
             file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
-        _ = try store.addGoals(
+        _ = try GoalService(store).add(
             "E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
         #expect(try render(ReportFixture.at("2027-02-01T09:00:00Z")) == first)
         let id = goals["ada-okr"]!
         let closed =
             "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … "
             + "to change that)"
-        #expect(throws: GoalbookError.refused(closed)) { _ = try store.setGoal(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x") }
-        #expect(throws: GoalbookError.refused(closed)) { _ = try store.setStatus(id, to: .done, note: nil, actor: "x") }
         #expect(throws: GoalbookError.refused(closed)) {
-            _ = try store.checkIn(
+            _ = try GoalService(store).set(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x")
+        }
+        #expect(throws: GoalbookError.refused(closed)) { _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "x") }
+        #expect(throws: GoalbookError.refused(closed)) {
+            _ = try CheckInService(store).checkIn(
                 id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
                 actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
         }
         #expect(throws: GoalbookError.refused(closed)) {
-            _ = try store.addGoals("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x")
+            _ = try GoalService(store).add("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x")
         }
-        try store.reopenQuarter(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
-        _ = try store.setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
+        try QuarterService(store).reopen(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
+        _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
         #expect(try store.closedAt(ReportFixture.quarter) == nil)
     }
 
@@ -138,14 +142,17 @@ import Testing
         let before = try databaseDump(path)
         for (value, day, error) in cases {
             #expect(throws: error) {
-                _ = try store.checkIn(id, value: value, item: nil, on: day, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
+                _ = try CheckInService(store).checkIn(
+                    id, value: value, item: nil, on: day, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
             }
         }
         #expect(throws: GoalbookError.invalidArgument("G\(goals["ada-okr"]!) has KR1 and KR2: name one with --item")) {
-            _ = try store.checkIn(goals["ada-okr"]!, value: "1", item: nil, on: nil, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
+            _ = try CheckInService(store).checkIn(
+                goals["ada-okr"]!, value: "1", item: nil, on: nil, note: nil, confidence: nil, corrects: nil, actor: "x", now: now)
         }
         #expect(throws: GoalbookError.invalidArgument("confidence must be a whole number from 0 to 10; got 11")) {
-            _ = try store.checkIn(id, value: "150 ms", item: nil, on: nil, note: nil, confidence: 11, corrects: nil, actor: "x", now: now)
+            _ = try CheckInService(store).checkIn(
+                id, value: "150 ms", item: nil, on: nil, note: nil, confidence: 11, corrects: nil, actor: "x", now: now)
         }
         #expect(try databaseDump(path) == before)
         let raw = try GRDBQueue(path)

@@ -167,6 +167,36 @@ public struct Goal: Sendable, Equatable, Codable {
     /// The quarter-end score, on its framework's scale (`goals score`).
     public var score: Double? = nil
 
+    public init(
+        id: Int64, employeeId: String, personName: String, quarter: String, framework: Framework, rowNumber: Int, frameId: Int64,
+        frameVersionId: Int64, canonVersionId: Int64, statementId: Int64, title: String, templateText: String, status: GoalStatus,
+        carriedFrom: Int64? = nil, carriedTo: Int64? = nil, createdAt: String, createdBy: String, items: [GoalItem], templateId: Int64,
+        alignedTo: Int64? = nil, weight: Double? = nil, score: Double? = nil
+    ) {
+        self.id = id
+        self.employeeId = employeeId
+        self.personName = personName
+        self.quarter = quarter
+        self.framework = framework
+        self.rowNumber = rowNumber
+        self.frameId = frameId
+        self.frameVersionId = frameVersionId
+        self.canonVersionId = canonVersionId
+        self.statementId = statementId
+        self.title = title
+        self.templateText = templateText
+        self.status = status
+        self.carriedFrom = carriedFrom
+        self.carriedTo = carriedTo
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.items = items
+        self.templateId = templateId
+        self.alignedTo = alignedTo
+        self.weight = weight
+        self.score = score
+    }
+
     public var counts: Bool { status.counts }
 
     /// Whether the goal still takes changes to its values: not dropped, and not carried into a

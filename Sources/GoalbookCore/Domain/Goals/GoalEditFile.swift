@@ -28,6 +28,14 @@ public enum GoalEditFile {
 
     static let problemMark = "# !! "
 
+    /// The keys of a section whose values differ from what the file was opened with.
+    public static func changedKeys(_ section: Section, goals: [Goal]) -> [String] {
+        guard let goal = goals.first(where: { $0.id == section.goalId }) else { return [] }
+        return keys(goal).filter { key in
+            section.values[key].map { $0.value != value(goal, key: key) } ?? false
+        }
+    }
+
     /// The keys a goal's section may hold, in order.
     public static func keys(_ goal: Goal) -> [String] {
         goal.items.flatMap { item in

@@ -99,6 +99,19 @@ public struct ProgressSettings: Sendable, Equatable {
     public init() {}
 
     public func scale(_ framework: Framework) -> ScoreScale { scales[framework] ?? .standard(framework) }
+
+    /// A framework's scale, refused when someone set it to something unusable.
+    public func usableScale(_ framework: Framework) throws -> ScoreScale {
+        let scale = scale(framework)
+        guard scale.isValid else {
+            throw GoalbookError.refused(
+                "the \(framework.rawValue) score scale in the settings is not usable (\(framework.rawValue)_score_min "
+                    + "\(Measure.format(scale.min)), _max \(Measure.format(scale.max)), _step \(Measure.format(scale.step))): it needs min < max "
+                    + "and a step above 0 that fits between them"
+            )
+        }
+        return scale
+    }
 }
 
 /// Where a goal stands at the report date.

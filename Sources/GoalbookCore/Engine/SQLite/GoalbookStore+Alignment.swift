@@ -4,54 +4,6 @@ import GRDB
 extension GoalbookStore {
     // MARK: - Alignment
 
-    /// Aligns a goal to another goal of the same quarter (`to`), or to nothing (nil). Refuses a
-    /// goal aligned to itself, to a goal of another quarter, to a dropped goal, and
-    /// to a goal aligned under it. Returns the change, nil when it was already so.
-    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> GoalChange? {
-        try write { db in
-            try Self.align(
-                goalId, to: target, history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals align"), db: db)
-        }
-    }
-
-    static func align(_ goalId: Int64, to target: Int64?, history: HistoryWriter, db: Database) throws -> GoalChange? {
-        let goal = try Self.goal(goalId, db: db)
-        try Self.checkWritable(goal, db: db)
-        if let target {
-            guard target != goalId else { throw GoalbookError.refused("\(goal.displayId) cannot be aligned to itself") }
-            let parent = try Self.goal(target, db: db)
-            guard parent.quarter == goal.quarter else {
-                throw GoalbookError.refused(
-                    "\(parent.displayId) is a goal of \(parent.quarter) and \(goal.displayId) of \(goal.quarter): a goal is aligned to a goal of "
-                        + "its own quarter"
-                )
-            }
-            guard parent.counts else {
-                throw GoalbookError.refused("\(parent.displayId) is \(parent.status.rawValue): align \(goal.displayId) to a goal that still counts")
-            }
-            // Walk up from the new parent: meeting the goal itself means a loop.
-            var chain = [parent.displayId]
-            var at: Int64? = parent.alignedTo
-            var seen: Set<Int64> = [target]
-            while let next = at, seen.insert(next).inserted {
-                chain.append(GoalID.format(next))
-                if next == goalId {
-                    throw GoalbookError.refused(
-                        "\(parent.displayId) is aligned under \(goal.displayId) (\(chain.joined(separator: " → "))): aligning \(goal.displayId) "
-                            + "to it would make a loop"
-                    )
-                }
-                at = try Int64?.fetchOne(db, sql: "SELECT aligned_to FROM goal WHERE goal_id = ?", arguments: [next]) ?? nil
-            }
-        }
-        guard goal.alignedTo != target else { return nil }
-        let old = goal.alignedTo.map(GoalID.format)
-        let new = target.map(GoalID.format)
-        try db.execute(sql: "UPDATE goal SET aligned_to = ? WHERE goal_id = ?", arguments: [target, goalId])
-        try history.record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "aligned_to", old: old, new: new)
-        return GoalChange(field: "aligned_to", old: old, new: new)
-    }
-
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
     public func goalTree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
         let goal = try self.goal(goalId, asOf: asOf)
@@ -102,61 +54,13 @@ extension GoalbookStore {
         try read { db in
             let goal = try Self.goal(goalId, db: db)
             let settings = try Self.settings(db: db)
-            let scale = try Self.scale(goal.framework, settings: settings)
+            let scale = try settings.usableScale(goal.framework)
             let quarter = Quarter(goal.quarter)!
             let day = min(Day(now), quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth))
             let checkins = try Self.checkins(db: db, where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
             let progress = ProgressRules.goal(goal.items.map { ProgressRules.item($0, checkins: checkins, settings: settings) }).clamped
             return ScoreSuggestion(goal: goal, scale: scale, progress: progress, suggested: progress.map { scale.suggest(progress: $0) })
         }
-    }
-
-    /// Gives an active or done goal (carried or not) its quarter-end score, from the first day of
-    /// the quarter's last month until the quarter is closed. The score must be on the framework's scale.
-    public func score(_ goalId: Int64, _ value: Double, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
-        try write { db in
-            let goal = try Self.goal(goalId, db: db)
-            // A carried goal is still its quarter's goal, and is scored there.
-            guard goal.status.isScored else {
-                throw GoalbookError.refused(
-                    "\(goal.displayId) is \(goal.status == .draft ? "a draft" : goal.status.rawValue): only active and done goals are scored"
-                        + (goal.status == .draft ? " (goalbook goals status \(goal.displayId) active)" : ""))
-            }
-            try Self.checkQuarterOpen(goal.quarter, db: db)
-            let settings = try Self.settings(db: db)
-            let quarter = Quarter(goal.quarter)!
-            let last = quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
-            let opens = Day(year: last.year, month: last.month, day: 1)!
-            guard Day(now) >= opens else {
-                throw GoalbookError.refused(
-                    "\(quarter) can be scored from \(opens), the first day of its last month, until it is closed; today is \(Day(now))")
-            }
-            let scale = try Self.scale(goal.framework, settings: settings)
-            guard let snapped = scale.check(value) else {
-                throw GoalbookError.invalidArgument(
-                    "\(Measure.format(value)) is off the \(goal.framework.displayName) scale: scores go from \(scale.description)")
-            }
-            guard goal.score != snapped || note != nil else { return nil }
-            let old = goal.score.map(Measure.format)
-            let new = Measure.format(snapped)
-            try db.execute(sql: "UPDATE goal SET score = ? WHERE goal_id = ?", arguments: [snapped, goalId])
-            try HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals score")
-                .record(person: try Self.personId(goal.employeeId, db: db), goal: goalId, field: "score", old: old, new: new, note: note)
-            return GoalChange(field: "score", old: old, new: new)
-        }
-    }
-
-    /// A framework's scale from the settings, refused when someone set it to something unusable.
-    static func scale(_ framework: Framework, settings: ProgressSettings) throws -> ScoreScale {
-        let scale = settings.scale(framework)
-        guard scale.isValid else {
-            throw GoalbookError.refused(
-                "the \(framework.rawValue) score scale in the settings is not usable (\(framework.rawValue)_score_min "
-                    + "\(Measure.format(scale.min)), _max \(Measure.format(scale.max)), _step \(Measure.format(scale.step))): it needs min < max "
-                    + "and a step above 0 that fits between them"
-            )
-        }
-        return scale
     }
 
     /// The goals of a quarter that are scored at its end (active and done), with their scores and
@@ -186,9 +90,6 @@ extension GoalbookStore {
             }
         }
     }
-
-    /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
-    static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
 
     /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
     static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")

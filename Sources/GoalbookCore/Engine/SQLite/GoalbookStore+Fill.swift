@@ -44,40 +44,4 @@ extension GoalbookStore {
         }
     }
 
-    /// Checks an answer as `goals set` would, together with the earlier answers for the same
-    /// goal (a target against the baseline given just before it), writing nothing. Answers for
-    /// other goals cannot change the outcome, so they are not replayed. Throws the first problem.
-    public func checkFill(_ answer: FillAnswer, after answers: [FillAnswer]) throws {
-        let sameGoal = answers.filter { $0.goalId == answer.goalId } + [answer]
-        _ = try write(rollback: true) { db in
-            try Self.applyFill(sameGoal, history: HistoryWriter(db: db, stamp: "", actor: "", command: "check"), db: db)
-        }
-    }
-
-    /// Writes every answer in one transaction, with history as `goals set` writes it. Returns the
-    /// changes, per goal.
-    public func saveFill(_ answers: [FillAnswer], actor: String, now: Date = Date()) throws -> [(goal: Int64, change: GoalChange)] {
-        try write { db in
-            try Self.applyFill(answers, history: HistoryWriter(db: db, stamp: Timestamp.string(now), actor: actor, command: "goals fill"), db: db)
-        }
-    }
-
-    private static func applyFill(_ answers: [FillAnswer], history: HistoryWriter, db: Database) throws -> [(goal: Int64, change: GoalChange)] {
-        var changes: [(goal: Int64, change: GoalChange)] = []
-        var order: [String] = []
-        var groups: [String: [FillAnswer]] = [:]
-        for answer in answers {
-            let key = "\(answer.goalId) \(answer.item)"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(answer)
-        }
-        for key in order {
-            let group = groups[key]!
-            let made = try setGoal(
-                group[0].goalId, group.map { (key: $0.slot.rawValue, value: $0.value) }, item: group[0].item,
-                direction: nil, history: history, db: db)
-            changes += made.map { (group[0].goalId, $0) }
-        }
-        return changes
-    }
 }

@@ -61,12 +61,13 @@ public final class GoalbookStore {
     func write<T>(rollback: Bool = false, _ body: (Database) throws -> T) throws -> T {
         do {
             guard rollback else { return try queue.write { db in try body(db) } }
-            var result: T?
+            var result: Result<T, Error>?
             try queue.inTransaction(.immediate) { db in
-                result = try body(db)
+                result = Result { try body(db) }
                 return .rollback
             }
-            return result!
+            guard let result else { throw GoalbookError.refused("the dry run did not run") }
+            return try result.get()
         } catch let error as DatabaseError {
             throw mapped(error)
         }

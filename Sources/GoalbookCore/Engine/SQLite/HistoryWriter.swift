@@ -28,4 +28,3 @@ struct HistoryWriter {
             .text(old), .text(new), .text(note))
     }
 }
-

@@ -119,63 +119,71 @@ import Testing
 
     @Test func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged() throws {
         let (store, path, g) = try fixture.build()
-        let other = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0]
+        let other = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now)
+            .created[0]
             .goalId
-        let draft = try store.addGoals("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now).created[0]
+        let draft = try GoalService(store).add("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now)
+            .created[0]
             .goalId
         let dump = try databaseDump(path)
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
         let cases: [(String, GoalbookError, () throws -> Void)] = [
-            ("self", .refused("G2 cannot be aligned to itself"), { _ = try store.align(g["ada"]!, to: g["ada"]!, actor: "x", now: fixture.now) }),
+            (
+                "self", .refused("G2 cannot be aligned to itself"),
+                { _ = try AlignmentService(store).align(g["ada"]!, to: g["ada"]!, actor: "x", now: fixture.now) }
+            ),
             (
                 "cycle", .refused("G4 is aligned under G1 (G4 → G2 → G1): aligning G1 to it would make a loop"),
-                { _ = try store.align(g["top"]!, to: g["sam"]!, actor: "x", now: fixture.now) }
+                { _ = try AlignmentService(store).align(g["top"]!, to: g["sam"]!, actor: "x", now: fixture.now) }
             ),
             (
                 "other quarter", .refused("G\(other) is a goal of 2027Q1 and G2 of 2026Q4: a goal is aligned to a goal of its own quarter"),
-                { _ = try store.align(g["ada"]!, to: other, actor: "x", now: fixture.now) }
+                { _ = try AlignmentService(store).align(g["ada"]!, to: other, actor: "x", now: fixture.now) }
             ),
             (
                 "to a dropped goal", .refused("G5 is dropped: align G4 to a goal that still counts"),
-                { _ = try store.align(g["sam"]!, to: g["sam2"]!, actor: "x", now: fixture.now) }
+                { _ = try AlignmentService(store).align(g["sam"]!, to: g["sam2"]!, actor: "x", now: fixture.now) }
             ),
             (
                 "a dropped goal", .refused("G5 is dropped and cannot be changed"),
-                { _ = try store.align(g["sam2"]!, to: nil, actor: "x", now: fixture.now) }
+                { _ = try AlignmentService(store).align(g["sam2"]!, to: nil, actor: "x", now: fixture.now) }
             ),
-            ("unknown", .notFound(what: "goal G99", suggestions: []), { _ = try store.align(g["sam"]!, to: 99, actor: "x", now: fixture.now) }),
+            (
+                "unknown", .notFound(what: "goal G99", suggestions: []),
+                { _ = try AlignmentService(store).align(g["sam"]!, to: 99, actor: "x", now: fixture.now) }
+            ),
             (
                 "weight below 0", .invalidArgument("the weight of G2 cannot be below 0; got -5"),
-                { _ = try store.setGoal(g["ada"]!, [("weight", "-5")], item: nil, direction: nil, actor: "x", now: fixture.now) }
+                { _ = try GoalService(store).set(g["ada"]!, [("weight", "-5")], item: nil, direction: nil, actor: "x", now: fixture.now) }
             ),
             (
                 "KR weight below 0", .invalidArgument("the weight of KR2 cannot be below 0; got -0.5"),
-                { _ = try store.setGoal(g["kim"]!, [("weight", "-0.5")], item: "KR2", direction: nil, actor: "x", now: fixture.now) }
+                { _ = try GoalService(store).set(g["kim"]!, [("weight", "-0.5")], item: "KR2", direction: nil, actor: "x", now: fixture.now) }
             ),
             (
                 "too early",
                 .refused("2026Q4 can be scored from 2026-12-01, the first day of its last month, until it is closed; today is 2026-11-15"),
-                { _ = try store.score(g["kim"]!, 0.7, note: nil, actor: "x", now: fixture.now) }
+                { _ = try AlignmentService(store).score(g["kim"]!, 0.7, note: nil, actor: "x", now: fixture.now) }
             ),
             (
                 "OKR off scale", .invalidArgument("1.5 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
-                { _ = try store.score(g["kim"]!, 1.5, note: nil, actor: "x", now: december) }
+                { _ = try AlignmentService(store).score(g["kim"]!, 1.5, note: nil, actor: "x", now: december) }
             ),
             (
                 "OKR between steps", .invalidArgument("0.75 is off the OKR scale: scores go from 0 to 1 in steps of 0.1"),
-                { _ = try store.score(g["kim"]!, 0.75, note: nil, actor: "x", now: december) }
+                { _ = try AlignmentService(store).score(g["kim"]!, 0.75, note: nil, actor: "x", now: december) }
             ),
             (
                 "rating off scale", .invalidArgument("6 is off the SMART scale: scores go from 1 to 5 in steps of 1"),
-                { _ = try store.score(g["ada"]!, 6, note: nil, actor: "x", now: december) }
+                { _ = try AlignmentService(store).score(g["ada"]!, 6, note: nil, actor: "x", now: december) }
             ),
             (
                 "rating below", .invalidArgument("0 is off the MBO scale: scores go from 1 to 5 in steps of 1"),
-                { _ = try store.score(g["lin"]!, 0, note: nil, actor: "x", now: december) }
+                { _ = try AlignmentService(store).score(g["lin"]!, 0, note: nil, actor: "x", now: december) }
             ),
             (
                 "draft", .refused("G\(draft) is a draft: only active and done goals are scored (goalbook goals status G\(draft) active)"),
-                { _ = try store.score(draft, 3, note: nil, actor: "x", now: december) }
+                { _ = try AlignmentService(store).score(draft, 3, note: nil, actor: "x", now: december) }
             ),
             (
                 "close with missing scores",
@@ -183,7 +191,7 @@ import Testing
                     "2026Q4 was not closed: 6 goals have no score: G1 (E001), G2 (E100), G3 (E101), G4 (E102), G6 (E103), G7 (E103) (goalbook "
                         + "goals score G… VALUE, or close without --require-scores)"
                 ),
-                { _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, early: true, actor: "x", now: december) }
+                { _ = try QuarterService(store).close(fixture.quarter, note: nil, requireScores: true, early: true, actor: "x", now: december) }
             ),
         ]
         for (label, error, body) in cases {
@@ -197,9 +205,9 @@ import Testing
         // On 10 November sam moves from ada to lin, and ada's weight goes to 50.
         let moved = ReportFixture.at("2026-11-10T09:00:00Z")
         #expect(
-            try store.align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
+            try AlignmentService(store).align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
                 == "aligned_to G2 → G3")
-        _ = try store.setGoal(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
+        _ = try GoalService(store).set(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
         let before = try store.goalTree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
         let after = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now).trees
         #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
@@ -223,8 +231,8 @@ import Testing
 
     @Test func carryKeepsLinksWhereBothGoalsComeAlongAndSaysWhichItLost() throws {
         let (store, _, g) = try fixture.build()
-        _ = try store.setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
-        _ = try store.align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
+        _ = try GoalService(store).setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
+        _ = try AlignmentService(store).align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
         let result = try store.carry(
             from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
             now: ReportFixture.at("2026-12-31T10:00:00Z"))
@@ -249,7 +257,7 @@ import Testing
         #expect(try store.scoreSuggestion(g["lin"]!, now: december).suggested == 4, "1 + 0.8 × 4 = 4.2 → 4")
         #expect(try store.scoreSuggestion(g["kim2"]!, now: december).suggested == nil)
         #expect(
-            try store.score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december).map {
+            try AlignmentService(store).score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december).map {
                 "\($0.field) \($0.old ?? "∅") → \($0.new!)"
             } == "score ∅ → 0.7")
         // An organization that grades 0-100 in fives changes its settings with plain SQL.
@@ -257,9 +265,9 @@ import Testing
             "UPDATE setting SET value = '100' WHERE key = 'smart_score_max'; UPDATE setting SET value = '0' WHERE key = 'smart_score_min'; UPDATE "
                 + "setting SET value = '5' WHERE key = 'smart_score_step'"
         )
-        #expect(try store.score(g["ada"]!, 85, note: nil, actor: "grace", now: december)?.new == "85")
+        #expect(try AlignmentService(store).score(g["ada"]!, 85, note: nil, actor: "grace", now: december)?.new == "85")
         #expect(throws: GoalbookError.invalidArgument("87 is off the SMART scale: scores go from 0 to 100 in steps of 5")) {
-            _ = try store.score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
+            _ = try AlignmentService(store).score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
         }
         try GRDBQueue(path).execute("UPDATE setting SET value = '0' WHERE key = 'mbo_score_step'")
         #expect(
@@ -268,19 +276,19 @@ import Testing
                     + "fits between them"
             )
         ) {
-            _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
+            _ = try AlignmentService(store).score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
         }
         try GRDBQueue(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
         let lines = try store.scores(fixture.quarter, team: nil, now: december)
         #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
-        let close = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
+        let close = try QuarterService(store).close(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
         #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
         let many = (1...25).map { "G\($0) (E1)" }
         #expect(
             QuarterCloseResult.list(many, quarter: fixture.quarter).hasSuffix("G19 (E1), G20 (E1), … (25 in all: goalbook quarter scores 2026Q4)"))
         #expect(throws: GoalbookError.self) {
-            _ = try store.score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z"))
+            _ = try AlignmentService(store).score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z"))
         }
         let report = ReportRenderer.render(
             try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
@@ -325,7 +333,7 @@ import Testing
         let (store, path, g) = try fixture.build()
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
         for (name, score) in [("top", 3.0), ("ada", 3), ("lin", 4), ("sam", 4), ("kim", 0.6)] {
-            _ = try store.score(g[name]!, score, note: nil, actor: "grace", now: december)
+            _ = try AlignmentService(store).score(g[name]!, score, note: nil, actor: "grace", now: december)
         }
         let before = ReportFixture.at("2026-12-31T10:00:00Z")
         let teamBefore = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: before)
@@ -343,10 +351,10 @@ import Testing
             throws: GoalbookError.refused(
                 "2026Q4 was not closed: 1 goal has no score: G7 (E103) (goalbook goals score G… VALUE, or close without --require-scores)")
         ) {
-            _ = try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close)
+            _ = try QuarterService(store).close(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close)
         }
-        _ = try store.score(g["kim2"]!, 1, note: "nothing shipped", actor: "grace", now: close)
-        #expect(try store.closeQuarter(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close).closed)
+        _ = try AlignmentService(store).score(g["kim2"]!, 1, note: "nothing shipped", actor: "grace", now: close)
+        #expect(try QuarterService(store).close(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close).closed)
 
         let later = ReportFixture.at("2027-01-05T10:00:00Z")
         let teamAfter = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: later)
@@ -399,7 +407,7 @@ import Testing
             throws: GoalbookError.refused(
                 "2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): close it on or after its last day, or say --early to do it now")
         ) {
-            _ = try store.closeQuarter(fixture.quarter, note: nil, actor: "hr", now: december)
+            _ = try QuarterService(store).close(fixture.quarter, note: nil, actor: "hr", now: december)
         }
         #expect(
             throws: GoalbookError.refused(
@@ -411,6 +419,6 @@ import Testing
         #expect(
             try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december)
                 .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
-        #expect(try store.closeQuarter(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
+        #expect(try QuarterService(store).close(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
     }
 }

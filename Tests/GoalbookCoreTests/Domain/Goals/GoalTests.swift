@@ -27,7 +27,7 @@ import Testing
 
     @Test func aGoalKeepsTheRenderedTemplateTextAndItsCanonLink() throws {
         let (store, _) = try org()
-        let created = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [2], actor: "mgr", now: at(1))
+        let created = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [2], actor: "mgr", now: at(1))
         let goal = try store.goal(try #require(created.created.first).goalId)
         let frame = try store.currentFrame(function: Self.fn, level: "P2")
         let row = TemplateRenderer.rows(.okr, for: frame)[1]
@@ -42,8 +42,9 @@ import Testing
 
     @Test func filledSlotsTakeThePlaceOfTheirPlaceholders() throws {
         let (store, _) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
-        _ = try store.setGoal(id, [("baseline", "12%"), ("target", "40%"), ("date", "2026-12-15")], item: "KR1", direction: nil, actor: "mgr")
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
+        _ = try GoalService(store).set(
+            id, [("baseline", "12%"), ("target", "40%"), ("date", "2026-12-15")], item: "KR1", direction: nil, actor: "mgr")
         let goal = try store.goal(id)
         #expect(goal.filledText.split(separator: "\n")[1].hasPrefix("  KR1. From 12% to 40% by 2026-12-15 — tied to: \"Performs data preprocessing"))
         #expect(goal.filledText.split(separator: "\n")[2].hasSuffix("— ⟨target⟩ by ⟨date⟩"))
@@ -52,8 +53,8 @@ import Testing
 
     @Test func badValuesAreRefusedNamingTheSlotAndChangeNothing() throws {
         let (store, path) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
-        _ = try store.setGoal(id, [("baseline", "12%")], item: "KR1", direction: nil, actor: "mgr")
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
+        _ = try GoalService(store).set(id, [("baseline", "12%")], item: "KR1", direction: nil, actor: "mgr")
         let dump = try databaseDump(path)
         let cases: [([(String, String)], String?, GoalbookError)] = [
             ([("target", "40%")], nil, .invalidArgument("G\(id) has a target in KR1 and KR2: name one with --item")),
@@ -76,7 +77,7 @@ import Testing
         ]
         for (assignments, item, error) in cases {
             #expect(throws: error) {
-                _ = try store.setGoal(id, assignments.map { (key: $0.0, value: $0.1) }, item: item, direction: nil, actor: "mgr")
+                _ = try GoalService(store).set(id, assignments.map { (key: $0.0, value: $0.1) }, item: item, direction: nil, actor: "mgr")
             }
         }
         #expect(try databaseDump(path) == dump, "a refused command writes nothing, not even the valid part")
@@ -84,35 +85,35 @@ import Testing
 
     @Test func directionFollowsBaselineToTargetAndMaintainMustBeSaid() throws {
         let (store, _) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr").created[0].goalId
-        _ = try store.setGoal(id, [("baseline", "40 ms"), ("target", "25ms")], item: nil, direction: nil, actor: "mgr")
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr").created[0].goalId
+        _ = try GoalService(store).set(id, [("baseline", "40 ms"), ("target", "25ms")], item: nil, direction: nil, actor: "mgr")
         #expect(try store.goal(id).item("main")?.direction == .decrease)
-        _ = try store.setGoal(id, [("target", "40 ms")], item: nil, direction: .maintain, actor: "mgr")
+        _ = try GoalService(store).set(id, [("target", "40 ms")], item: nil, direction: .maintain, actor: "mgr")
         #expect(try store.goal(id).item("main")?.direction == .maintain)
         #expect(throws: GoalbookError.invalidArgument("--direction increase contradicts baseline 40 ms → target 10 ms, which is decrease")) {
-            _ = try store.setGoal(id, [("target", "10 ms")], item: nil, direction: .increase, actor: "mgr")
+            _ = try GoalService(store).set(id, [("target", "10 ms")], item: nil, direction: .increase, actor: "mgr")
         }
     }
 
     @Test func statusFollowsTheLifecycleAndIsRecordedWithItsNote() throws {
         let (store, _) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .mbo, rows: [1], actor: "mgr").created[0].goalId
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .mbo, rows: [1], actor: "mgr").created[0].goalId
         #expect(throws: GoalbookError.refused("G\(id) is draft and cannot become done (it can become active)")) {
-            _ = try store.setStatus(id, to: .done, note: nil, actor: "mgr")
+            _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "mgr")
         }
-        _ = try store.setStatus(id, to: .active, note: "agreed", unfilled: true, actor: "mgr")
+        _ = try GoalService(store).setStatus(id, to: .active, note: "agreed", unfilled: true, actor: "mgr")
         #expect(
             throws: GoalbookError.refused(
                 "G\(id) is active and cannot become carried (it can become done or dropped or draft); goals are carried by goalbook goals carry")
         ) {
-            _ = try store.setStatus(id, to: .carried, note: nil, actor: "mgr")
+            _ = try GoalService(store).setStatus(id, to: .carried, note: nil, actor: "mgr")
         }
-        _ = try store.setStatus(id, to: .dropped, note: "reorg", actor: "mgr")
+        _ = try GoalService(store).setStatus(id, to: .dropped, note: "reorg", actor: "mgr")
         #expect(throws: GoalbookError.refused("G\(id) is dropped and cannot become active (dropped is final)")) {
-            _ = try store.setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr")
+            _ = try GoalService(store).setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr")
         }
         #expect(throws: GoalbookError.refused("G\(id) is dropped and cannot be changed")) {
-            _ = try store.setGoal(id, [("target", "3")], item: nil, direction: nil, actor: "mgr")
+            _ = try GoalService(store).set(id, [("target", "3")], item: nil, direction: nil, actor: "mgr")
         }
         let log = try store.goalLog(id).map { "\($0.field) \($0.old ?? "∅")→\($0.new ?? "∅") \($0.note ?? "")" }
         #expect(log == ["created ∅→draft ", "status draft→active agreed", "status active→dropped reorg"])
@@ -121,20 +122,20 @@ import Testing
     @Test func assignGivesEachPersonBelowTheManagerTheirOwnFrameAndSkipsWhatExists() throws {
         let (store, path) = try org()
         let dump = try databaseDump(path)
-        let withHead = try store.assign(team: "E001", quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
+        let withHead = try GoalService(store).assign(team: "E001", quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
         #expect(withHead.map(\.employeeId) == ["E001", "E100", "E101"], "a team includes its head")
-        let plan = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
+        let plan = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
         #expect(try databaseDump(path) == dump, "a dry run writes nothing")
         #expect(plan.map(\.employeeId) == ["E100", "E101"])
         #expect(plan[1].created.first?.title == "I act with urgency and deliver high-quality work that will add the most value")
-        let first = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
+        let first = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(first.map { $0.created.count } == [5, 39])
         _ = try store.leave("E101", on: Day(iso: "2026-09-30")!, actor: "hr")
-        let again = try store.assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
+        let again = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(again.map(\.employeeId) == ["E100"], "people who left before the quarter get no goals")
         #expect(again[0].created.isEmpty && again[0].existing.count == 5)
         #expect(throws: GoalbookError.refused("E100 already has G1 for OKR objective 1 in 2026Q4; nothing was created")) {
-            _ = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [1, 2], actor: "mgr")
+            _ = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1, 2], actor: "mgr")
         }
         #expect(
             throws: GoalbookError.invalidArgument(
@@ -142,18 +143,18 @@ import Testing
                     + "rows 1–5"
             )
         ) {
-            _ = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [6], actor: "mgr")
+            _ = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [6], actor: "mgr")
         }
     }
 
     @Test func asOfRebuildsEachPointOfAGoalsLife() throws {
         let (store, _) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr", now: at(10)).created[0].goalId
-        _ = try store.setGoal(id, [("baseline", "10"), ("target", "20")], item: nil, direction: nil, actor: "mgr", now: at(20))
-        _ = try store.setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr", now: at(30))
-        _ = try store.setGoal(id, [("target", "30")], item: nil, direction: nil, actor: "boss", now: at(40))
-        _ = try store.setGoal(id, [("owner", "E101")], item: nil, direction: nil, actor: "hr", now: at(50))
-        _ = try store.setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr", now: at(10)).created[0].goalId
+        _ = try GoalService(store).set(id, [("baseline", "10"), ("target", "20")], item: nil, direction: nil, actor: "mgr", now: at(20))
+        _ = try GoalService(store).setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr", now: at(30))
+        _ = try GoalService(store).set(id, [("target", "30")], item: nil, direction: nil, actor: "boss", now: at(40))
+        _ = try GoalService(store).set(id, [("owner", "E101")], item: nil, direction: nil, actor: "hr", now: at(50))
+        _ = try GoalService(store).setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
         func state(_ seconds: Double) throws -> String {
             let g = try store.goal(id, asOf: Timestamp.string(at(seconds)))
             return
@@ -175,7 +176,7 @@ import Testing
 
     @Test func historyCannotBeEditedOrDeletedWithRawSQL() throws {
         let (store, path) = try org()
-        _ = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr")
+        _ = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr")
         let raw = try GRDBQueue(path)
         for sql in [
             "UPDATE history SET new_value = 'forged'", "DELETE FROM history", "DELETE FROM goal",
@@ -188,7 +189,7 @@ import Testing
 
     @Test func reimportingAChangedCanonLeavesGoalsAsTheyWereAndSaysSo() throws {
         let (store, _) = try org()
-        let id = try store.addGoals("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
+        let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
         let before = try store.goal(id)
         #expect(try store.canonMovedOn(before) == nil)
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
@@ -201,16 +202,17 @@ import Testing
         let moved = try #require(try store.canonMovedOn(after))
         #expect(moved.statementChanged)
         #expect(moved.canonVersion != before.canonVersionId)
-        let fresh = try store.addGoals("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "mgr").created[0]
+        let fresh = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "mgr").created[0]
         #expect(fresh.title.hasSuffix("engineering features."), "new goals come from the new canon")
     }
 
     @Test func carryMovesActiveGoalsOnWithTheirLastValueAsBaseline() throws {
         let (store, path) = try org()
         let lastDay = ReportFixture.at("2026-12-31T18:00:00Z")
-        let ids = try store.addGoals("E100", quarter: q4, framework: .smart, rows: [1, 2], actor: "mgr").created.map(\.goalId)
-        _ = try store.setGoal(ids[0], [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-01")], item: nil, direction: nil, actor: "mgr")
-        _ = try store.setStatus(ids[0], to: .active, note: nil, unfilled: true, actor: "mgr")
+        let ids = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1, 2], actor: "mgr").created.map(\.goalId)
+        _ = try GoalService(store).set(
+            ids[0], [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-01")], item: nil, direction: nil, actor: "mgr")
+        _ = try GoalService(store).setStatus(ids[0], to: .active, note: nil, unfilled: true, actor: "mgr")
         let dump = try databaseDump(path)
         #expect(
             throws: GoalbookError.refused(
@@ -235,7 +237,7 @@ import Testing
         #expect(
             throws: GoalbookError.refused("G\(ids[0]) was carried to G\(carried.to) and cannot be changed; change G\(carried.to), which continues it")
         ) {
-            _ = try store.setGoal(ids[0], [("target", "60%")], item: nil, direction: nil, actor: "mgr")
+            _ = try GoalService(store).set(ids[0], [("target", "60%")], item: nil, direction: nil, actor: "mgr")
         }
         let twice = try store.carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)
         #expect(twice.carried.isEmpty && twice.skipped.map(\.reason) == ["already carried to G\(carried.to)"])

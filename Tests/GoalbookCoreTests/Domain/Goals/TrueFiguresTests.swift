@@ -22,9 +22,10 @@ import Testing
     }
 
     func smart(_ store: GoalbookStore, row: Int = 1) throws -> Int64 {
-        try store.addGoals("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z")).created[
-            0
-        ].goalId
+        try GoalService(store).add("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z"))
+            .created[
+                0
+            ].goalId
     }
 
     @Test func anEmptyGoalIsNotActivatedSilentlyAndCanGoBackToDraft() throws {
@@ -37,24 +38,29 @@ import Testing
                     + "--unfilled to make it active as it is"
             )
         ) {
-            _ = try store.setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
+            _ = try GoalService(store).setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
         }
         #expect(try databaseDump(path) == dump)
-        _ = try store.setGoal(id, [("baseline", "1"), ("target", "4"), ("date", "2026-12-20")], item: nil, direction: nil, actor: "mgr", now: now)
-        #expect(try store.setStatus(id, to: .active, note: nil, actor: "mgr", now: now) == GoalChange(field: "status", old: "draft", new: "active"))
+        _ = try GoalService(store).set(
+            id, [("baseline", "1"), ("target", "4"), ("date", "2026-12-20")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(
-            try store.setStatus(id, to: .draft, note: "rework", actor: "mgr", now: now) == GoalChange(field: "status", old: "active", new: "draft"))
+            try GoalService(store).setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
+                == GoalChange(field: "status", old: "draft", new: "active"))
+        #expect(
+            try GoalService(store).setStatus(id, to: .draft, note: "rework", actor: "mgr", now: now)
+                == GoalChange(field: "status", old: "active", new: "draft"))
         let other = try smart(store, row: 2)
         #expect(
-            try store.setStatus(other, to: .active, note: nil, unfilled: true, actor: "mgr", now: now)?.new == "active", "--unfilled says it is meant"
+            try GoalService(store).setStatus(other, to: .active, note: nil, unfilled: true, actor: "mgr", now: now)?.new == "active",
+            "--unfilled says it is meant"
         )
     }
 
     @Test func aMaintainGoalSaysWhichSideIsGoodAndHowFarOffStillCounts() throws {
         let (store, path) = try org()
         let id = try smart(store)
-        _ = try store.setGoal(id, [("baseline", "99.5%"), ("target", "99.5%")], item: nil, direction: .maintain, actor: "mgr", now: now)
-        _ = try store.checkIn(
+        _ = try GoalService(store).set(id, [("baseline", "99.5%"), ("target", "99.5%")], item: nil, direction: .maintain, actor: "mgr", now: now)
+        _ = try CheckInService(store).checkIn(
             id, value: "97%", item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: nil, actor: "mgr", now: now)
         func progress() throws -> Double? { try store.report(quarter: q4, scope: .person("E001"), now: now).goals[0].progress }
         #expect(try progress() == 0, "97% on a 99.5% SLO is a miss by default")
@@ -65,10 +71,10 @@ import Testing
             ("side", .invalidArgument("keep must be at-least, at-most or within; got 'above'"), [("keep", "above")]),
         ]
         for (label, error, values) in refusals {
-            #expect(throws: error, "\(label)") { _ = try store.setGoal(id, values, item: nil, direction: nil, actor: "mgr", now: now) }
+            #expect(throws: error, "\(label)") { _ = try GoalService(store).set(id, values, item: nil, direction: nil, actor: "mgr", now: now) }
         }
         #expect(try databaseDump(path) == dump)
-        let changes = try store.setGoal(id, [("keep", "at-least"), ("tolerance", "3%")], item: nil, direction: nil, actor: "mgr", now: now)
+        let changes = try GoalService(store).set(id, [("keep", "at-least"), ("tolerance", "3%")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(changes.map { $0.line(id) } == ["G\(id) keep: ∅ → at-least", "G\(id) tolerance: ∅ → 3%"])
         #expect(try progress() == 1, "at least 99.5% less 3 points")
         let report = try store.report(quarter: q4, scope: .person("E001"), now: now)
@@ -84,21 +90,21 @@ import Testing
         #expect(after.items[0].keep == .atLeast && after.items[0].tolerance == 3)
         // An increasing goal has no side to keep.
         let up = try smart(store, row: 2)
-        _ = try store.setGoal(up, [("baseline", "1"), ("target", "4")], item: nil, direction: nil, actor: "mgr", now: now)
+        _ = try GoalService(store).set(up, [("baseline", "1"), ("target", "4")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(
             throws: GoalbookError.invalidArgument("keep and tolerance are for a goal that keeps a value (direction maintain); this goal is increase")
         ) {
-            _ = try store.setGoal(up, [("keep", "at-most")], item: nil, direction: nil, actor: "mgr", now: now)
+            _ = try GoalService(store).set(up, [("keep", "at-most")], item: nil, direction: nil, actor: "mgr", now: now)
         }
     }
 
     @Test func aCheckInIsInTheGoalsUnitAndIsCorrectedOnce() throws {
         let (store, path) = try org()
         let id = try smart(store)
-        _ = try store.setGoal(id, [("baseline", "1"), ("target", "5")], item: nil, direction: nil, actor: "mgr", now: now)
+        _ = try GoalService(store).set(id, [("baseline", "1"), ("target", "5")], item: nil, direction: nil, actor: "mgr", now: now)
         let dump = try databaseDump(path)
         func checkIn(_ value: String, corrects: Int64? = nil) throws -> CheckIn {
-            try store.checkIn(
+            try CheckInService(store).checkIn(
                 id, value: value, item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: corrects, actor: "mgr", now: now)
         }
         #expect(

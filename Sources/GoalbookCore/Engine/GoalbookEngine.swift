@@ -1,0 +1,155 @@
+import Foundation
+
+/// Who writes, with which command, and when: every row one command writes carries the same stamp.
+public struct WriteStamp: Sendable, Equatable {
+    /// Who is acting, for the record.
+    public var actor: String
+    /// The command, as history names it (`goals set`).
+    public var command: String
+    /// The one clock reading of the command.
+    public var now: Date
+
+    public init(actor: String, command: String, now: Date = Date()) {
+        self.actor = actor
+        self.command = command
+        self.now = now
+    }
+}
+
+/// The seam between the services, which decide, and a database engine, which stores: everything
+/// an engine must implement. Services see only this protocol and the two below it; all SQL, and
+/// everything else an engine needs, lives behind it (`Engine/SQLite` today).
+///
+/// An operation in a transaction is a method of ``EngineReader`` or ``EngineWriter``, handed to
+/// the service's closure by ``reading(_:)`` or ``writing(_:dryRun:_:)``. The whole operations
+/// below them are each one transaction of their own.
+public protocol GoalbookEngine: AnyObject {
+    /// Where the database is, as the user named it.
+    var location: String { get }
+
+    /// Runs `body` in one read transaction: everything it reads is of one moment.
+    func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T
+
+    /// Runs `body` in one write transaction, whose rows all carry `stamp`. Any thrown error rolls
+    /// everything back, and with `dryRun` the transaction is rolled back even when `body` succeeds.
+    func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T
+
+    // MARK: - Goals, whole
+
+    /// Copies the active goals of `from` into `to`, each with its last check-in as the new
+    /// baseline, and links old and new (see ``GoalService``).
+    func carry(from: Quarter, to: Quarter, team: String?, below: Bool, early: Bool, dryRun: Bool, actor: String, now: Date) throws -> CarryResult
+    /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
+    func goal(_ goalId: Int64, asOf: String?) throws -> Goal
+    /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
+    func goals(_ filter: GoalFilter) throws -> [Goal]
+    /// Every change to a goal, oldest first.
+    func goalLog(_ goalId: Int64) throws -> [HistoryEntry]
+    /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
+    func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)?
+    /// The goals aligned straight under a goal (any status), by id.
+    func alignedUnder(_ goalId: Int64) throws -> [Int64]
+    /// The unfilled slots of the goals named, in fill order.
+    func fillQuestions(_ filter: GoalFilter, goal goalId: Int64?, only: SlotName?) throws -> [FillQuestion]
+    /// A goal's check-ins, oldest first, corrections included.
+    func checkins(_ goalId: Int64) throws -> [CheckIn]
+
+    // MARK: - Alignment and scores, whole
+
+    /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
+    func goalTree(_ goalId: Int64, asOf: String?, now: Date) throws -> (report: Report, trees: [GoalTreeNode])
+    /// The trees of a team's goals in a quarter.
+    func goalTree(team: String, below: Bool, quarter: Quarter, asOf: String?, now: Date) throws -> (report: Report, trees: [GoalTreeNode])
+    /// The score a goal's progress suggests, on its framework's scale, as of `now`.
+    func scoreSuggestion(_ goalId: Int64, now: Date) throws -> ScoreSuggestion
+    /// The goals of a quarter that are scored at its end, with their scores and suggestions.
+    func scores(_ quarter: Quarter, team: String?, below: Bool, now: Date) throws -> [ScoreLine]
+
+    // MARK: - Reports, settings, quarters
+
+    /// The quarterly report of a scope, as of a moment.
+    func report(quarter: Quarter, scope: ReportScope, asOf requested: String?, now: Date) throws -> Report
+    /// The organization's progress settings.
+    func settings() throws -> ProgressSettings
+    /// When the quarter was closed, or nil while it is open.
+    func closedAt(_ quarter: Quarter) throws -> String?
+
+    // MARK: - People, whole
+
+    /// Adds or updates people (import, add, set) in one transaction, after checking every row.
+    func writePeople(
+        _ inputs: [PersonInput], file: String, mode: PeopleMode, actor: String, command: String, inputProblems: [InputIssue], now: Date
+    ) throws -> PeopleChangeSummary
+    /// Ends a person's employment on `date` (their last day).
+    func leave(_ employeeId: String, on date: Day, actor: String, now: Date) throws -> Bool
+    /// People, ordered by id; with `team`, a team.
+    func people(team: String?, below: Bool) throws -> [Person]
+    /// One person, by employee id.
+    func person(_ employeeId: String) throws -> Person
+    /// A person's history, oldest first.
+    func personHistory(_ employeeId: String) throws -> [HistoryEntry]
+
+    // MARK: - Canon, whole
+
+    /// Stores parsed canon documents, all in one transaction.
+    func importCanon(_ documents: [CanonDocument], actor: String, now: Date) throws -> [CanonImportOutcome]
+    /// Imports the canon embedded in the binary.
+    func importBuiltInCanon(actor: String, now: Date) throws -> [CanonImportOutcome]
+    /// Every current frame, with its counts.
+    func frameSummaries() throws -> [FrameSummary]
+    /// The current version of one frame.
+    func currentFrame(function: String, level: String, family: String?) throws -> Frame
+}
+
+/// The reads a service makes inside a transaction.
+public protocol EngineReader {
+    /// The organization's settings, read once per transaction.
+    func settings() throws -> ProgressSettings
+    /// A stored goal with its items and slots, as it is now; not found names it.
+    func goal(_ goalId: Int64) throws -> Goal
+    /// When the quarter was closed, or nil while it is open.
+    func closedAt(_ quarter: String) throws -> String?
+    /// Refuses an employee id that names nobody, with close matches.
+    func requirePerson(_ employeeId: String) throws
+    /// The goal a goal is aligned to, nil for none or for no such goal.
+    func alignedTo(_ goalId: Int64) throws -> Int64?
+    /// A check-in by id, and the correction made of it already, if any.
+    func checkIn(_ checkInId: Int64) throws -> (checkIn: CheckIn, correctedBy: Int64?)?
+    /// The newest history row of a goal (0 for none): a mark to see later changes by.
+    func lastHistoryId(_ goalId: Int64) throws -> Int64
+    /// A goal's history after a mark from ``lastHistoryId(_:)``, oldest first.
+    func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry]
+}
+
+extension EngineReader {
+    /// What the rules need to know around a goal: its quarter's state and the settings.
+    public func context(_ goal: Goal) throws -> GoalContext {
+        GoalContext(quarterClosedAt: try closedAt(goal.quarter), settings: try settings())
+    }
+}
+
+/// The writes a service makes inside a write transaction; each row carries the transaction's stamp.
+public protocol EngineWriter: EngineReader {
+    /// Writes a plan's fields and appends its history rows.
+    func apply(_ plan: GoalPlan) throws
+    /// Records a check-in and returns it as stored.
+    func record(_ checkIn: NewCheckIn) throws -> CheckIn
+    /// Creates goals from rows of one framework of each member's frame, skipping rows a member has
+    /// a goal for already this quarter (listed as existing).
+    func createGoals(_ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?) throws -> [GoalCreation]
+    /// The active and done goals of a quarter that have no score: `G4 (E102)`, in goal order.
+    func unscored(_ quarter: Quarter) throws -> [String]
+    /// Closes a quarter: keeps its figures as they are now, with a history row.
+    func close(_ quarter: Quarter, note: String?) throws
+    /// Opens a closed quarter again, with a history row.
+    func reopen(_ quarter: Quarter, note: String) throws
+}
+
+/// Whose goals ``EngineWriter/createGoals(_:quarter:framework:rows:)`` creates.
+public enum GoalMembers: Sendable, Equatable {
+    /// One person.
+    case person(String)
+    /// A team's head and everyone below them (with `below`, only those below) who had not left
+    /// before `activeOn`.
+    case team(String, below: Bool, activeOn: Day)
+}

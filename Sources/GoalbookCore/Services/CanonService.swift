@@ -1,0 +1,26 @@
+import Foundation
+
+/// The canon: importing job frames and ladders as new versions, and reading the current frames.
+public struct CanonService {
+    let engine: any GoalbookEngine
+
+    public init(_ engine: any GoalbookEngine) { self.engine = engine }
+
+    /// Stores parsed canon documents, all in one transaction; unchanged files change nothing.
+    public func importCanon(_ documents: [CanonDocument], actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
+        try engine.importCanon(documents, actor: actor, now: now)
+    }
+
+    /// Imports the canon embedded in the binary; files already imported change nothing.
+    public func importBuiltIn(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
+        try engine.importBuiltInCanon(actor: actor, now: now)
+    }
+
+    /// Every current frame, with its counts.
+    public func frames() throws -> [FrameSummary] { try engine.frameSummaries() }
+
+    /// The current version of one frame; not found names close matches.
+    public func frame(function: String, level: String, family: String? = nil) throws -> Frame {
+        try engine.currentFrame(function: function, level: level, family: family)
+    }
+}

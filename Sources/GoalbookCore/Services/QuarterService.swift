@@ -1,0 +1,46 @@
+import Foundation
+
+/// Quarters: closing one freezes its goals and figures, reopening takes a note, and the scores
+/// list shows what is scored at its end.
+public struct QuarterService {
+    let engine: any GoalbookEngine
+
+    public init(_ engine: any GoalbookEngine) { self.engine = engine }
+
+    /// Freezes a quarter: its goals and check-ins take no more writes. Says which active or done
+    /// goals have no score; with `requireScores` it refuses to close while any are missing.
+    /// Refused before the quarter's last day unless `early`.
+    public func close(
+        _ quarter: Quarter, note: String?, requireScores: Bool = false, early: Bool = false, actor: String, now: Date = Date()
+    ) throws -> QuarterCloseResult {
+        try engine.writing(WriteStamp(actor: actor, command: "quarter close", now: now), dryRun: false) { tx in
+            if try tx.closedAt(quarter.description) != nil { return QuarterCloseResult(closed: false, unscored: []) }
+            try quarter.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: try tx.settings().fiscalYearStartMonth, what: "close it")
+            let unscored = try tx.unscored(quarter)
+            if requireScores && !unscored.isEmpty {
+                throw GoalbookError.refused(
+                    "\(quarter) was not closed: \(unscored.count) goal\(unscored.count == 1 ? " has" : "s have") no score: "
+                        + QuarterCloseResult.list(unscored, quarter: quarter) + " (goalbook goals score G… VALUE, or close without --require-scores)")
+            }
+            try tx.close(quarter, note: note)
+            return QuarterCloseResult(closed: true, unscored: unscored)
+        }
+    }
+
+    /// Opens a closed quarter again, with a note for the record.
+    public func reopen(_ quarter: Quarter, note: String, actor: String, now: Date = Date()) throws {
+        try engine.writing(WriteStamp(actor: actor, command: "quarter reopen", now: now), dryRun: false) { tx in
+            guard try tx.closedAt(quarter.description) != nil else { throw GoalbookError.refused("\(quarter) is not closed") }
+            try tx.reopen(quarter, note: note)
+        }
+    }
+
+    /// When the quarter was closed, or nil while it is open.
+    public func closedAt(_ quarter: Quarter) throws -> String? { try engine.closedAt(quarter) }
+
+    /// The goals of a quarter that are scored at its end (active and done), with their scores and
+    /// what their progress suggests; a team's only with `team`.
+    public func scores(_ quarter: Quarter, team: String?, below: Bool = false, now: Date = Date()) throws -> [ScoreLine] {
+        try engine.scores(quarter, team: team, below: below, now: now)
+    }
+}
