@@ -54,21 +54,8 @@ public protocol GoalbookEngine: AnyObject {
     /// A goal's check-ins, oldest first, corrections included.
     func checkins(_ goalId: Int64) throws -> [CheckIn]
 
-    // MARK: - Alignment and scores, whole
+    // MARK: - Settings, quarters
 
-    /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
-    func goalTree(_ goalId: Int64, asOf: String?, now: Date) throws -> (report: Report, trees: [GoalTreeNode])
-    /// The trees of a team's goals in a quarter.
-    func goalTree(team: String, below: Bool, quarter: Quarter, asOf: String?, now: Date) throws -> (report: Report, trees: [GoalTreeNode])
-    /// The score a goal's progress suggests, on its framework's scale, as of `now`.
-    func scoreSuggestion(_ goalId: Int64, now: Date) throws -> ScoreSuggestion
-    /// The goals of a quarter that are scored at its end, with their scores and suggestions.
-    func scores(_ quarter: Quarter, team: String?, below: Bool, now: Date) throws -> [ScoreLine]
-
-    // MARK: - Reports, settings, quarters
-
-    /// The quarterly report of a scope, as of a moment.
-    func report(quarter: Quarter, scope: ReportScope, asOf requested: String?, now: Date) throws -> Report
     /// The organization's progress settings.
     func settings() throws -> ProgressSettings
     /// When the quarter was closed, or nil while it is open.
@@ -119,6 +106,27 @@ public protocol EngineReader {
     func lastHistoryId(_ goalId: Int64) throws -> Int64
     /// A goal's history after a mark from ``lastHistoryId(_:)``, oldest first.
     func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry]
+    /// A goal's check-ins dated up to `day`, oldest first.
+    func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn]
+
+    // MARK: Report reads
+
+    /// Everyone as they were at `asOf` (now when nil), in the engine's key order. A person's field
+    /// at T is the newest change at or before T; where the only changes came later, the value the
+    /// first of them replaced; with no change at all, today's.
+    func people(asOf: String?) throws -> [PersonAsOf]
+    /// The quarter's goals, with items and slots but no template text: as they are now, of
+    /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
+    /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.
+    func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal]
+    /// The check-ins of goals recorded by `asOf` and dated up to `day`, in date order.
+    func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn]
+    /// The changes a report lists (created, status, carried, a target moved) to goals between two instants.
+    func changes(ofGoals goalIds: [Int64], from start: String, through end: String) throws -> [RecordedChange]
+    /// The owners of goals, by goal id.
+    func owners(of goalIds: [Int64]) throws -> [Int64: String]
+    /// Who gave each goal of a quarter its latest score up to `asOf`, and when.
+    func scorers(_ quarter: Quarter, through asOf: String) throws -> [Int64: (actor: String, at: String)]
 }
 
 extension EngineReader {

@@ -29,18 +29,47 @@ public struct AlignmentService {
     }
 
     /// The score a goal's progress suggests, on its framework's scale, as of `now`.
-    public func scoreSuggestion(_ goalId: Int64, now: Date = Date()) throws -> ScoreSuggestion { try engine.scoreSuggestion(goalId, now: now) }
+    public func scoreSuggestion(_ goalId: Int64, now: Date = Date()) throws -> ScoreSuggestion {
+        try engine.reading { tx in
+            let goal = try tx.goal(goalId)
+            let settings = try tx.settings()
+            let scale = try settings.usableScale(goal.framework)
+            let day = min(Day(now), try goal.quarterValue().lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth))
+            let checkins = try tx.checkins(goalId, through: day)
+            let progress = ProgressRules.goal(goal.items.map { ProgressRules.item($0, checkins: checkins, settings: settings) }).clamped
+            return ScoreSuggestion(goal: goal, scale: scale, progress: progress, suggested: progress.map { scale.suggest(progress: $0) })
+        }
+    }
 
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
     public func tree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
-        try engine.goalTree(goalId, asOf: asOf, now: now)
+        let goal = try engine.goal(goalId, asOf: asOf)
+        let report = try engine.reading { tx in
+            try ReportService.report(tx, quarter: try goal.quarterValue(), scope: .all, asOf: asOf, now: now, only: .linked(to: goalId))
+        }
+        guard report.goals.contains(where: { $0.goalId == goal.displayId }) else {
+            throw GoalbookError.refused("\(goal.displayId)'s owner \(goal.employeeId) had left before \(goal.quarter) began")
+        }
+        return (report, GoalTree.build(report, roots: [goal.displayId]))
     }
 
-    /// The trees of a team's goals in a quarter: each goal aligned to nothing, or to a goal
-    /// outside the team, with everything under it.
+    /// The trees of a team's goals in a quarter (the manager's and everyone's below them; with
+    /// `below`, only theirs below): each goal aligned to nothing, or to a goal outside the team,
+    /// with everything under it.
     public func tree(team: String, below: Bool = false, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (
         report: Report, trees: [GoalTreeNode]
     ) {
-        try engine.goalTree(team: team, below: below, quarter: quarter, asOf: asOf, now: now)
+        let report = try engine.reading { tx in
+            try tx.requirePerson(team)  // not found, with close matches
+            let report = try ReportService.report(tx, quarter: quarter, scope: .all, asOf: asOf, now: now, only: .team(team, below: below))
+            guard report.people.contains(where: { $0.employeeId == team }) else {
+                throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
+            }
+            return report
+        }
+        let chart = OrgChart(report.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
+        var members = Set([team] + chart.below(team))
+        if below { members.remove(team) }
+        return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
     }
 }

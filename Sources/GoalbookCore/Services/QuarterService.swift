@@ -41,6 +41,21 @@ public struct QuarterService {
     /// The goals of a quarter that are scored at its end (active and done), with their scores and
     /// what their progress suggests; a team's only with `team`.
     public func scores(_ quarter: Quarter, team: String?, below: Bool = false, now: Date = Date()) throws -> [ScoreLine] {
-        try engine.scores(quarter, team: team, below: below, now: now)
+        try engine.reading { tx in
+            let report = try ReportService.report(
+                tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now, only: nil)
+            let settings = try tx.settings()
+            let scorers = try tx.scorers(quarter, through: report.asOf)
+            let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return report.goals.filter(\.status.isScored).map { goal in
+                let scale = settings.scale(goal.framework)
+                let scorer = (try? GoalID.parse(goal.goalId)).flatMap { scorers[$0] }
+                return ScoreLine(
+                    goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
+                    framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,
+                    progress: goal.progress, suggested: scale.isValid ? goal.progress.map { scale.suggest(progress: $0) } : nil,
+                    score: goal.score, scale: scale, scoredBy: scorer?.actor, scoredAt: scorer?.at)
+            }
+        }
     }
 }

@@ -1,17 +1,92 @@
 import Foundation
 
-/// The quarterly report, and the settings its figures follow.
+/// The quarterly report, and the settings its figures follow. The engine reads the rows in a
+/// few set-based reads of one transaction; this service decides the scope and builds the report
+/// (``ReportBuilder``) in one pass.
 public struct ReportService {
     let engine: any GoalbookEngine
 
     public init(_ engine: any GoalbookEngine) { self.engine = engine }
 
     /// The quarterly report of a scope. A closed quarter is shown as it was when it closed,
-    /// `asOf` shows any past instant, and otherwise it is now.
+    /// `asOf` shows any past instant (people, goals and check-ins as they were then), and
+    /// otherwise it is now.
     public func report(quarter: Quarter, scope: ReportScope, asOf: String? = nil, now: Date = Date()) throws -> Report {
-        try engine.report(quarter: quarter, scope: scope, asOf: asOf, now: now)
+        try engine.reading { tx in try Self.report(tx, quarter: quarter, scope: scope, asOf: asOf, now: now, only: nil) }
     }
 
     /// The organization's progress settings.
     public func settings() throws -> ProgressSettings { try engine.settings() }
+
+    /// The report inside a transaction the caller holds, with only the goals `only` selects
+    /// besides (`goals tree` needs every person but few goals).
+    static func report(
+        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: String?, now: Date, only: GoalSelection?
+    ) throws -> Report {
+        let settings = try tx.settings()
+        let fiscal = settings.fiscalYearStartMonth
+        let closedAt = try tx.closedAt(quarter.description)
+        let asOf = requested ?? closedAt ?? Timestamp.string(now)
+        let historical = requested != nil || closedAt != nil
+        let reportDate = min(Day(iso: String(asOf.prefix(10))) ?? Day(now), quarter.lastDay(fiscalYearStartMonth: fiscal))
+        let firstDay = quarter.firstDay(fiscalYearStartMonth: fiscal)
+
+        // People as they were, less those created later or gone before the quarter began.
+        let everyone = try tx.people(asOf: historical ? asOf : nil)
+            .filter { $0.person.leftOn.map { Day(iso: $0).map { $0 >= firstDay } ?? true } ?? true }
+        let byEmployee = Dictionary(everyone.map { ($0.person.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        let chart = OrgChart(everyone.map { (employeeId: $0.person.employeeId, managerId: $0.person.managerId) })
+        let members: [String]
+        let roots: [String]
+        let title: String
+        var head: String?
+        switch scope {
+        case .all:
+            members = everyone.map(\.person.employeeId)
+            roots = everyone.filter { person in person.person.managerId.map { byEmployee[$0] == nil } ?? true }.map(\.person.employeeId)
+            title = "everyone"
+        case .team(let root, let onlyBelow):
+            guard let manager = byEmployee[root] else { throw try missing(root, tx, asOf: historical ? asOf : nil) }
+            members = onlyBelow ? chart.below(root) : [root] + chart.below(root)
+            roots = chart.reports(of: root)
+            head = onlyBelow ? nil : root
+            title = onlyBelow ? "everyone below \(manager.person.name) (\(root))" : "team of \(manager.person.name) (\(root))"
+        case .person(let id):
+            guard let person = byEmployee[id] else { throw try missing(id, tx, asOf: historical ? asOf : nil) }
+            members = [id]
+            roots = []
+            title = "\(person.person.name) (\(id))"
+        }
+        let memberSet = Set(members)
+        let inScope = everyone.filter { memberSet.contains($0.person.employeeId) }
+        let people = inScope.map(\.person).sorted { $0.employeeId < $1.employeeId }
+        var subtree: [String: [String]] = [:]
+        for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
+
+        // Goals of the quarter, as they were, with their check-ins and changes.
+        let goals = try tx.reportGoals(quarter: quarter, asOf: historical ? asOf : nil, people: inScope.map(\.key), only: only)
+            .filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
+        let goalIds = goals.map(\.id)
+        let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: asOf, through: reportDate), by: \.goalId)
+        let changes = try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: asOf).compactMap(ReportChange.init)
+        // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
+        var alignedOwners = Dictionary(goals.map { ($0.id, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
+        let elsewhere = Set(goals.compactMap(\.alignedTo)).subtracting(alignedOwners.keys)
+        alignedOwners.merge(try tx.owners(of: elsewhere.sorted())) { a, _ in a }
+        return ReportBuilder.build(
+            .init(
+                quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
+                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
+                alignedOwners: alignedOwners))
+    }
+
+    /// Why a person named for a report is not in it: not yet in Goalbook then, gone before the
+    /// quarter began, or no such person (with close matches).
+    private static func missing(_ id: String, _ tx: any EngineReader, asOf: String?) throws -> GoalbookError {
+        if let asOf, (try? tx.requirePerson(id)) != nil {
+            return .refused("\(id) was not in Goalbook yet at \(asOf)")
+        }
+        try tx.requirePerson(id)
+        return .refused("\(id) had left before the quarter began")
+    }
 }

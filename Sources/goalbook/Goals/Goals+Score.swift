@@ -29,7 +29,7 @@ extension Goals {
             let store = try database.open()
             var text = values.first
             if text == nil {
-                let suggestion = try store.scoreSuggestion(goal)
+                let suggestion = try AlignmentService(store).scoreSuggestion(goal)
                 let id = GoalID.format(goal)
                 guard let suggested = suggestion.suggested.map(Measure.format) else {
                     throw GoalbookError.invalidArgument(

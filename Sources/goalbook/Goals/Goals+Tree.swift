@@ -35,10 +35,10 @@ extension Goals {
             let trees: [GoalTreeNode]
             let scope: String
             if let goal {
-                (report, trees) = try store.goalTree(goal, asOf: bound)
+                (report, trees) = try AlignmentService(store).tree(goal, asOf: bound)
                 scope = GoalID.format(goal)
             } else if let team, let quarter {
-                (report, trees) = try store.goalTree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
+                (report, trees) = try AlignmentService(store).tree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
                 scope = "team of \(team)"
             } else {
                 throw ValidationError("Name a goal, or --team with --quarter.")

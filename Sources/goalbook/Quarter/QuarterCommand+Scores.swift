@@ -16,7 +16,7 @@ extension QuarterCommand {
         enum ScoresFormat: String, OptionValue { case text, csv, json }
 
         func run() throws {
-            let lines = try database.open().scores(quarter, team: team.team, below: team.below)
+            let lines = try QuarterService(try database.open()).scores(quarter, team: team.team, below: team.below)
             switch format {
             case .text: writeOut(ScoreText.table(lines, quarter: quarter))
             case .csv: writeOut(ScoreText.csv(lines))

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         let now = Date()
         let head = try DemoOrganization.build(in: store, people: people, now: now)
         let quarter = Quarter.containing(Day(now))
-        let report = try store.report(quarter: quarter, scope: .team(head), now: now)
+        let report = try ReportService(store).report(quarter: quarter, scope: .team(head), now: now)
         let color = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         Output.keepColors = color
         writeOut(ReportRenderer.render(report, as: format, color: color))

@@ -158,7 +158,7 @@ import Testing
 
     @Test func theViewsAgreeWithTheReport() throws {
         let (store, path) = try fixture()
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
         let rows = try query(path, "SELECT goal, progress, progress_raw FROM goal_current WHERE quarter = '2026Q4' ORDER BY goal_id")
         #expect(
             rows

@@ -13,7 +13,7 @@ import Testing
     @Test func figuresMatchAHandComputation() throws {
         let (store, _, goals) = try ReportFixture.build()
         // The people below E001, without E001: the team as earlier versions read --team.
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001", below: true), now: ReportFixture.now)
+        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001", below: true), now: ReportFixture.now)
         func goal(_ name: String) throws -> ReportGoal { try #require(report.goals.first { $0.goalId == "G\(goals[name]!)" }) }
         // KR1: 10% → 30% of 60% = 0.4; KR2: 0 → 1 of 3 = 1/3; objective = mean = 0.3667.
         let okr = try goal("ada-okr")
@@ -46,7 +46,7 @@ import Testing
     @Test(arguments: ReportFormat.allCases)
     func goldenReportInEachFormat(format: ReportFormat) throws {
         let (store, _, _) = try ReportFixture.build()
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
         let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.fileExtension)")
         #expect(mismatch == nil)
     }
@@ -60,7 +60,8 @@ import Testing
                     function: "Machine Learning Engineer", level: "IC2")
             ],
             file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
-        let then = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
+        let then = try ReportService(store).report(
+            quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
         let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
         #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
         #expect(okr.items[0].latest?.description == "20%")
@@ -68,15 +69,15 @@ import Testing
         #expect(then.reportDate == "2026-11-01")
         #expect(then.people.first { $0.employeeId == "E102" }.map { "\($0.name) \($0.managerId ?? "-")" } == "Sam Ortiz E100")
         #expect(then.teams.first { $0.employeeId == "E100" }?.people == 3, "E102 was still in Ada's subtree")
-        let now = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
+        let now = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
         #expect(now.teams.first { $0.employeeId == "E100" }?.people == 2)
     }
 
     @Test func peopleWhoLeftMidQuarterStayAndThoseWhoLeftBeforeAreGone() throws {
         let (store, _, _) = try ReportFixture.build()
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
         #expect(report.people.first { $0.employeeId == "E103" }?.leftOn == "2026-11-10")
-        let next = try store.report(quarter: Quarter("2027Q1")!, scope: .all, now: ReportFixture.at("2027-01-15T09:00:00Z"))
+        let next = try ReportService(store).report(quarter: Quarter("2027Q1")!, scope: .all, now: ReportFixture.at("2027-01-15T09:00:00Z"))
         #expect(!next.people.contains { $0.employeeId == "E103" })
     }
 
@@ -86,7 +87,7 @@ import Testing
             try QuarterService(store).close(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
                 .closed)
         let render = { (now: Date) in
-            ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
+            ReportRenderer.render(try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
         }
         let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
         #expect(first.contains("\"closed\": true"))
@@ -162,7 +163,8 @@ import Testing
 
     @Test func theHTMLPageIsWellFormedSelfContainedAndHasEveryGoal() throws {
         let (store, _, goals) = try ReportFixture.build()
-        let html = ReportRenderer.render(try store.report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now), as: .html)
+        let html = ReportRenderer.render(
+            try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now), as: .html)
         let document = try XMLDocument(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8), options: [])
         #expect(document.rootElement()?.name == "html")
         for id in goals.values { #expect(html.contains("id=\"G\(id)\""), "G\(id) missing") }
@@ -194,7 +196,7 @@ import Testing
 @Suite struct ReportColumnsTests {
     @Test func csvHasARowPerItemAndEveryFormatShowsTheLatestConfidenceAndNote() throws {
         let (store, _, goals) = try ReportFixture.build()
-        let report = try store.report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
         let okr = "G\(goals["ada-okr"]!)"
         let mbo = "G\(goals["lin-mbo"]!)"
         var reader = CSVReader(bytes: Array(ReportRenderer.render(report, as: .csv).utf8), file: "report.csv")

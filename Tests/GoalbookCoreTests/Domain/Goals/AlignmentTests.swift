@@ -19,7 +19,7 @@ import Testing
 
     @Test func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals() throws {
         let (store, _, g) = try fixture.build()
-        let (_, trees) = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now)
+        let (_, trees) = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now)
         #expect(trees.count == 1)
         let top = try #require(node(trees, g["top"]!))
         #expect(top.children.map(\.goal) == ["ada", "lin"].map { GoalID.format(g[$0]!) })
@@ -44,7 +44,7 @@ import Testing
 
     @Test func weightedFiguresAgreeInTheReportAndTheAnalystView() throws {
         let (store, path, _) = try fixture.build()
-        let report = try store.report(quarter: fixture.quarter, scope: .all, now: fixture.now)
+        let report = try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: fixture.now)
         let kim = try #require(report.figures.first { $0.employeeId == "E103" })
         #expect(abs(kim.weightedProgress! - 0.5625) < 1e-9, "kim2 has no progress and is left out")
         #expect(kim.weightWarning == "E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1)")
@@ -90,13 +90,13 @@ import Testing
 
     @Test func aTeamsReportIncludesItsHeadAndLinksToTheHeadAreNotOutside() throws {
         let (store, _, g) = try fixture.build()
-        let team = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
+        let team = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
         #expect(team.people.map(\.employeeId) == ["E001", "E100", "E101", "E102", "E103"])
         #expect(team.teams.map { "\($0.employeeId)\($0.headOnly ? " own" : "")" } == ["E001 own", "E100", "E101"])
         #expect(team.teams.allSatisfy { $0.alignedOutside.isEmpty }, "ada and lin are aligned up to Grace's goal, inside her team")
         #expect(team.total.alignedToNothing == ["G\(g["top"]!)"])
         #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
-        let below = try store.report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
+        let below = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
         #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
         #expect(
             below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
@@ -208,8 +208,8 @@ import Testing
             try AlignmentService(store).align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
                 == "aligned_to G2 → G3")
         _ = try GoalService(store).set(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
-        let before = try store.goalTree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
-        let after = try store.goalTree(g["top"]!, asOf: nil, now: fixture.now).trees
+        let before = try AlignmentService(store).tree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
+        let after = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
         #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
         #expect(node(before, g["lin"]!)!.children.isEmpty)
         #expect(abs(node(before, g["top"]!)!.rolledUpProgress! - 0.62) < 1e-9)
@@ -220,12 +220,12 @@ import Testing
         #expect(abs(node(after, g["top"]!)!.rolledUpProgress! - (50 * 0.5 + 40 * 0.8) / 90) < 1e-9)
         #expect(abs(node(after, g["lin"]!)!.rolledUpProgress! - 0.75) < 1e-9)
         // Before anything was aligned, the goal stood alone.
-        let early = try store.goalTree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
+        let early = try AlignmentService(store).tree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
         #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
         // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
-        #expect(try store.goalTree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
+        #expect(try AlignmentService(store).tree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
         #expect(
-            try store.goalTree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
+            try AlignmentService(store).tree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
             "sam's goal is aligned to lin's, outside Ada's team")
     }
 
@@ -252,10 +252,10 @@ import Testing
     @Test func scoresFollowTheScaleInTheSettingsAndShowInTheClosedReport() throws {
         let (store, path, g) = try fixture.build()
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
-        let suggestion = try store.scoreSuggestion(g["kim"]!, now: december)
+        let suggestion = try AlignmentService(store).scoreSuggestion(g["kim"]!, now: december)
         #expect(suggestion.suggested == 0.6, "progress 0.5625 rounds to the nearest step of 0.1")
-        #expect(try store.scoreSuggestion(g["lin"]!, now: december).suggested == 4, "1 + 0.8 × 4 = 4.2 → 4")
-        #expect(try store.scoreSuggestion(g["kim2"]!, now: december).suggested == nil)
+        #expect(try AlignmentService(store).scoreSuggestion(g["lin"]!, now: december).suggested == 4, "1 + 0.8 × 4 = 4.2 → 4")
+        #expect(try AlignmentService(store).scoreSuggestion(g["kim2"]!, now: december).suggested == nil)
         #expect(
             try AlignmentService(store).score(g["kim"]!, 0.7, note: "two of three shipped", actor: "grace", now: december).map {
                 "\($0.field) \($0.old ?? "∅") → \($0.new!)"
@@ -279,7 +279,7 @@ import Testing
             _ = try AlignmentService(store).score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
         }
         try GRDBQueue(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
-        let lines = try store.scores(fixture.quarter, team: nil, now: december)
+        let lines = try QuarterService(store).scores(fixture.quarter, team: nil, now: december)
         #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
         let close = try QuarterService(store).close(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
@@ -291,7 +291,7 @@ import Testing
             _ = try AlignmentService(store).score(g["lin"]!, 4, note: nil, actor: "grace", now: ReportFixture.at("2027-01-02T10:00:00Z"))
         }
         let report = ReportRenderer.render(
-            try store.report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
+            try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
         #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
         #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
         let log = try store.goalLog(g["kim"]!).last
@@ -336,9 +336,9 @@ import Testing
             _ = try AlignmentService(store).score(g[name]!, score, note: nil, actor: "grace", now: december)
         }
         let before = ReportFixture.at("2026-12-31T10:00:00Z")
-        let teamBefore = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: before)
-        let scoresBefore = try store.scores(fixture.quarter, team: nil, now: before)
-        let treeBefore = GoalTree.text(try store.goalTree(g["top"]!, asOf: nil, now: before).trees, heading: "tree")
+        let teamBefore = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: before)
+        let scoresBefore = try QuarterService(store).scores(fixture.quarter, team: nil, now: before)
+        let treeBefore = GoalTree.text(try AlignmentService(store).tree(g["top"]!, asOf: nil, now: before).trees, heading: "tree")
         let rowsBefore = try progressRows(path)
 
         let carry = try store.carry(
@@ -357,7 +357,7 @@ import Testing
         #expect(try QuarterService(store).close(fixture.quarter, note: nil, requireScores: true, actor: "hr", now: close).closed)
 
         let later = ReportFixture.at("2027-01-05T10:00:00Z")
-        let teamAfter = try store.report(quarter: fixture.quarter, scope: .team("E001"), now: later)
+        let teamAfter = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: later)
         #expect(teamAfter.closed)
         // Before scoring kim2 the figures were the same apart from its score: compare with it given.
         var expected = teamBefore
@@ -378,10 +378,10 @@ import Testing
         #expect(teamAfter.goals.filter { $0.score != nil }.count == 6)
         #expect(teamAfter.total.alignedToNothing == teamBefore.total.alignedToNothing)
 
-        let scoresAfter = try store.scores(fixture.quarter, team: nil, now: later)
+        let scoresAfter = try QuarterService(store).scores(fixture.quarter, team: nil, now: later)
         #expect(scoresAfter.count == scoresBefore.count && scoresAfter.count == 6)
         #expect(scoresAfter.filter { $0.score != nil }.count == 6)
-        let treeAfter = GoalTree.text(try store.goalTree(g["top"]!, asOf: nil, now: later).trees, heading: "tree")
+        let treeAfter = GoalTree.text(try AlignmentService(store).tree(g["top"]!, asOf: nil, now: later).trees, heading: "tree")
         let treeChanges = zip(treeBefore.split(separator: "\n"), treeAfter.split(separator: "\n")).filter { $0 != $1 }
         #expect(treeChanges.map { String($0.1) } == treeChanges.map { "\($0.0) · score 1" }, "only kim2's score was added")
         #expect(treeChanges.count == 1 && treeChanges[0].1.contains("G7  E103 Kim Sato"))

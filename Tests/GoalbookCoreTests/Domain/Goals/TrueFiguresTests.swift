@@ -62,7 +62,7 @@ import Testing
         _ = try GoalService(store).set(id, [("baseline", "99.5%"), ("target", "99.5%")], item: nil, direction: .maintain, actor: "mgr", now: now)
         _ = try CheckInService(store).checkIn(
             id, value: "97%", item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: nil, actor: "mgr", now: now)
-        func progress() throws -> Double? { try store.report(quarter: q4, scope: .person("E001"), now: now).goals[0].progress }
+        func progress() throws -> Double? { try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now).goals[0].progress }
         #expect(try progress() == 0, "97% on a 99.5% SLO is a miss by default")
         let dump = try databaseDump(path)
         let refusals: [(String, GoalbookError, [(key: String, value: String)])] = [
@@ -77,7 +77,7 @@ import Testing
         let changes = try GoalService(store).set(id, [("keep", "at-least"), ("tolerance", "3%")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(changes.map { $0.line(id) } == ["G\(id) keep: ∅ → at-least", "G\(id) tolerance: ∅ → 3%"])
         #expect(try progress() == 1, "at least 99.5% less 3 points")
-        let report = try store.report(quarter: q4, scope: .person("E001"), now: now)
+        let report = try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now)
         #expect(ReportRenderer.render(report, as: .text).contains("99.5% → 97% → 99.5% (maintain, met at 96.5% or more)"))
         // The analyst view agrees, and as-of replays the change.
         let viewed = try DatabaseQueue(path: path).read {
@@ -128,7 +128,7 @@ import Testing
         }
         let again = try checkIn("4", corrects: fix.id)
         #expect(CheckIn.effective(try store.checkins(id)).map(\.id) == [again.id], "only one value counts")
-        #expect(try store.report(quarter: q4, scope: .person("E001"), now: now).goals[0].items[0].latest?.number == 4)
+        #expect(try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now).goals[0].items[0].latest?.number == 4)
         // The database refuses a second correction through raw SQL too.
         let raw = try GRDBQueue(path)
         #expect(throws: (any Error).self) {
