@@ -63,7 +63,7 @@ public enum DemoOrganization {
         _ = try GoalService(store).assign(
             team: "E001", below: true, quarter: quarter, framework: .okr, rows: [1, 2], dryRun: false, actor: "E001", now: at(1))
         _ = try GoalService(store).add("E001", quarter: quarter, framework: .smart, rows: [1], actor: "E001", now: at(1))
-        let goals = try store.goals(GoalFilter(quarter: quarter))
+        let goals = try GoalService(store).goals(GoalFilter(quarter: quarter))
         // Each person's first objective contributes to their manager's (the head's SMART goal at the
         // top); the first objective weighs 60 and the second 40, and some key results count double.
         let firstObjective = Dictionary(

@@ -36,21 +36,14 @@ public protocol GoalbookEngine: AnyObject {
 
     // MARK: - Goals, whole
 
-    /// Copies the active goals of `from` into `to`, each with its last check-in as the new
-    /// baseline, and links old and new (see ``GoalService``).
-    func carry(from: Quarter, to: Quarter, team: String?, below: Bool, early: Bool, dryRun: Bool, actor: String, now: Date) throws -> CarryResult
     /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
     func goal(_ goalId: Int64, asOf: String?) throws -> Goal
-    /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
-    func goals(_ filter: GoalFilter) throws -> [Goal]
     /// Every change to a goal, oldest first.
     func goalLog(_ goalId: Int64) throws -> [HistoryEntry]
     /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
     func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)?
     /// The goals aligned straight under a goal (any status), by id.
     func alignedUnder(_ goalId: Int64) throws -> [Int64]
-    /// The unfilled slots of the goals named, in fill order.
-    func fillQuestions(_ filter: GoalFilter, goal goalId: Int64?, only: SlotName?) throws -> [FillQuestion]
     /// A goal's check-ins, oldest first, corrections included.
     func checkins(_ goalId: Int64) throws -> [CheckIn]
 
@@ -106,6 +99,14 @@ public protocol EngineReader {
     func lastHistoryId(_ goalId: Int64) throws -> Int64
     /// A goal's history after a mark from ``lastHistoryId(_:)``, oldest first.
     func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry]
+    /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
+    func goals(_ filter: GoalFilter) throws -> [Goal]
+    /// The goal a person has for a template row in a quarter, if any.
+    func existingGoal(of employeeId: String, quarter: Quarter, framework: Framework, frameId: Int64, row: Int) throws -> Int64?
+    /// An item's latest check-in that no correction replaced, as a baseline slot.
+    func latestCheckIn(_ goalId: Int64, item: String) throws -> GoalSlot?
+    /// The goal of `quarter` that continues a goal carried into it.
+    func carriedInto(_ goalId: Int64, quarter: Quarter) throws -> Int64?
     /// A goal's check-ins dated up to `day`, oldest first.
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn]
 
@@ -140,6 +141,8 @@ extension EngineReader {
 public protocol EngineWriter: EngineReader {
     /// Writes a plan's fields and appends its history rows.
     func apply(_ plan: GoalPlan) throws
+    /// Stores a carried goal (its row, items, slots and history) and returns its id.
+    func insert(_ carried: CarriedGoal) throws -> Int64
     /// Records a check-in and returns it as stored.
     func record(_ checkIn: NewCheckIn) throws -> CheckIn
     /// Creates goals from rows of one framework of each member's frame, skipping rows a member has

@@ -5,7 +5,48 @@ extension GoalService {
     /// The unfilled slots of the goals named (one goal, a person's or a team's goals of a quarter),
     /// in order; `only` keeps one kind of slot.
     public func fillQuestions(_ filter: GoalFilter, goal goalId: Int64?, only: SlotName?) throws -> [FillQuestion] {
-        try engine.fillQuestions(filter, goal: goalId, only: only)
+        try engine.reading { tx in
+            let goals = try goalId.map { [try tx.goal($0)] } ?? tx.goals(filter)
+            let fiscal = try tx.settings().fiscalYearStartMonth
+            var questions: [FillQuestion] = []
+            for goal in goals where goal.takesChanges {
+                let previous = try goal.carriedFrom.map { try tx.goal($0) }
+                questions += Self.questions(goal, previous: previous, only: only, fiscalYearStartMonth: fiscal)
+            }
+            return questions
+        }
+    }
+
+    /// A goal's unfilled slots as questions: the template line each placeholder stands on, what
+    /// an answer must be, and the same slot's value in the goal it was carried from.
+    static func questions(_ goal: Goal, previous: Goal?, only: SlotName?, fiscalYearStartMonth fiscal: Int) -> [FillQuestion] {
+        let lines = goal.templateText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let quarter = Quarter(goal.quarter)
+        var questions: [FillQuestion] = []
+        for item in goal.items {
+            for slot in item.slots where slot.value == nil && (only == nil || only == slot.slot) {
+                let placeholder = "⟨\(slot.slot.rawValue)⟩"
+                let first = min(max(item.firstLine - 1, 0), lines.count)
+                let line = lines[first..<max(first, min(item.lastLine, lines.count))].first { $0.contains(placeholder) } ?? ""
+                let marked = line.range(of: placeholder).map { line.replacingCharacters(in: $0, with: "[\(placeholder)]") } ?? line
+                let expects: String
+                switch slot.slot {
+                case .date:
+                    expects =
+                        "an ISO date from \(quarter?.firstDay(fiscalYearStartMonth: fiscal).description ?? goal.quarter) on, e.g. "
+                        + "\(quarter?.lastDay(fiscalYearStartMonth: fiscal).description ?? "2026-12-31")"
+                case .baseline, .target:
+                    expects = item.unit.map(FillQuestion.expectation(unit:)) ?? "a number with an optional unit: 12, 12.5%, 40 ms, 3 features"
+                }
+                questions.append(
+                    FillQuestion(
+                        goalId: goal.id, employeeId: goal.employeeId, personName: goal.personName,
+                        row: goal.framework.rowName(goal.rowNumber), title: goal.title, item: item.name, slot: slot.slot,
+                        line: marked, expects: expects, previous: previous?.item(item.name)?.slot(slot.slot)?.value,
+                        name: goal.fieldName(item: item.name, slot.slot.rawValue)))
+            }
+        }
+        return questions
     }
 
     /// Checks an answer as `goals set` would, together with the earlier answers for the same

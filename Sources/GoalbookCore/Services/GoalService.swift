@@ -45,14 +45,58 @@ public struct GoalService {
     }
 
     /// Copies the active goals of `from` into `to`, each with its last check-in (or its old
-    /// baseline) as the new baseline, and links old and new. The old goal keeps its status,
-    /// figures, score, weight and alignment in its own quarter. Refused before `from`'s last day
-    /// unless `early`.
+    /// baseline) as the new baseline (``CarriedGoal``), and links old and new. The old goal keeps
+    /// its status, figures, score, weight and alignment in its own quarter: the carry only
+    /// records where it went. Alignments come along where the goal aligned to is carried too.
+    /// Refused before `from`'s last day unless `early`.
     public func carry(
         from: Quarter, to: Quarter, team: String?, below: Bool = false, early: Bool = false, dryRun: Bool, actor: String,
         now: Date = Date()
     ) throws -> CarryResult {
-        try engine.carry(from: from, to: to, team: team, below: below, early: early, dryRun: dryRun, actor: actor, now: now)
+        guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
+        return try engine.writing(WriteStamp(actor: actor, command: "goals carry", now: now), dryRun: dryRun) { tx in
+            try Goal.checkQuarterOpen(from.description, closedAt: try tx.closedAt(from.description))
+            try Goal.checkQuarterOpen(to.description, closedAt: try tx.closedAt(to.description))
+            let fiscal = try tx.settings().fiscalYearStartMonth
+            try from.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: fiscal, what: "carry its goals")
+            let start = to.firstDay(fiscalYearStartMonth: fiscal)
+            var result = CarryResult()
+            var links: [(old: Int64, new: Int64, parent: Int64)] = []
+            for old in try tx.goals(GoalFilter(team: team, below: below, quarter: from, status: .active)).sorted(by: { $0.id < $1.id }) {
+                if let next = old.carriedTo {
+                    result.skipped.append(.init(goal: old.id, reason: "already carried to \(GoalID.format(next))"))
+                    continue
+                }
+                if let clash = try tx.existingGoal(
+                    of: old.employeeId, quarter: to, framework: old.framework, frameId: old.frameId, row: old.rowNumber)
+                {
+                    result.skipped.append(.init(goal: old.id, reason: "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
+                    continue
+                }
+                let carried = try CarriedGoal.plan(old, into: to, startingOn: start) { try tx.latestCheckIn(old.id, item: $0) }
+                let newId = try tx.insert(carried)
+                // The old goal is not changed: history records where it went, and it stays its quarter's goal.
+                try tx.apply(GoalPlan.carried(old, to: newId, into: to))
+                result.carried.append(.init(employeeId: old.employeeId, from: old.id, to: newId, title: old.title, baseline: carried.baselines))
+                if let parent = old.alignedTo { links.append((old: old.id, new: newId, parent: parent)) }
+            }
+            // Links come along where the goal aligned to was carried too (now or by an earlier carry).
+            for link in links {
+                let was = "was \(GoalID.format(link.old)) → \(GoalID.format(link.parent))"
+                if let newParent = try tx.carriedInto(link.parent, quarter: to) {
+                    let goal = try tx.goal(link.new)
+                    try tx.apply(try GoalPlan.align(goal, to: newParent, context: try tx.context(goal), find: tx.goal, alignedTo: tx.alignedTo))
+                    result.linksKept.append("\(GoalID.format(link.new)) → \(GoalID.format(newParent)) (\(was))")
+                } else {
+                    let status = (try? tx.goal(link.parent))?.status.rawValue ?? "gone"
+                    result.linksLost.append(
+                        "\(GoalID.format(link.new)) is aligned to nothing (\(was), and \(GoalID.format(link.parent)) is \(status), not carried "
+                            + "into \(to))"
+                    )
+                }
+            }
+            return result
+        }
     }
 
     // MARK: - Changing goals
@@ -90,7 +134,7 @@ public struct GoalService {
     public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal { try engine.goal(goalId, asOf: asOf) }
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
-    public func goals(_ filter: GoalFilter) throws -> [Goal] { try engine.goals(filter) }
+    public func goals(_ filter: GoalFilter) throws -> [Goal] { try engine.reading { try $0.goals(filter) } }
 
     /// Every change to a goal, oldest first.
     public func log(_ goalId: Int64) throws -> [HistoryEntry] { try engine.goalLog(goalId) }

@@ -34,7 +34,7 @@ extension Canon {
         func run() throws {
             let documents = try CanonFiles.read(files, format: format, family: family, strict: strict)
             for warning in documents.flatMap(\.warnings) { printError("warning: \(warning)") }
-            let outcomes = try database.open().importCanon(documents, actor: database.actor)
+            let outcomes = try CanonService(try database.open()).importCanon(documents, actor: database.actor)
             for outcome in outcomes {
                 switch outcome.status {
                 case .unchanged:

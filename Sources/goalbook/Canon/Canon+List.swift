@@ -10,7 +10,7 @@ extension Canon {
         @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func run() throws {
-            let frames = try database.open().frameSummaries()
+            let frames = try CanonService(try database.open()).frames()
             switch format {
             case .text: writeOut(FrameText.list(frames))
             case .json: writeOut(try jsonText(frames))

@@ -11,7 +11,7 @@ extension Canon {
         @Option(help: "How to print it.") var format: TextFormat = .text
 
         func run() throws {
-            let frame = try frameOptions.frame(in: database.open())
+            let frame = try frameOptions.frame(in: CanonService(database.open()))
             switch format {
             case .text: writeOut(FrameText.show(frame))
             case .json: writeOut(try jsonText(FrameJSON(frame)))

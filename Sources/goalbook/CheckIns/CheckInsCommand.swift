@@ -9,7 +9,7 @@ struct CheckInsCommand: ParsableCommand {
     @Option(help: "How to print them.") var format: TextFormat = .text
 
     func run() throws {
-        let checkins = try database.open().checkins(goal)
+        let checkins = try CheckInService(try database.open()).checkins(goal)
         switch format {
         case .json: writeOut(try jsonText(checkins))
         case .text:

@@ -21,7 +21,7 @@ extension Goals {
         @Flag(help: "Show what would be carried; write nothing.") var dryRun = false
 
         func run() throws {
-            let result = try database.open().carry(
+            let result = try GoalService(try database.open()).carry(
                 from: from, to: to, team: team.team, below: team.below, early: early, dryRun: dryRun, actor: database.actor)
             for carried in result.carried {
                 let baselines = carried.baseline.sorted { $0.key < $1.key }.map {

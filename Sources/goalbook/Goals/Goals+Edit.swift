@@ -20,10 +20,10 @@ extension Goals {
         @Flag(help: "Let a goal with unfilled slots become active (status = active).") var unfilled = false
 
         func run() throws {
-            let store = try database.open()
-            let goals = try selection.goal.map { [try store.goal($0)] } ?? store.goals(selection.filter)
+            let service = GoalService(try database.open())
+            let goals = try selection.goal.map { [try service.goal($0)] } ?? service.goals(selection.filter)
             guard !goals.isEmpty else { return print("No goals to edit.") }
-            let snapshot = try GoalService(store).editSnapshot(goals)
+            let snapshot = try service.editSnapshot(goals)
             let original = GoalEditFile.render(goals)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("goalbook-edit-\(getpid()).txt").path
             guard FileManager.default.createFile(atPath: file, contents: Data(original.utf8), attributes: [.posixPermissions: 0o600]) else {
@@ -46,7 +46,7 @@ extension Goals {
                     return print(text == original ? "The file is unchanged; nothing was written." : "The file was emptied; nothing was written.")
                 }
                 let (sections, problems) = GoalEditFile.parse(text, goals: goals)
-                let all = problems.isEmpty ? try GoalService(store).checkEdit(sections, goals: goals, unfilled: unfilled) : problems
+                let all = problems.isEmpty ? try service.checkEdit(sections, goals: goals, unfilled: unfilled) : problems
                 guard all.isEmpty else {
                     printError("\(all.count) problem\(all.count == 1 ? "" : "s") in the file:")
                     for problem in all.sorted(by: { $0.line < $1.line }) {
@@ -65,7 +65,7 @@ extension Goals {
                     try Data(GoalEditFile.annotate(text, problems: all).utf8).write(to: URL(fileURLWithPath: file))
                     continue
                 }
-                let result = try GoalService(store).saveEdit(sections, goals: goals, snapshot: snapshot, unfilled: unfilled, actor: database.actor)
+                let result = try service.saveEdit(sections, goals: goals, snapshot: snapshot, unfilled: unfilled, actor: database.actor)
                 for (goal, change) in result.changes {
                     print(change.line(goal))
                 }

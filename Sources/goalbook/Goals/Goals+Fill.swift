@@ -20,8 +20,8 @@ extension Goals {
         @Option(help: "Only slots of this kind.") var only: SlotName?
 
         func run() throws {
-            let store = try database.open()
-            let questions = try store.fillQuestions(selection.filter, goal: selection.goal, only: only)
+            let goals = GoalService(try database.open())
+            let questions = try goals.fillQuestions(selection.filter, goal: selection.goal, only: only)
             guard !questions.isEmpty else { return print("Nothing to fill: every slot asked for has a value.") }
             let interactive = isatty(STDIN_FILENO) == 1
             var answers: [FillAnswer] = []
@@ -65,7 +65,7 @@ extension Goals {
                     }
                     let candidate = FillAnswer(goalId: question.goalId, item: question.item, slot: question.slot, value: value)
                     do {
-                        try GoalService(store).checkFill(candidate, after: answers)
+                        try goals.checkFill(candidate, after: answers)
                         answers.append(candidate)
                         continue questions
                     } catch let error as GoalbookError {
@@ -84,7 +84,7 @@ extension Goals {
                 guard reply?.lowercased().hasPrefix("y") == true else { return print("\nNothing was written.") }
             }
             guard !answers.isEmpty else { return print("Nothing was answered; nothing was written.") }
-            let changes = try GoalService(store).saveFill(answers, actor: database.actor)
+            let changes = try goals.saveFill(answers, actor: database.actor)
             for (goal, change) in changes {
                 print(change.line(goal))
             }

@@ -20,7 +20,7 @@ extension Goals {
         func run() throws {
             let filter = GoalFilter(
                 person: person, team: team.team, below: team.below, quarter: quarter, status: status, asOf: try asOf.map(AsOf.bound))
-            let goals = try database.open().goals(filter)
+            let goals = try GoalService(try database.open()).goals(filter)
             switch format {
             case .text: writeOut(GoalText.listTable(goals))
             case .csv: writeOut(GoalText.listCSV(goals))

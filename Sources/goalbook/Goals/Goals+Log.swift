@@ -10,7 +10,7 @@ extension Goals {
         @Option(help: "How to print the changes.") var format: TextFormat = .text
 
         func run() throws {
-            let entries = try database.open().goalLog(goal)
+            let entries = try GoalService(try database.open()).log(goal)
             switch format {
             case .text: writeOut(GoalText.log(entries))
             case .json: writeOut(try jsonText(entries))

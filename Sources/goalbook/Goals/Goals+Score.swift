@@ -26,10 +26,10 @@ extension Goals {
         }
 
         func run() throws {
-            let store = try database.open()
+            let alignment = AlignmentService(try database.open())
             var text = values.first
             if text == nil {
-                let suggestion = try AlignmentService(store).scoreSuggestion(goal)
+                let suggestion = try alignment.scoreSuggestion(goal)
                 let id = GoalID.format(goal)
                 guard let suggested = suggestion.suggested.map(Measure.format) else {
                     throw GoalbookError.invalidArgument(
@@ -57,7 +57,7 @@ extension Goals {
             guard let value = Double(given.trimmingBlanks()), value.isFinite else {
                 throw GoalbookError.invalidArgument("'\(given)' is not a score: give a number on the goal's scale, like 0.7 or 4")
             }
-            if let change = try AlignmentService(store).score(goal, value, note: note, actor: database.actor) {
+            if let change = try alignment.score(goal, value, note: note, actor: database.actor) {
                 print(change.line(goal))
             } else {
                 print("\(GoalID.format(goal)) already has the score \(Measure.format(value)); nothing changed.")

@@ -12,11 +12,11 @@ extension Goals {
         @Option(help: "How to print it.") var format: TextFormat = .text
 
         func run() throws {
-            let store = try database.open()
+            let goals = GoalService(try database.open())
             let bound = try asOf.map(AsOf.bound)
-            let shown = try store.goal(goal, asOf: bound)
+            let shown = try goals.goal(goal, asOf: bound)
             switch format {
-            case .text: writeOut(GoalText.show(shown, canonMovedOn: try store.canonMovedOn(shown), asOf: bound))
+            case .text: writeOut(GoalText.show(shown, canonMovedOn: try goals.canonMovedOn(shown), asOf: bound))
             case .json: writeOut(try jsonText(shown))
             }
         }

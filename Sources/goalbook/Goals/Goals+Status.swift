@@ -14,10 +14,10 @@ extension Goals {
         @Flag(help: "Make a goal active even though some of its slots are unfilled.") var unfilled = false
 
         func run() throws {
-            let store = try database.open()
-            if let change = try GoalService(store).setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
+            let goals = GoalService(try database.open())
+            if let change = try goals.setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
                 print(change.line(goal))
-                let under = status == .dropped ? try store.alignedUnder(goal) : []
+                let under = status == .dropped ? try goals.alignedUnder(goal) : []
                 if !under.isEmpty {
                     printError(
                         "Note: \(under.map(GoalID.format).joined(separator: ", ")) \(under.count == 1 ? "is" : "are") still aligned to "

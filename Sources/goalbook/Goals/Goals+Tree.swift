@@ -29,16 +29,16 @@ extension Goals {
         }
 
         func run() throws {
-            let store = try database.open()
+            let alignment = AlignmentService(try database.open())
             let bound = try asOf.map(AsOf.bound)
             let report: Report
             let trees: [GoalTreeNode]
             let scope: String
             if let goal {
-                (report, trees) = try AlignmentService(store).tree(goal, asOf: bound)
+                (report, trees) = try alignment.tree(goal, asOf: bound)
                 scope = GoalID.format(goal)
             } else if let team, let quarter {
-                (report, trees) = try AlignmentService(store).tree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
+                (report, trees) = try alignment.tree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
                 scope = "team of \(team)"
             } else {
                 throw ValidationError("Name a goal, or --team with --quarter.")

@@ -21,7 +21,7 @@ extension People {
             let input = PersonInput(
                 employeeId: id, name: name, email: email, managerId: manager, family: frame.family,
                 function: frame.function, level: frame.level)
-            _ = try database.open().writePeople([input], file: "people add", mode: .add, actor: database.actor, command: "people add")
+            _ = try PeopleService(try database.open()).write([input], file: "people add", mode: .add, actor: database.actor, command: "people add")
             print("Added \(id) \(name).")
         }
     }

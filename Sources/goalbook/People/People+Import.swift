@@ -23,7 +23,7 @@ extension People {
                 )
             }
             let (people, problems) = try StaffCSV.parse(bytes: Array(data), fileName: file)
-            let summary = try database.open().writePeople(
+            let summary = try PeopleService(try database.open()).write(
                 people, file: file, mode: .upsert, actor: database.actor,
                 command: "people import", inputProblems: problems)
             print("\(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")

@@ -13,7 +13,7 @@ extension People {
 
         func run() throws {
             let day = date ?? Day(Date())
-            let changed = try database.open().leave(id, on: day, actor: database.actor)
+            let changed = try PeopleService(try database.open()).leave(id, on: day, actor: database.actor)
             print(changed ? "\(id) leaves on \(day)." : "\(id) already leaves on \(day); nothing changed.")
         }
     }

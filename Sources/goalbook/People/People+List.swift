@@ -10,7 +10,7 @@ extension People {
         @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func run() throws {
-            let people = try database.open().people(team: team.team, below: team.below)
+            let people = try PeopleService(try database.open()).people(team: team.team, below: team.below)
             switch format {
             case .text: writeOut(GoalText.peopleTable(people))
             case .csv: writeOut(GoalText.peopleCSV(people))

@@ -19,8 +19,8 @@ extension People {
         }
 
         func run() throws {
-            let store = try database.open()
-            let person = try store.person(id)
+            let people = PeopleService(try database.open())
+            let person = try people.person(id)
             var input = PersonInput(
                 employeeId: id, name: person.name, email: person.email, managerId: person.managerId,
                 family: person.family, function: person.function, level: person.level)
@@ -38,7 +38,7 @@ extension People {
                 default: throw ValidationError("unknown field '\(key)': a person has name, email, manager, family, function and level")
                 }
             }
-            let summary = try store.writePeople([input], file: "people set", mode: .update, actor: database.actor, command: "people set")
+            let summary = try people.write([input], file: "people set", mode: .update, actor: database.actor, command: "people set")
             print(summary.updated == 0 ? "\(id): nothing changed." : "Updated \(id).")
         }
     }

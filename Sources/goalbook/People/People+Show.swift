@@ -9,14 +9,14 @@ extension People {
         @Argument(help: ArgumentHelp("Employee id.", valueName: "id")) var id: String
 
         func run() throws {
-            let store = try database.open()
-            let person = try store.person(id)
+            let people = PeopleService(try database.open())
+            let person = try people.person(id)
             print("\(person.employeeId)  \(person.name)\(person.email.map { " <\($0)>" } ?? "")")
             print("Frame: \(person.family) · \(person.function) · \(person.level)")
             print("Manager: \(person.managerId ?? "none")")
             if let left = person.leftOn { print("Left: \(left)") }
             print("\nHistory:")
-            writeOut(GoalText.log(try store.personHistory(id)))
+            writeOut(GoalText.log(try people.history(id)))
         }
     }
 }

@@ -26,11 +26,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
-        let settings = try store.settings()
+        let reports = ReportService(try database.open())
+        let settings = try reports.settings()
         let quarter = try Quarter.parse(self.quarter, today: Day(Date()), fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let scope: ReportScope = team.team.map { .team($0, below: team.below) } ?? person.map { .person($0) } ?? .all
-        let report = try ReportService(store).report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
+        let report = try reports.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
         let color = output == nil && format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {
             Output.keepColors = color

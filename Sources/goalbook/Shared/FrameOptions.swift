@@ -12,7 +12,7 @@ struct FrameOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The family, needed only when the function name is in several.", valueName: "name"))
     var family: String?
 
-    func frame(in store: GoalbookStore) throws -> Frame {
-        try store.currentFrame(function: function, level: level, family: family)
+    func frame(in canon: CanonService) throws -> Frame {
+        try canon.frame(function: function, level: level, family: family)
     }
 }

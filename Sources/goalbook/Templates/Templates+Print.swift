@@ -21,7 +21,7 @@ extension Templates {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
         func run() throws {
-            let frame = try frameOptions.frame(in: database.open())
+            let frame = try frameOptions.frame(in: CanonService(database.open()))
             let frameworks = framework.map { [$0] } ?? Framework.allCases
             let text: String
             switch format {

@@ -114,7 +114,8 @@ import Testing
             direction: .maintain, actor: "grace", now: december)
         _ = try GoalService(store).set(g["lin"]!, [("owner", "E100")], item: nil, direction: nil, actor: "grace", now: december)
         _ = try AlignmentService(store).score(g["top"]!, 3, note: nil, actor: "grace", now: december)
-        _ = try store.carry(from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
+        _ = try GoalService(store).carry(
+            from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
         _ = try QuarterService(store).close(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
         _ = try store.writePeople(
             [

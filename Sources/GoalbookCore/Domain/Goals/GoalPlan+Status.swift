@@ -97,4 +97,12 @@ extension GoalPlan {
         plan.print(GoalChange(field: "score", old: old, new: new))
         return plan
     }
+
+    /// Records, on a goal that was carried, the goal that continues it; the goal itself keeps its
+    /// status and figures in its own quarter.
+    public static func carried(_ old: Goal, to newId: Int64, into quarter: Quarter) -> GoalPlan {
+        var plan = GoalPlan(old)
+        plan.record(field: "carried_to", old: nil, new: GoalID.format(newId), note: "carried into \(quarter)")
+        return plan
+    }
 }

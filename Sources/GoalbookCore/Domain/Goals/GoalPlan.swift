@@ -109,6 +109,15 @@ public struct PlannedHistory: Sendable, Equatable {
     public var old: String?
     public var new: String?
     public var note: String?
+
+    public init(person: String, item: String? = nil, field: String, old: String?, new: String?, note: String? = nil) {
+        self.person = person
+        self.item = item
+        self.field = field
+        self.old = old
+        self.new = new
+        self.note = note
+    }
 }
 
 /// What the rules need to know about a goal's surroundings, read by the service in the same

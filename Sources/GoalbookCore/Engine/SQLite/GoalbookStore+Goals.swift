@@ -9,139 +9,6 @@ extension GoalbookStore {
         try read { db in try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId]) }
     }
 
-    /// Copies the active goals of `from` into `to`, each with its last check-in (or its old
-    /// baseline) as the new baseline, and links old and new. The old goal keeps its status,
-    /// figures, score, weight and alignment in its own quarter: the carry only records where it
-    /// went. Refused before `from`'s last day unless `early`.
-    public func carry(
-        from: Quarter, to: Quarter, team: String?, below: Bool = false, early: Bool = false, dryRun: Bool,
-        actor: String, now: Date = Date()
-    ) throws -> CarryResult {
-        guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
-        return try write(rollback: dryRun) { db in
-            try Self.checkQuarterOpen(from.description, db: db)
-            try Self.checkQuarterOpen(to.description, db: db)
-            let fiscal = try Self.settings(db: db).fiscalYearStartMonth
-            try from.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: fiscal, what: "carry its goals")
-            var sql = "SELECT goal_id FROM goal AS g WHERE quarter = ? AND status = 'active'"
-            let arguments: StatementArguments = [from.description]
-            if let team {
-                sql = try Self.teamCTE(team, below: below, db: db) + sql + " AND person_id IN team"
-            }
-            let stamp = Timestamp.string(now)
-            let newQuarterStart = to.firstDay(fiscalYearStartMonth: fiscal)
-            let history = try HistoryWriter(db: db, stamp: stamp, actor: actor, command: "goals carry")
-            var result = CarryResult()
-            var links: [(old: Int64, new: Int64, parent: Int64)] = []
-            for oldId in try Int64.fetchAll(db, sql: sql + " ORDER BY goal_id", arguments: arguments) {
-                let old = try Self.goal(oldId, db: db)
-                if let next = old.carriedTo {
-                    result.skipped.append(.init(goal: oldId, reason: "already carried to \(GoalID.format(next))"))
-                    continue
-                }
-                let personId = try Self.personId(old.employeeId, db: db)
-                if let clash = try Int64.fetchOne(
-                    db,
-                    sql: """
-                        SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
-                        """, arguments: [personId, to.description, old.framework.rawValue, old.frameId, old.rowNumber])
-                {
-                    result.skipped.append(.init(goal: oldId, reason: "\(old.employeeId) already has \(GoalID.format(clash)) for that row in \(to)"))
-                    continue
-                }
-                try db.execute(
-                    sql: """
-                        INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at,
-                        created_by, weight)
-                        VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        personId, to.description, old.framework.rawValue, old.rowNumber, old.frameId, old.templateId,
-                        oldId, stamp, actor, old.weight,
-                    ])
-                let newId = db.lastInsertedRowID
-                try history.record(person: personId, goal: newId, field: "created", old: nil, new: "active", note: "carried from \(old.displayId)")
-                if let weight = GoalWeights.format(old.weight) {
-                    try history.record(person: personId, goal: newId, field: "weight", old: nil, new: weight)
-                }
-                var baselines: [String: String] = [:]
-                for item in old.items {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?,
-                            ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight,
-                            item.keep?.rawValue, item.tolerance,
-                        ])
-                    if let weight = GoalWeights.format(item.weight) {
-                        try history.record(person: personId, goal: newId, item: item.name, field: "weight", old: nil, new: weight)
-                    }
-                    if item.direction != nil {
-                        try history.record(
-                            person: personId, goal: newId, item: item.name, field: "direction", old: nil, new: item.direction?.rawValue)
-                    }
-                    if let keep = item.keep {
-                        try history.record(person: personId, goal: newId, item: item.name, field: "keep", old: nil, new: keep.rawValue)
-                    }
-                    if let tolerance = item.toleranceText {
-                        try history.record(person: personId, goal: newId, item: item.name, field: "tolerance", old: nil, new: tolerance)
-                    }
-                    let latest = try Row.fetchOne(
-                        db,
-                        sql: """
-                            SELECT value, number, unit FROM checkin AS c
-                            WHERE goal_id = ? AND item = ? AND \(Self.effectiveCheckinSQL)
-                            ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
-                            """, arguments: [oldId, item.name])
-                    for slot in item.slots {
-                        var copy = slot
-                        if slot.slot == .baseline, let latest {
-                            copy = GoalSlot(slot: .baseline, value: latest["value"], number: latest["number"], unit: latest["unit"])
-                        }
-                        if slot.slot == .date, let value = slot.value, let day = Day(iso: value), day < newQuarterStart { copy.value = nil }
-                        try db.execute(
-                            sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                            arguments: [newId, item.name, slot.slot.rawValue, copy.value, copy.number, copy.unit])
-                        if copy.value != nil {
-                            try history.record(person: personId, goal: newId, item: item.name, field: slot.slot.rawValue, old: nil, new: copy.value)
-                        }
-                        if slot.slot == .baseline, let value = copy.value { baselines[item.name] = value }
-                    }
-                }
-                // The old goal is not changed: history records where it went, and it stays its quarter's goal.
-                try history.record(
-                    person: personId, goal: oldId, field: "carried_to", old: nil, new: GoalID.format(newId),
-                    note: "carried into \(to)")
-                result.carried.append(.init(employeeId: old.employeeId, from: oldId, to: newId, title: old.title, baseline: baselines))
-                if let parent = old.alignedTo { links.append((old: oldId, new: newId, parent: parent)) }
-            }
-            // Links come along where the goal aligned to was carried too (now or by an earlier carry).
-            for link in links {
-                let was = "was \(GoalID.format(link.old)) → \(GoalID.format(link.parent))"
-                if let newParent = try Int64.fetchOne(
-                    db, sql: "SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?",
-                    arguments: [link.parent, to.description])
-                {
-                    let session = SQLiteSession(db: db, stamp: WriteStamp(actor: actor, command: "goals carry", now: now))
-                    let goal = try session.goal(link.new)
-                    try session.apply(
-                        try GoalPlan.align(
-                            goal, to: newParent, context: try session.context(goal), find: session.goal, alignedTo: session.alignedTo))
-                    result.linksKept.append("\(GoalID.format(link.new)) → \(GoalID.format(newParent)) (\(was))")
-                } else {
-                    let status = try String.fetchOne(db, sql: "SELECT status FROM goal WHERE goal_id = ?", arguments: [link.parent]) ?? "gone"
-                    result.linksLost.append(
-                        "\(GoalID.format(link.new)) is aligned to nothing (\(was), and \(GoalID.format(link.parent)) is \(status), not carried "
-                            + "into \(to))"
-                    )
-                }
-            }
-            return result
-        }
-    }
-
     // MARK: - Reading goals
 
     /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
@@ -157,37 +24,35 @@ extension GoalbookStore {
     }
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
-    public func goals(_ filter: GoalFilter) throws -> [Goal] {
-        try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            var prefix = ""
-            if let person = filter.person {
-                conditions.append("g.person_id = ?")
-                arguments += [try Self.personId(person, db: db)]
-            }
-            if let team = filter.team {
-                prefix = try Self.teamCTE(team, below: filter.below, db: db)
-                conditions.append("g.person_id IN team")
-            }
-            if let quarter = filter.quarter {
-                conditions.append("g.quarter = ?")
-                arguments += [quarter.description]
-            }
-            if let asOf = filter.asOf {
-                conditions.append("g.created_at <= ?")
-                arguments += [asOf]
-            }
-            let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
-            let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-            var goals = try Self.loadGoals(db: db, where: scope, arguments)
-            if let asOf = filter.asOf {
-                goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: scope, arguments)
-            }
-            goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
-            if let status = filter.status { goals = goals.filter { $0.status == status } }
-            return goals
+    static func goals(_ filter: GoalFilter, db: Database) throws -> [Goal] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        var prefix = ""
+        if let person = filter.person {
+            conditions.append("g.person_id = ?")
+            arguments += [try Self.personId(person, db: db)]
         }
+        if let team = filter.team {
+            prefix = try Self.teamCTE(team, below: filter.below, db: db)
+            conditions.append("g.person_id IN team")
+        }
+        if let quarter = filter.quarter {
+            conditions.append("g.quarter = ?")
+            arguments += [quarter.description]
+        }
+        if let asOf = filter.asOf {
+            conditions.append("g.created_at <= ?")
+            arguments += [asOf]
+        }
+        let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
+        var goals = try Self.loadGoals(db: db, where: scope, arguments)
+        if let asOf = filter.asOf {
+            goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: scope, arguments)
+        }
+        goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
+        if let status = filter.status { goals = goals.filter { $0.status == status } }
+        return goals
     }
 
     /// Every change to a goal, oldest first.

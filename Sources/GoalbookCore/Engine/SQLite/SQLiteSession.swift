@@ -60,7 +60,7 @@ final class SQLiteSession: EngineWriter {
     }
 
     /// The stored key of a person, looked up once per transaction.
-    private func personKey(_ employeeId: String) throws -> Int64 {
+    func personKey(_ employeeId: String) throws -> Int64 {
         if let key = personKeys[employeeId] { return key }
         let key = try GoalbookStore.personId(employeeId, db: db)
         personKeys[employeeId] = key
@@ -69,7 +69,7 @@ final class SQLiteSession: EngineWriter {
 
     // MARK: - Writing
 
-    private func writeStamp() throws -> WriteStamp {
+    func writeStamp() throws -> WriteStamp {
         guard let stamp else { throw GoalbookError.refused("this command only reads; nothing was written") }
         return stamp
     }
@@ -111,9 +111,14 @@ final class SQLiteSession: EngineWriter {
                 try db.execute(sql: "UPDATE goal SET score = ? WHERE goal_id = ?", arguments: [score, goalId])
             }
         }
-        guard !plan.history.isEmpty else { return }
+        try record(plan.history, goal: goalId)
+    }
+
+    /// Appends a goal's history rows, in order.
+    func record(_ rows: [PlannedHistory], goal goalId: Int64) throws {
+        guard !rows.isEmpty else { return }
         let history = try history()
-        for row in plan.history {
+        for row in rows {
             try history.record(
                 person: try personKey(row.person), goal: goalId, item: row.item, field: row.field, old: row.old, new: row.new, note: row.note)
         }

@@ -84,7 +84,7 @@ import Testing
         #expect(rows.first { $0["person_id"] == "E103" }.map { "\($0["weights_set"] as Int) \($0["weight_total"] as Double)" } == "1 71.0")
         let kimGoal = try queue.read { try Double.fetchOne($0, sql: "SELECT progress FROM goal_current WHERE goal = 'G6'") }
         #expect(abs(kimGoal! - 0.5625) < 1e-9)
-        let listed = GoalText.listTable(try store.goals(GoalFilter(person: "E103")))
+        let listed = GoalText.listTable(try GoalService(store).goals(GoalFilter(person: "E103")))
         #expect(listed.hasSuffix("\nNote: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
     }
 
@@ -233,7 +233,7 @@ import Testing
         let (store, _, g) = try fixture.build()
         _ = try GoalService(store).setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
         _ = try AlignmentService(store).align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
-        let result = try store.carry(
+        let result = try GoalService(store).carry(
             from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
             now: ReportFixture.at("2026-12-31T10:00:00Z"))
         let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
@@ -341,7 +341,7 @@ import Testing
         let treeBefore = GoalTree.text(try AlignmentService(store).tree(g["top"]!, asOf: nil, now: before).trees, heading: "tree")
         let rowsBefore = try progressRows(path)
 
-        let carry = try store.carry(
+        let carry = try GoalService(store).carry(
             from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
             now: ReportFixture.at("2026-12-31T11:00:00Z"))
         #expect(carry.carried.count == 6, "top, ada, lin, sam, kim and kim2 are active; sam2 is dropped")
@@ -413,12 +413,14 @@ import Testing
             throws: GoalbookError.refused(
                 "2026Q4 ends on 2026-12-31, 11 days from today (2026-12-20): carry its goals on or after its last day, or say --early to do it now")
         ) {
-            _ = try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "hr", now: december)
+            _ = try GoalService(store).carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "hr", now: december)
         }
         #expect(try databaseDump(path) == dump)
         #expect(
-            try store.carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december)
-                .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
+            try GoalService(store).carry(
+                from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december
+            )
+            .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
         #expect(try QuarterService(store).close(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
     }
 }

@@ -259,4 +259,28 @@ import Testing
             Self.refusal { try correct(correctedBy: 8) }
                 == "C5 was corrected already by C8: correct that one instead (goalbook checkin G42 VALUE --corrects C8)")
     }
+
+    // MARK: - goals carry
+
+    @Test func aCarriedGoalStartsFromItsLatestCheckInAndKeepsOnlyADateInsideTheNewQuarter() throws {
+        var old = try Self.set(Self.goal(status: .active), [("baseline", "10%"), ("target", "40%"), ("date", "2026-12-15"), ("weight", "30")]).goal
+        old.items[0].keep = nil
+        let latest = GoalSlot(slot: .baseline, value: "25%", number: 25, unit: "%")
+        let carried = CarriedGoal.plan(old, into: Quarter("2027Q1")!, startingOn: Day(iso: "2027-01-01")!) { $0 == "main" ? latest : nil }
+        #expect(carried.items[0].slots == [latest, GoalSlot(slot: .target, value: "40%", number: 40, unit: "%"), GoalSlot(slot: .date)])
+        #expect(carried.baselines == ["main": "25%"])
+        #expect(
+            carried.history.map { "\($0.item ?? "-") \($0.field) \($0.new ?? "∅")" } == [
+                "- created active", "- weight 30", "main direction increase", "main baseline 25%", "main target 40%",
+            ])
+        #expect(carried.history.first?.note == "carried from G42" && carried.history.allSatisfy { $0.person == "E100" && $0.old == nil })
+        let kept = CarriedGoal.plan(old, into: Quarter("2027Q1")!, startingOn: Day(iso: "2026-12-01")!) { _ in nil }
+        #expect(kept.items[0].slots[2].value == "2026-12-15" && kept.baselines == ["main": "10%"], "no check-in: the old baseline")
+        let record = GoalPlan.carried(old, to: 77, into: Quarter("2027Q1")!)
+        #expect(
+            record.writes.isEmpty
+                && record.history == [
+                    PlannedHistory(person: "E100", item: nil, field: "carried_to", old: nil, new: "G77", note: "carried into 2027Q1")
+                ])
+    }
 }

@@ -167,11 +167,11 @@ import Testing
         #expect(try state(45) == "E100 active 10→30")
         #expect(try state(55) == "E101 active 10→30")
         #expect(try state(65) == "E101 dropped 10→30")
-        let listed = try store.goals(GoalFilter(quarter: q4, asOf: Timestamp.string(at(35))))
+        let listed = try GoalService(store).goals(GoalFilter(quarter: q4, asOf: Timestamp.string(at(35))))
         #expect(listed.map { "\($0.displayId) \($0.status.rawValue)" } == ["G\(id) active"])
-        #expect(try store.goals(GoalFilter(asOf: Timestamp.string(at(5)))).isEmpty, "goals created later are not listed as of before")
-        #expect(try store.goals(GoalFilter(status: .active, asOf: Timestamp.string(at(35)))).count == 1)
-        #expect(try store.goals(GoalFilter(status: .active)).isEmpty)
+        #expect(try GoalService(store).goals(GoalFilter(asOf: Timestamp.string(at(5)))).isEmpty, "goals created later are not listed as of before")
+        #expect(try GoalService(store).goals(GoalFilter(status: .active, asOf: Timestamp.string(at(35)))).count == 1)
+        #expect(try GoalService(store).goals(GoalFilter(status: .active)).isEmpty)
     }
 
     @Test func historyCannotBeEditedOrDeletedWithRawSQL() throws {
@@ -218,13 +218,13 @@ import Testing
             throws: GoalbookError.refused(
                 "2026Q4 ends on 2026-12-31, 1 day from today (2026-12-30): carry its goals on or after its last day, or say --early to do it now")
         ) {
-            _ = try store.carry(
+            _ = try GoalService(store).carry(
                 from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: ReportFixture.at("2026-12-30T12:00:00Z"))
         }
-        let dry = try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: lastDay)
+        let dry = try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: lastDay)
         #expect(dry.carried.count == 1)
         #expect(try databaseDump(path) == dump)
-        let result = try store.carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
+        let result = try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
         let carried = try #require(result.carried.first)
         #expect(carried.from == ids[0])
         let old = try store.goal(ids[0])
@@ -239,9 +239,9 @@ import Testing
         ) {
             _ = try GoalService(store).set(ids[0], [("target", "60%")], item: nil, direction: nil, actor: "mgr")
         }
-        let twice = try store.carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)
+        let twice = try GoalService(store).carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)
         #expect(twice.carried.isEmpty && twice.skipped.map(\.reason) == ["already carried to G\(carried.to)"])
-        #expect(try store.carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr", now: lastDay).carried.isEmpty)
+        #expect(try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr", now: lastDay).carried.isEmpty)
         #expect(try store.goalLog(ids[0]).last.map { "\($0.field) \($0.new ?? "")" } == "carried_to G\(carried.to)")
     }
 }
