@@ -29,7 +29,7 @@ public enum AlignmentFixture {
         let (store, path) = try makeStore(actor: "setup")
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
                 PersonInput(employeeId: "E100", name: "Ada Park", email: nil, managerId: "E001", family: nil, function: p2, level: "P2"),

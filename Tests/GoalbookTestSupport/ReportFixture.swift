@@ -22,7 +22,7 @@ public enum ReportFixture {
         let (store, path) = try makeStore(actor: "setup")
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(employeeId: "E001", name: "Grace Hopper", email: nil, managerId: nil, family: nil, function: p2, level: "P2"),
                 PersonInput(
@@ -87,7 +87,7 @@ public enum ReportFixture {
         try set("kim-card", [("target", "10")], "2026-10-07T09:01:00Z")
         try status("kim-card", .active, "2026-10-07T09:02:00Z")
         try status("kim-card", .dropped, note: "Kim is leaving", "2026-11-08T09:00:00Z")
-        _ = try store.leave("E103", on: Day(iso: "2026-11-10")!, actor: "hr", now: at("2026-11-08T09:30:00Z"))
+        _ = try PeopleService(store).leave("E103", on: Day(iso: "2026-11-10")!, actor: "hr", now: at("2026-11-08T09:30:00Z"))
         return (store, path, goals)
     }
 }

@@ -111,7 +111,7 @@ import Testing
 
     @Test func unknownKeysChangedIdsAndMissingHeadersAreErrorsNotGuesses() throws {
         let (store, _) = try makeStore()
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(
                     employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil,

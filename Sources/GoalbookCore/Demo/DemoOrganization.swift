@@ -57,7 +57,7 @@ public enum DemoOrganization {
                     employeeId: id, name: name, email: "\(id.lowercased())@example.com", managerId: manager,
                     family: nil, function: frame.function, level: frame.level))
         }
-        _ = try store.writePeople(inputs, file: "demo", mode: .add, actor: "hr", command: "demo", now: at(0))
+        _ = try PeopleService(store).write(inputs, file: "demo", mode: .add, actor: "hr", command: "demo", now: at(0))
 
         // Goals from templates, then filled, activated, checked in on, and sometimes changed.
         _ = try GoalService(store).assign(

@@ -54,21 +54,6 @@ public protocol GoalbookEngine: AnyObject {
     /// When the quarter was closed, or nil while it is open.
     func closedAt(_ quarter: Quarter) throws -> String?
 
-    // MARK: - People, whole
-
-    /// Adds or updates people (import, add, set) in one transaction, after checking every row.
-    func writePeople(
-        _ inputs: [PersonInput], file: String, mode: PeopleMode, actor: String, command: String, inputProblems: [InputIssue], now: Date
-    ) throws -> PeopleChangeSummary
-    /// Ends a person's employment on `date` (their last day).
-    func leave(_ employeeId: String, on date: Day, actor: String, now: Date) throws -> Bool
-    /// People, ordered by id; with `team`, a team.
-    func people(team: String?, below: Bool) throws -> [Person]
-    /// One person, by employee id.
-    func person(_ employeeId: String) throws -> Person
-    /// A person's history, oldest first.
-    func personHistory(_ employeeId: String) throws -> [HistoryEntry]
-
     // MARK: - Canon, whole
 
     /// Stores parsed canon documents, all in one transaction.
@@ -110,6 +95,20 @@ public protocol EngineReader {
     /// A goal's check-ins dated up to `day`, oldest first.
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn]
 
+    // MARK: People
+
+    /// Every frame of the canon, to resolve the frames people name.
+    func frames() throws -> FrameIndex
+    /// Everyone stored, to check a batch of people against.
+    func storedPeople() throws -> [PeoplePlan.Stored]
+    /// People, ordered by id; with `team`, that manager and everyone below them at any depth
+    /// (with `below`, only the people below them).
+    func people(team: String?, below: Bool) throws -> [Person]
+    /// One person, by employee id; not found names close matches.
+    func person(_ employeeId: String) throws -> Person
+    /// A person's own history (not their goals'), oldest first.
+    func personHistory(_ employeeId: String) throws -> [HistoryEntry]
+
     // MARK: Report reads
 
     /// Everyone as they were at `asOf` (now when nil), in the engine's key order. A person's field
@@ -141,6 +140,10 @@ extension EngineReader {
 public protocol EngineWriter: EngineReader {
     /// Writes a plan's fields and appends its history rows.
     func apply(_ plan: GoalPlan) throws
+    /// Adds and changes people as the plan says, with history.
+    func apply(_ plan: PeoplePlan) throws
+    /// Ends a person's employment on `date` (their last day); `old` is what it was.
+    func leave(_ employeeId: String, on date: Day, was old: String?) throws
     /// Stores a carried goal (its row, items, slots and history) and returns its id.
     func insert(_ carried: CarriedGoal) throws -> Int64
     /// Records a check-in and returns it as stored.

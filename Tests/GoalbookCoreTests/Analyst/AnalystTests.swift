@@ -117,14 +117,14 @@ import Testing
         _ = try GoalService(store).carry(
             from: AlignmentFixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace", now: december)
         _ = try QuarterService(store).close(AlignmentFixture.quarter, note: nil, actor: "hr", now: december)
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(
                     employeeId: "E102", name: "Sam Ortiz-Lee", email: "sam@example.com", managerId: "E001",
                     family: nil, function: "AI / Machine Learning Engineering", level: "P2")
             ],
             file: "set", mode: .update, actor: "hr", command: "people set", now: december)
-        _ = try store.leave("E103", on: Day(iso: "2027-01-15")!, actor: "hr", now: december)
+        _ = try PeopleService(store).leave("E103", on: Day(iso: "2027-01-15")!, actor: "hr", now: december)
         let raw = try GRDBQueue(path)
         let fields = try raw.strings("SELECT DISTINCT field FROM history ORDER BY field").compactMap { $0 }
         let keys = try raw.strings("SELECT key FROM setting ORDER BY key").compactMap { $0 }

@@ -72,7 +72,7 @@ import Testing
             row.items.map { "\($0.name) \($0.firstLine)-\($0.lastLine) \($0.slots)" } == [
                 "KR1 3-4 [\"baseline\", \"target\", \"date\"]", "KR2 5-6 [\"target\", \"date\"]",
             ])
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [PersonInput(employeeId: "E1", name: "Ada", email: nil, managerId: nil, family: nil, function: "SRE", level: "L3")],
             file: "t", mode: .add, actor: "hr", command: "people add")
         let id = try GoalService(store).add("E1", quarter: Quarter("2026Q4")!, framework: .okr, rows: [1], actor: "m").created[0].goalId

@@ -53,7 +53,7 @@ import Testing
 
     @Test func asOfShowsTheOrganizationAsItWasThen() throws {
         let (store, _, goals) = try ReportFixture.build()
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(
                     employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
@@ -92,7 +92,7 @@ import Testing
         let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
         #expect(first.contains("\"closed\": true"))
         // Writes elsewhere: a person renamed and moved, another quarter's goal, a canon import.
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(
                     employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,

@@ -67,6 +67,9 @@ final class SQLiteSession: EngineWriter {
         return key
     }
 
+    /// Keeps a person's key read with other columns, so that it is not looked up again.
+    func remember(_ employeeId: String, key: Int64) { personKeys[employeeId] = key }
+
     // MARK: - Writing
 
     func writeStamp() throws -> WriteStamp {
@@ -74,7 +77,7 @@ final class SQLiteSession: EngineWriter {
         return stamp
     }
 
-    private func history() throws -> HistoryWriter {
+    func history() throws -> HistoryWriter {
         if let historyWriter { return historyWriter }
         let stamp = try writeStamp()
         let writer = try HistoryWriter(db: db, stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)

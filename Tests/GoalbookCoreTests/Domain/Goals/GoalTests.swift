@@ -19,7 +19,7 @@ import Testing
             PersonInput(
                 employeeId: "E101", name: "Lin", email: nil, managerId: "E001", family: nil, function: "Machine Learning Engineer", level: "IC2"),
         ]
-        _ = try store.writePeople(people, file: "test", mode: .add, actor: "hr", command: "people add", now: t0)
+        _ = try PeopleService(store).write(people, file: "test", mode: .add, actor: "hr", command: "people add", now: t0)
         return (store, path)
     }
 
@@ -130,7 +130,7 @@ import Testing
         #expect(plan[1].created.first?.title == "I act with urgency and deliver high-quality work that will add the most value")
         let first = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(first.map { $0.created.count } == [5, 39])
-        _ = try store.leave("E101", on: Day(iso: "2026-09-30")!, actor: "hr")
+        _ = try PeopleService(store).leave("E101", on: Day(iso: "2026-09-30")!, actor: "hr")
         let again = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
         #expect(again.map(\.employeeId) == ["E100"], "people who left before the quarter get no goals")
         #expect(again[0].created.isEmpty && again[0].existing.count == 5)

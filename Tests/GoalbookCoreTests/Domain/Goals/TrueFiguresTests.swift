@@ -12,7 +12,7 @@ import Testing
 
     func org() throws -> (GoalbookStore, String) {
         let (store, path) = try makeStore()
-        _ = try store.writePeople(
+        _ = try PeopleService(store).write(
             [
                 PersonInput(
                     employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering",

@@ -17,7 +17,8 @@ import Testing
 
     func importStaff(_ store: GoalbookStore, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
         let (people, problems) = try StaffCSV.parse(bytes: Array(csv.utf8), fileName: "staff.csv")
-        return try store.writePeople(people, file: "staff.csv", mode: .upsert, actor: actor, command: "people import", inputProblems: problems)
+        return try PeopleService(store).write(
+            people, file: "staff.csv", mode: .upsert, actor: actor, command: "people import", inputProblems: problems)
     }
 
     func problems(_ csv: String, store: GoalbookStore) -> [String] {
@@ -34,14 +35,14 @@ import Testing
     @Test func aManagerLaterInTheFileIsFineAndReimportingChangesNothing() throws {
         let (store, path) = try makeStore()
         #expect(try importStaff(store, Self.staff) == PeopleChangeSummary(added: 4))
-        #expect(try store.person("E102").managerId == "E101")
+        #expect(try PeopleService(store).person("E102").managerId == "E101")
         let dump = try databaseDump(path)
         #expect(try importStaff(store, Self.staff) == PeopleChangeSummary(unchanged: 4))
         #expect(try databaseDump(path) == dump)
-        #expect(try store.people(team: "E001").map(\.employeeId) == ["E001", "E100", "E101", "E102"], "a team includes its head")
-        #expect(try store.people(team: "E101").map(\.employeeId) == ["E101", "E102"])
-        #expect(try store.people(team: "E001", below: true).map(\.employeeId) == ["E100", "E101", "E102"])
-        #expect(try store.people(team: "E101", below: true).map(\.employeeId) == ["E102"])
+        #expect(try PeopleService(store).people(team: "E001").map(\.employeeId) == ["E001", "E100", "E101", "E102"], "a team includes its head")
+        #expect(try PeopleService(store).people(team: "E101").map(\.employeeId) == ["E101", "E102"])
+        #expect(try PeopleService(store).people(team: "E001", below: true).map(\.employeeId) == ["E100", "E101", "E102"])
+        #expect(try PeopleService(store).people(team: "E101", below: true).map(\.employeeId) == ["E102"])
     }
 
     @Test func aChangedRowIsAnUpdateRecordedInHistory() throws {
@@ -51,7 +52,7 @@ import Testing
             of: "E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2",
             with: "E100,Ada Park,ada@new.example.com,E101,,AI / Machine Learning Engineering,P2")
         #expect(try importStaff(store, changed, actor: "carol") == PeopleChangeSummary(updated: 1, unchanged: 3))
-        let log = try store.personHistory("E100").filter { $0.field != "created" }
+        let log = try PeopleService(store).history("E100").filter { $0.field != "created" }
         #expect(
             log.map { "\($0.actor) \($0.field): \($0.old ?? "∅") → \($0.new ?? "∅")" } == [
                 "carol email: ada@example.com → ada@new.example.com", "carol manager: E001 → E101",
@@ -106,10 +107,10 @@ import Testing
     @Test func peopleAreNeverDeletedAndLeavingIsRecorded() throws {
         let (store, path) = try makeStore()
         _ = try importStaff(store, Self.staff)
-        #expect(try store.leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
-        #expect(try !store.leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
-        #expect(try store.person("E100").leftOn == "2026-12-31")
-        #expect(try store.personHistory("E100").last?.field == "left_on")
+        #expect(try PeopleService(store).leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
+        #expect(try !PeopleService(store).leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
+        #expect(try PeopleService(store).person("E100").leftOn == "2026-12-31")
+        #expect(try PeopleService(store).history("E100").last?.field == "left_on")
         let queue = try GRDBQueue(path)
         #expect(throws: Error.self) { try queue.execute("DELETE FROM person WHERE employee_id = 'E100'") }
     }
@@ -124,12 +125,12 @@ import Testing
                 InputIssue(file: "people add", line: nil, message: "E100 already exists: change them with goalbook people set")
             ])
         ) {
-            _ = try store.writePeople([ada], file: "people add", mode: .add, actor: "hr", command: "people add")
+            _ = try PeopleService(store).write([ada], file: "people add", mode: .add, actor: "hr", command: "people add")
         }
         var ghost = ada
         ghost.employeeId = "E999"
         #expect(throws: GoalbookError.badInput([InputIssue(file: "people set", line: nil, message: "no person with id E999")])) {
-            _ = try store.writePeople([ghost], file: "people set", mode: .update, actor: "hr", command: "people set")
+            _ = try PeopleService(store).write([ghost], file: "people set", mode: .update, actor: "hr", command: "people set")
         }
     }
 }

@@ -1,0 +1,150 @@
+/// What `people import`, `people add` and `people set` will write, decided before anything is:
+/// every row checked against the stored people and the canon's frames, every problem found at
+/// once. An engine applies it in the same transaction.
+public struct PeoplePlan: Sendable, Equatable {
+    /// A person as stored, for checking a batch against.
+    public struct Stored: Sendable, Equatable {
+        public var employeeId: String
+        public var name: String
+        public var email: String?
+        /// The manager's employee id.
+        public var managerId: String?
+        public var frameId: Int64
+
+        public init(employeeId: String, name: String, email: String?, managerId: String?, frameId: Int64) {
+            self.employeeId = employeeId
+            self.name = name
+            self.email = email
+            self.managerId = managerId
+            self.frameId = frameId
+        }
+    }
+
+    /// One person's write: new, or changed in the fields listed (each with its history row).
+    public struct Change: Sendable, Equatable {
+        public var input: PersonInput
+        public var frameId: Int64
+        /// Nil for a new person; else the changed fields, old and new, in order.
+        public var fields: [PersonFieldChange]?
+    }
+
+    /// The writes, in file order: new people first get their place in that order, so a manager
+    /// later in the file is known already.
+    public private(set) var changes: [Change] = []
+    public private(set) var summary = PeopleChangeSummary()
+
+    /// Checks every row: ids are unique, the mode's rule on existing ids holds, the frame exists,
+    /// managers exist (in the batch or stored) and form no cycle. Every problem is reported at
+    /// once, as `file:line: problem`, in line order, with `inputProblems` found reading the file.
+    public static func plan(
+        _ inputs: [PersonInput], file: String, mode: PeopleMode, stored: [Stored], frames: FrameIndex, inputProblems: [InputIssue] = []
+    ) throws -> PeoplePlan {
+        let existing = Dictionary(stored.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        var problems = inputProblems
+        func problem(_ input: PersonInput, _ message: String) {
+            problems.append(InputIssue(file: file, line: input.line, message: message))
+        }
+        let idsInBatch = Set(inputs.map(\.employeeId))
+        var firstLine: [String: Int] = [:]
+        var frameOf: [String: Int64] = [:]
+        for input in inputs {
+            if let first = firstLine[input.employeeId] {
+                problem(input, "duplicate id \(input.employeeId) (first at line \(first))")
+                continue
+            }
+            firstLine[input.employeeId] = input.line ?? 0
+            for message in input.problems { problem(input, message) }
+            switch (mode, existing[input.employeeId] != nil) {
+            case (.add, true): problem(input, "\(input.employeeId) already exists: change them with goalbook people set")
+            case (.update, false): problem(input, "no person with id \(input.employeeId)")
+            default: break
+            }
+            do {
+                frameOf[input.employeeId] = try frames.resolve(family: input.family, function: input.function, level: input.level)
+            } catch let error as GoalbookError {
+                problem(input, error.errorDescription ?? "unknown job frame")
+            }
+            if let manager = input.managerId {
+                if manager == input.employeeId {
+                    problem(input, "\(input.employeeId) cannot be their own manager")
+                } else if existing[manager] == nil && !idsInBatch.contains(manager) {
+                    problem(input, "unknown manager \(manager): not in the database nor in this file")
+                }
+            }
+        }
+        problems += managerCycles(inputs, existing: existing, file: file)
+        if !problems.isEmpty {
+            throw GoalbookError.badInput(
+                problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element))
+        }
+
+        var plan = PeoplePlan()
+        for input in inputs {
+            guard let frameId = frameOf[input.employeeId] else { continue }
+            guard let old = existing[input.employeeId] else {
+                plan.changes.append(Change(input: input, frameId: frameId, fields: nil))
+                plan.summary.added += 1
+                continue
+            }
+            let oldFrame = frames.byId[old.frameId]
+            let newFrame = frames.byId[frameId]
+            let fields = [
+                PersonFieldChange(field: "name", old: old.name, new: input.name),
+                PersonFieldChange(field: "email", old: old.email, new: input.email),
+                PersonFieldChange(field: "manager", old: old.managerId, new: input.managerId),
+                PersonFieldChange(field: "family", old: oldFrame?.family, new: newFrame?.family),
+                PersonFieldChange(field: "function", old: oldFrame?.function, new: newFrame?.function),
+                PersonFieldChange(field: "level", old: oldFrame?.level, new: newFrame?.level),
+            ].filter { $0.old != $0.new }
+            if fields.isEmpty {
+                plan.summary.unchanged += 1
+                continue
+            }
+            plan.changes.append(Change(input: input, frameId: frameId, fields: fields))
+            plan.summary.updated += 1
+        }
+        return plan
+    }
+
+    /// Cycles the batch would make in the manager tree, each reported once at a row on it.
+    private static func managerCycles(_ inputs: [PersonInput], existing: [String: Stored], file: String) -> [InputIssue] {
+        var managerOf: [String: String] = [:]
+        for (employee, person) in existing {
+            if let manager = person.managerId { managerOf[employee] = manager }
+        }
+        for input in inputs { managerOf[input.employeeId] = input.managerId }
+        let lineOf = Dictionary(inputs.map { ($0.employeeId, $0.line) }, uniquingKeysWith: { a, _ in a })
+        var done = Set<String>()
+        var issues: [InputIssue] = []
+        for input in inputs where !done.contains(input.employeeId) {
+            var path: [String] = []
+            var onPath = Set<String>()
+            var current: String? = input.employeeId
+            while let person = current, !done.contains(person) {
+                if onPath.contains(person) {
+                    let cycle = Array(path[(path.firstIndex(of: person) ?? 0)...]) + [person]
+                    issues.append(InputIssue(file: file, line: lineOf[person] ?? nil, message: "manager cycle: \(cycle.joined(separator: " → "))"))
+                    break
+                }
+                onPath.insert(person)
+                path.append(person)
+                current = managerOf[person]
+            }
+            done.formUnion(path)
+        }
+        return issues
+    }
+}
+
+/// A field of a person that changes, with its old and new value, as history records it.
+public struct PersonFieldChange: Sendable, Equatable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
+}
