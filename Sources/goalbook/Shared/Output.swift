@@ -66,10 +66,5 @@ func writeFile(_ output: String, database: String?, _ render: (TextSink) -> Void
     try FileWriter.write(to: output, protecting: database, render)
 }
 
-/// JSON as Goalbook prints it: sorted keys, pretty, no escaped slashes, one trailing newline.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-}
+/// JSON as Goalbook prints it (``JSONWriter/document(_:)``).
+func jsonText<T: Encodable>(_ value: T) throws -> String { try JSONWriter.document(value) }

@@ -85,7 +85,7 @@ public enum DataDictionaryText {
         let body = tables.map { table in
             "        " + JSONValue.string(table.0).json + ": {\n"
                 + "          \"description\": " + JSONValue.string(table.1).json + ",\n"
-                + "          \"columns\": " + jsonObject(table.2.map { ($0.0, JSONValue.string($0.1).json) }) + "\n        }"
+                + "          \"columns\": " + JSONWriter.object(table.2.map { ($0.0, JSONValue.string($0.1).json) }) + "\n        }"
         }.joined(separator: ",\n")
         return "{\n  \"title\": \"Goalbook\",\n  \"databases\": {\n    " + JSONValue.string(database).json + ": {\n      \"tables\": {\n"
             + body + "\n      }\n    }\n  }\n}\n"

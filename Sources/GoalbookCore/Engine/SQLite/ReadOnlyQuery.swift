@@ -231,7 +231,7 @@ struct RowSink {
         case .csv: out += CSVWriter.line(values.map { Self.text($0) ?? "" })
         case .tsv: out += values.map { Self.tsvField(Self.text($0) ?? "") }.joined(separator: "\t") + "\n"
         case .json, .jsonl:
-            let object = jsonObject(zip(columns, values.map(Self.json)).map { ($0.0, $0.1) })
+            let object = JSONWriter.object(zip(columns, values.map(Self.json)).map { ($0.0, $0.1) })
             out += format == .jsonl ? object + "\n" : (count == 1 ? "\n  " : ",\n  ") + object
         case .text:
             let cells = values.map { Self.text($0) ?? "NULL" }

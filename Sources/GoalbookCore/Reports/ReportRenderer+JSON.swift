@@ -1,0 +1,68 @@
+import Foundation
+
+/// The report as one JSON document, streamed.
+extension ReportRenderer {
+    static func json(_ report: Report, _ out: TextSink) {
+        let people = Dictionary(report.people.map { ($0.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
+        out += "{\n"
+        out += "  \"quarter\": \(JSONValue.string(report.quarter).json),\n"
+        out += "  \"scope\": \(JSONValue.string(report.scope).json),\n"
+        out += "  \"as_of\": \(JSONValue.string(report.asOf).json),\n"
+        out += "  \"report_date\": \(JSONValue.string(report.reportDate).json),\n"
+        out += "  \"closed\": \(report.closed),\n"
+        out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n")
+        for (index, goal) in report.goals.enumerated() {
+            var line = index == 0 ? "    {" : ",\n    {"
+            line.reserveCapacity(1024)
+            for (column, value) in goalRow(goal, people[goal.employeeId], quarter: report.quarter, item: goal.primary).enumerated() {
+                if column > 0 { line += ", " }
+                line += quotedGoalColumns[column]
+                value.append(to: &line)
+            }
+            line += ", \"items\": ["
+            for (index, item) in goal.items.enumerated() {
+                line += index == 0 ? "{" : ", {"
+                for (column, value) in itemRow(item).enumerated() {
+                    if column > 0 { line += ", " }
+                    line += quotedItemColumns[column]
+                    value.append(to: &line)
+                }
+                line += "}"
+            }
+            out += line + "]}"
+        }
+        out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
+        let teams: [String] = (report.teams + [report.total]).map { t in
+            let byStatus: [(String, String)] = t.goalsByStatus.sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") }
+            let total = t.employeeId.isEmpty
+            return JSONWriter.object([
+                ("subtree", total ? "null" : JSONValue.string(t.employeeId).json), ("name", total ? "null" : JSONValue.string(t.name).json),
+                ("people", "\(t.people)"), ("people_with_goals", "\(t.peopleWithGoals)"), ("goals", "\(t.goals)"),
+                ("goals_by_status", JSONWriter.object(byStatus)), ("average_progress", JSONValue.rounded(t.averageProgress).json),
+                ("slots_filled_share", JSONValue.rounded(t.slotsFilledShare).json),
+                ("people_without_goals", JSONWriter.strings(t.peopleWithoutGoals)),
+                ("weighted_progress", JSONValue.rounded(t.weightedProgress).json),
+                ("aligned_outside", JSONWriter.strings(t.alignedOutside)), ("aligned_to_nothing", JSONWriter.strings(t.alignedToNothing)),
+                ("head_only", "\(t.headOnly)"),
+            ])
+        }
+        let personFigures: [String] = report.figures.map { f in
+            JSONWriter.object([
+                ("person_id", JSONValue.string(f.employeeId).json), ("average_progress", JSONValue.rounded(f.averageProgress).json),
+                ("weighted_progress", JSONValue.rounded(f.weightedProgress).json), ("weight_warning", JSONValue.text(f.weightWarning).json),
+            ])
+        }
+        let changes: [String] = report.changes.map { c in
+            JSONWriter.object([
+                ("changed_at", JSONValue.string(c.changedAt).json), ("actor", JSONValue.string(c.actor).json),
+                ("goal_id", JSONValue.string(c.goalId).json), ("person_id", JSONValue.string(c.employeeId).json),
+                ("kind", JSONValue.string(c.kind).json), ("old", JSONValue.text(c.old).json), ("new", JSONValue.text(c.new).json),
+                ("note", JSONValue.text(c.note).json),
+            ])
+        }
+        out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
+        out += "  \"people\": [" + personFigures.joined(separator: ", ") + "],\n"
+        out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
+        out += "}\n"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The report as plain text, for a terminal (with colour) or a file.
+extension ReportRenderer {
+    // MARK: - txt
+
+    static func text(_ report: Report, color: Bool, _ lines: TextSink) {
+        func paint(_ track: Track) -> String {
+            guard color else { return track.rawValue }
+            let code: TerminalText.Color
+            switch track {
+            case .onTrack, .done: code = .green
+            case .atRisk: code = .yellow
+            case .offTrack: code = .red
+            case .notFilled, .draft, .dropped: code = .dim
+            }
+            return TerminalText.color(code) + track.rawValue + TerminalText.color(.reset)
+        }
+        lines += header(report)
+        if !report.teams.isEmpty || report.people.count > 1 {
+            lines += ["", "Teams"]
+            let rows = report.teams + [report.total]
+            let table = rows.map { r -> [String] in
+                [
+                    rowName(r), "\(r.people)", "\(r.peopleWithGoals)", "\(r.goals)",
+                    statusCounts(r).isEmpty ? "-" : statusCounts(r), percent(r.averageProgress).replacingOccurrences(of: "not filled", with: "-"),
+                    percent(r.weightedProgress).replacingOccurrences(of: "not filled", with: "-"),
+                    r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", "\(r.peopleWithoutGoals.count)",
+                ]
+            }
+            lines += TableText.indented(
+                header: ["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"],
+                rows: table, rightAligned: [1, 2, 3, 5, 6, 7, 8])
+            lines += ["", "Alignment"] + alignmentLines(report).map { "  " + $0 }
+        }
+        let personFigures = report.figuresByPerson()
+        lines += ["", "People"]
+        let byPerson = report.goalsByPerson()
+        for person in report.people {
+            let goals = byPerson[person.employeeId] ?? []
+            lines.append("")
+            lines.append(
+                "\(person.employeeId) \(person.name) · \(person.function) \(person.level)"
+                    + (person.managerId.map { " · manager \($0)" } ?? "") + (person.leftOn.map { " · leaves \($0)" } ?? ""))
+            if goals.isEmpty { lines.append("  no goals this quarter") }
+            lines += summary(personFigures[person.employeeId]).map { "  " + $0 }
+            for goal in goals {
+                lines.append(
+                    "  \(goal.goalId)  \(goal.framework.rowName(goal.rowNumber)) · \(statusAndTrack(goal, paint: paint))"
+                        + (goal.progress == nil ? "" : " · \(percent(goal.progress, raw: goal.progressRaw))")
+                        + (goal.progress == nil || goal.status != .active ? "" : " (expected \(percent(goal.expected)))"))
+                lines.append("      \(LineBreaks.flattened(goal.title))")
+                if let extras = extras(goal) { lines.append("      \(extras)") }
+                if let carried = carried(goal) { lines.append("      \(carried)") }
+                for item in goal.items {
+                    let label = goal.label(item)
+                    lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
+                }
+                if let latest = confidenceAndNote(goal) { lines.append("      \(latest)") }
+                if !goal.unfilled.isEmpty { lines.append("      unfilled: \(goal.unfilled.joined(separator: ", "))") }
+            }
+        }
+        lines += ["", "Changes this quarter"]
+        if report.changes.isEmpty { lines.append("  none") }
+        for line in changeLines(report.changes) { lines.append("  " + line) }
+    }
+
+    /// The changes as people read them: goals one person added on one day come as one line
+    /// (`2026-10-02  grace  added 6 goals: G1 (E100), …`), so a team's quarter is not a wall of
+    /// "added"; every other change keeps a line of its own. (csv and json keep one entry per change.)
+    public static func changeLines(_ changes: [ReportChange]) -> [String] {
+        var lines: [String] = []
+        var index = 0
+        while index < changes.count {
+            let change = changes[index]
+            guard change.kind == "added" else {
+                lines.append(changeLine(change))
+                index += 1
+                continue
+            }
+            let day = change.changedAt.prefix(10)
+            var group = [change]
+            index += 1
+            while index < changes.count, changes[index].kind == "added", changes[index].actor == change.actor,
+                changes[index].changedAt.prefix(10) == day
+            {
+                group.append(changes[index])
+                index += 1
+            }
+            if group.count == 1 {
+                lines.append(changeLine(change))
+                continue
+            }
+            let shown = group.prefix(5).map { "\($0.goalId) (\($0.employeeId))" }.joined(separator: ", ")
+            let people = Set(group.map(\.employeeId)).count
+            lines.append(
+                "\(day)  \(change.actor)  added \(group.count) goals for \(counted(people, "person", "people")): \(shown)"
+                    + (group.count > 5 ? ", …" : ""))
+        }
+        return lines
+    }
+
+    static func changeLine(_ change: ReportChange) -> String {
+        var text = "\(change.changedAt)  \(change.actor)  \(change.goalId) (\(change.employeeId))  \(change.kind)"
+        if change.kind == "carried", change.old == nil, let next = change.new {
+            text += " → \(next)"
+        } else if change.old != nil || change.new != nil {
+            text += " \(change.old ?? "∅") → \(change.new ?? "∅")"
+        }
+        if let note = change.note { text += "  (\(note))" }
+        return text
+    }
+}
