@@ -81,7 +81,7 @@ public enum AsOf {
             if (2...3).contains(time.count), numbers.allSatisfy({ $0 != nil }),
                 let h = numbers[0], let m = numbers[1], (0..<24).contains(h), (0..<60).contains(m), h == h.rounded(), m == m.rounded()
             {
-                let s = time.count == 3 ? numbers[2]! : 59.999
+                let s = time.count == 3 ? numbers[2] ?? 0 : 59.999
                 if (0..<61).contains(s) {
                     let sText = time.count == 3 ? String(format: "%06.3f", s) : "59.999"
                     return String(format: "%@T%02d:%02d:", day.description, Int(h), Int(m)) + sText + "Z"

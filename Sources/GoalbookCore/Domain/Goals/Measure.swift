@@ -69,8 +69,7 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         }
         let rest = String(decoding: bytes[index...], as: UTF8.self)
         let unitText = rest.trimmingBlanks()
-        guard !unitText.isEmpty else { return Measure(number: number == 0 ? 0 : number, unit: nil) }
-        let first = unitText.unicodeScalars.first!
+        guard let first = unitText.unicodeScalars.first else { return Measure(number: number == 0 ? 0 : number, unit: nil) }
         if "0123456789.,+-_".unicodeScalars.contains(first) || unitText.count > 32
             || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" })
         {

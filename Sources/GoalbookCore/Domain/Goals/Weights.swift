@@ -30,8 +30,7 @@ public enum GoalWeights {
             groups[key, default: []].append(goal)
         }
         return order.compactMap { key in
-            let members = groups[key]!
-            guard members.contains(where: { $0.weight != nil }) else { return nil }
+            guard let members = groups[key], members.contains(where: { $0.weight != nil }) else { return nil }
             let total = members.reduce(0) { $0 + ($1.weight ?? 1) }
             guard abs(total - 100) > 1e-9 else { return nil }
             let unset = members.filter { $0.weight == nil }.map(\.displayId)

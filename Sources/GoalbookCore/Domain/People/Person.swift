@@ -114,18 +114,19 @@ public enum StaffCSV {
                 continue
             }
             func field(_ name: String) -> String? {
-                let value = record.fields[index[name]!].trimmingBlanks()
+                guard let column = index[name], column < record.fields.count else { return nil }
+                let value = record.fields[column].trimmingBlanks()
                 return value.isEmpty ? nil : value
             }
-            let required = ["id", "name", "function", "level"].filter { field($0) == nil }
-            if !required.isEmpty {
+            guard let id = field("id"), let name = field("name"), let function = field("function"), let level = field("level") else {
+                let required = ["id", "name", "function", "level"].filter { field($0) == nil }
                 problem(record.line, "missing \(required.joined(separator: ", "))")
                 continue
             }
             people.append(
                 PersonInput(
-                    employeeId: field("id")!, name: field("name")!, email: field("email"), managerId: field("manager"),
-                    family: field("family"), function: field("function")!, level: field("level")!, line: record.line))
+                    employeeId: id, name: name, email: field("email"), managerId: field("manager"), family: field("family"),
+                    function: function, level: level, line: record.line))
         }
         return (people, problems)
     }

@@ -38,7 +38,9 @@ struct GoalBatch {
         let insertSlot = try FastStatement(
             db, sql: "INSERT INTO goal_batch_slot (template_id, item, first_line, last_line, slot) VALUES (?, ?, ?, ?, ?)")
         for frameId in try Int64.fetchAll(db, sql: "SELECT DISTINCT frame_id FROM goal_batch_member") {
-            let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])!
+            guard
+                let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])
+            else { throw GoalbookError.refused("frame \(frameId) has no version in the canon (run goalbook check)") }
             let frame = try GoalbookStore.frame(versionId: versionId, db: db)
             let rendered = TemplateRenderer.rows(framework, for: frame)
             let someone = {

@@ -149,7 +149,7 @@ extension GoalbookStore {
         }
         let order = Dictionary(uniqueKeysWithValues: SlotName.allCases.enumerated().map { ($0.element, $0.offset) })
         for at in goals.indices {
-            for item in goals[at].items.indices { goals[at].items[item].slots.sort { order[$0.slot]! < order[$1.slot]! } }
+            for item in goals[at].items.indices { goals[at].items[item].slots.sort { order[$0.slot, default: 0] < order[$1.slot, default: 0] } }
         }
         return goals
     }
