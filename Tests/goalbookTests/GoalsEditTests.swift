@@ -119,7 +119,7 @@ import Testing
             ],
             file: "t", mode: .add, actor: "t", command: "t")
         let id = try GoalService(store).add("E1", quarter: Quarter("2026Q4")!, framework: .smart, rows: [1], actor: "t").created[0].goalId
-        let goal = try store.goal(id)
+        let goal = try GoalService(store).goal(id)
         let text = GoalEditFile.render([goal])
         #expect(GoalEditFile.parse(text, goals: [goal]).problems.isEmpty)
         let renamed = text.replacingOccurrences(of: "[G\(id)]", with: "[G999]")

@@ -34,36 +34,12 @@ public protocol GoalbookEngine: AnyObject {
     /// everything back, and with `dryRun` the transaction is rolled back even when `body` succeeds.
     func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T
 
-    // MARK: - Goals, whole
-
-    /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
-    func goal(_ goalId: Int64, asOf: String?) throws -> Goal
-    /// Every change to a goal, oldest first.
-    func goalLog(_ goalId: Int64) throws -> [HistoryEntry]
-    /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
-    func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)?
-    /// The goals aligned straight under a goal (any status), by id.
-    func alignedUnder(_ goalId: Int64) throws -> [Int64]
-    /// A goal's check-ins, oldest first, corrections included.
-    func checkins(_ goalId: Int64) throws -> [CheckIn]
-
-    // MARK: - Settings, quarters
-
-    /// The organization's progress settings.
-    func settings() throws -> ProgressSettings
-    /// When the quarter was closed, or nil while it is open.
-    func closedAt(_ quarter: Quarter) throws -> String?
-
     // MARK: - Canon, whole
 
     /// Stores parsed canon documents, all in one transaction.
     func importCanon(_ documents: [CanonDocument], actor: String, now: Date) throws -> [CanonImportOutcome]
     /// Imports the canon embedded in the binary.
     func importBuiltInCanon(actor: String, now: Date) throws -> [CanonImportOutcome]
-    /// Every current frame, with its counts.
-    func frameSummaries() throws -> [FrameSummary]
-    /// The current version of one frame.
-    func currentFrame(function: String, level: String, family: String?) throws -> Frame
 }
 
 /// The reads a service makes inside a transaction.
@@ -86,6 +62,15 @@ public protocol EngineReader {
     func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry]
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     func goals(_ filter: GoalFilter) throws -> [Goal]
+    /// A goal as it stood at `asOf` (a bound from ``AsOf/bound(_:)``), rebuilt from its history;
+    /// nil when it did not exist yet.
+    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal?
+    /// Every change to a goal, oldest first.
+    func goalHistory(_ goalId: Int64) throws -> [HistoryEntry]
+    /// The goals aligned straight under a goal (any status), by id.
+    func alignedUnder(_ goalId: Int64) throws -> [Int64]
+    /// A goal's check-ins, oldest first (by date, then as recorded), corrections included.
+    func checkins(_ goalId: Int64) throws -> [CheckIn]
     /// The goal a person has for a template row in a quarter, if any.
     func existingGoal(of employeeId: String, quarter: Quarter, framework: Framework, frameId: Int64, row: Int) throws -> Int64?
     /// An item's latest check-in that no correction replaced, as a baseline slot.
@@ -94,6 +79,17 @@ public protocol EngineReader {
     func carriedInto(_ goalId: Int64, quarter: Quarter) throws -> Int64?
     /// A goal's check-ins dated up to `day`, oldest first.
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn]
+
+    // MARK: Canon
+
+    /// Every frame as it stands now, with its counts, ordered by family, function and level.
+    func frameSummaries() throws -> [FrameSummary]
+    /// The current version of every frame, to find one by name (``FrameLookup``).
+    func currentFrames() throws -> [FrameLookup.Candidate]
+    /// A stored frame version with its statements.
+    func frame(versionId: Int64) throws -> Frame
+    /// The newest version of a frame, and the canon version it came with.
+    func currentVersion(ofFrame frameId: Int64) throws -> (frameVersionId: Int64, canonVersionId: Int64)?
 
     // MARK: People
 

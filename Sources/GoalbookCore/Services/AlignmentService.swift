@@ -43,7 +43,7 @@ public struct AlignmentService {
 
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
     public func tree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
-        let goal = try engine.goal(goalId, asOf: asOf)
+        let goal = try GoalService(engine).goal(goalId, asOf: asOf)
         let report = try engine.reading { tx in
             try ReportService.report(tx, quarter: try goal.quarterValue(), scope: .all, asOf: asOf, now: now, only: .linked(to: goalId))
         }

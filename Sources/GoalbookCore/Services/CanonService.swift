@@ -17,10 +17,13 @@ public struct CanonService {
     }
 
     /// Every current frame, with its counts.
-    public func frames() throws -> [FrameSummary] { try engine.frameSummaries() }
+    public func frames() throws -> [FrameSummary] { try engine.reading { try $0.frameSummaries() } }
 
     /// The current version of one frame; not found names close matches.
     public func frame(function: String, level: String, family: String? = nil) throws -> Frame {
-        try engine.currentFrame(function: function, level: level, family: family)
+        try engine.reading { tx in
+            let found = try FrameLookup.find(function: function, level: level, family: family, in: try tx.currentFrames())
+            return try tx.frame(versionId: found.frameVersionId)
+        }
     }
 }

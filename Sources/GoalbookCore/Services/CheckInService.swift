@@ -23,5 +23,10 @@ public struct CheckInService {
     }
 
     /// A goal's check-ins, oldest first (by date, then as recorded), corrections included.
-    public func checkins(_ goalId: Int64) throws -> [CheckIn] { try engine.checkins(goalId) }
+    public func checkins(_ goalId: Int64) throws -> [CheckIn] {
+        try engine.reading { tx in
+            _ = try tx.goal(goalId)
+            return try tx.checkins(goalId)
+        }
+    }
 }

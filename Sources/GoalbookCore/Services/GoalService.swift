@@ -131,17 +131,41 @@ public struct GoalService {
     // MARK: - Reading goals
 
     /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
-    public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal { try engine.goal(goalId, asOf: asOf) }
+    public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal {
+        try engine.reading { tx in
+            let goal = try tx.goal(goalId)
+            guard let asOf else { return goal }
+            guard let past = try tx.rebuilt(goal, asOf: asOf) else {
+                throw GoalbookError.refused("\(goal.displayId) did not exist yet at \(asOf): it was created \(goal.createdAt)")
+            }
+            return past
+        }
+    }
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     public func goals(_ filter: GoalFilter) throws -> [Goal] { try engine.reading { try $0.goals(filter) } }
 
     /// Every change to a goal, oldest first.
-    public func log(_ goalId: Int64) throws -> [HistoryEntry] { try engine.goalLog(goalId) }
+    public func log(_ goalId: Int64) throws -> [HistoryEntry] {
+        try engine.reading { tx in
+            _ = try tx.goal(goalId)
+            return try tx.goalHistory(goalId)
+        }
+    }
 
     /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
-    public func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)? { try engine.canonMovedOn(goal) }
+    /// `statementChanged` says whether the goal's row now reads differently.
+    public func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)? {
+        try engine.reading { tx in
+            guard let current = try tx.currentVersion(ofFrame: goal.frameId), current.frameVersionId != goal.frameVersionId else { return nil }
+            let rendered = TemplateRenderer.rows(goal.framework, for: try tx.frame(versionId: current.frameVersionId))
+            let same =
+                rendered.indices.contains(goal.rowNumber - 1)
+                && rendered[goal.rowNumber - 1].printLines.joined(separator: "\n") == goal.templateText
+            return (current.canonVersionId, !same)
+        }
+    }
 
     /// The goals aligned straight under a goal (any status), by id.
-    public func alignedUnder(_ goalId: Int64) throws -> [Int64] { try engine.alignedUnder(goalId) }
+    public func alignedUnder(_ goalId: Int64) throws -> [Int64] { try engine.reading { try $0.alignedUnder(goalId) } }
 }

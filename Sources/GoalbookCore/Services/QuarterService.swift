@@ -36,7 +36,7 @@ public struct QuarterService {
     }
 
     /// When the quarter was closed, or nil while it is open.
-    public func closedAt(_ quarter: Quarter) throws -> String? { try engine.closedAt(quarter) }
+    public func closedAt(_ quarter: Quarter) throws -> String? { try engine.reading { try $0.closedAt(quarter.description) } }
 
     /// The goals of a quarter that are scored at its end (active and done), with their scores and
     /// what their progress suggests; a team's only with `team`.

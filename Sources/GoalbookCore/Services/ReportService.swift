@@ -16,7 +16,7 @@ public struct ReportService {
     }
 
     /// The organization's progress settings.
-    public func settings() throws -> ProgressSettings { try engine.settings() }
+    public func settings() throws -> ProgressSettings { try engine.reading { try $0.settings() } }
 
     /// The report inside a transaction the caller holds, with only the goals `only` selects
     /// besides (`goals tree` needs every person but few goals).

@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        let outcomes = store.wasCreated ? [] : try store.importBuiltInCanon(actor: database.actor)
+        let outcomes = store.wasCreated ? [] : try CanonService(store).importBuiltIn(actor: database.actor)
         if store.wasCreated {
             print("Created \(store.path) (schema version \(GoalbookStore.schemaVersion)) with the built-in canon.")
         } else if store.schemaVersionBefore < GoalbookStore.schemaVersion {

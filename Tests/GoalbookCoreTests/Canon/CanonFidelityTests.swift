@@ -36,7 +36,7 @@ import Testing
                     + "under its field",
             ])
         _ = try store.importCanon([document], actor: "hr")
-        let frame = try store.currentFrame(function: "SRE", level: "L3")
+        let frame = try CanonService(store).frame(function: "SRE", level: "L3")
         #expect(
             frame.statements(.responsibility).map(\.text) == [
                 "Keeps the service up.\n2. Objective-looking fragment", "Runs incidents.\r\nWrites postmortems.",
@@ -78,7 +78,7 @@ import Testing
         let id = try GoalService(store).add("E1", quarter: Quarter("2026Q4")!, framework: .okr, rows: [1], actor: "m").created[0].goalId
         _ = try GoalService(store).set(id, [("KR2.target", "5"), ("KR1.baseline", "1"), ("KR1.target", "3")], item: nil, direction: nil, actor: "m")
         #expect(
-            try store.goal(id).filledText.split(separator: "\n").map(String.init) == [
+            try GoalService(store).goal(id).filledText.split(separator: "\n").map(String.init) == [
                 "Objective 1: Keeps the service up.", "             2. Objective-looking fragment  [source: ACME responsibility (L3)]",
                 "  KR1. From 1 to 3 by ⟨date⟩ — tied to: \"Keeps the service up.", "       2. Objective-looking fragment\"",
                 "  KR2. Evidence at this level's scope bar: \"One service", "       and its runbook\" — 5 by ⟨date⟩",
@@ -91,7 +91,7 @@ import Testing
         let research = try LadderParser.parse(bytes: bytes, fileName: "ic2.txt", family: "Research")
         let outcome = try store.importCanon([research], actor: "hr")
         #expect(outcome.map(\.status) == [.imported] && outcome[0].framesAdded == 1, "the built-in ladder has these bytes under Engineering")
-        #expect(try store.currentFrame(function: "Machine Learning Engineer", level: "IC2", family: "Research").family == "Research")
+        #expect(try CanonService(store).frame(function: "Machine Learning Engineer", level: "IC2", family: "Research").family == "Research")
         #expect(try store.importCanon([research], actor: "hr").map(\.status) == [.unchanged], "and again, it is unchanged")
     }
 

@@ -116,7 +116,7 @@ import Testing
     @Test(arguments: Framework.allCases)
     func seedTemplatesMatchTheirGoldens(framework: Framework) throws {
         let (store, _) = try makeStore()
-        let frame = try store.currentFrame(function: "Machine Learning Engineer", level: "IC2", family: "Engineering")
+        let frame = try CanonService(store).frame(function: "Machine Learning Engineer", level: "IC2", family: "Engineering")
         let mismatch = try goldenMismatch(TemplateRenderer.printBlock(framework, for: frame), fixture: "ladder-ic2-\(framework.rawValue).txt")
         #expect(mismatch == nil)
     }

@@ -44,17 +44,17 @@ import Testing
     @Test func changedBytesMakeANewVersionAndKeepTheOldStatements() throws {
         let (store, path) = try makeStore()
         _ = try store.importCanon([document(Self.v1)], actor: "a")
-        let before = try store.currentFrame(function: "Backend", level: "E1")
+        let before = try CanonService(store).frame(function: "Backend", level: "E1")
         let v2 = Self.v1.replacingOccurrences(of: "Writes code.", with: "Writes tested code.")
         let outcome = try store.importCanon([document(v2)], actor: "a")
         #expect(outcome[0].framesChanged == 1)
         #expect(outcome[0].framesUnchanged == 1)
-        let after = try store.currentFrame(function: "Backend", level: "E1")
+        let after = try CanonService(store).frame(function: "Backend", level: "E1")
         #expect(after.frameId == before.frameId)
         #expect(after.frameVersionId != before.frameVersionId)
         #expect(after.statements(.responsibility).map(\.text) == ["Writes tested code."])
         // E2 did not change, so it keeps its version; the old E1 statement is still stored.
-        #expect(try store.currentFrame(function: "Backend", level: "E2").canonVersionId == before.canonVersionId)
+        #expect(try CanonService(store).frame(function: "Backend", level: "E2").canonVersionId == before.canonVersionId)
         let old = try DatabaseQueue(path: path).read { db in
             try String.fetchOne(db, sql: "SELECT text FROM frame_statement WHERE statement_id = ?", arguments: [before.statements[0].id])
         }
@@ -98,10 +98,10 @@ import Testing
                     "--function \"AI / Machine Learning Engineering\" --level P2",  // shares the word "Engineering"
                 ])
         ) {
-            _ = try store.currentFrame(function: "Backend Engineering", level: "E1")
+            _ = try CanonService(store).frame(function: "Backend Engineering", level: "E1")
         }
         #expect(throws: GoalbookError.notFound(what: "level 'E3' of function 'Backend'", suggestions: ["E1", "E2"])) {
-            _ = try store.currentFrame(function: "Backend", level: "E3")
+            _ = try CanonService(store).frame(function: "Backend", level: "E3")
         }
     }
 
@@ -110,8 +110,8 @@ import Testing
         _ = try store.importCanon(
             [document(Self.v1), document(Self.v1.replacingOccurrences(of: "family: Eng", with: "family: Ops"), name: "ops.yaml")], actor: "a")
         #expect(throws: GoalbookError.invalidArgument("function 'Backend' level E1 exists in several families (Eng, Ops); name one with --family")) {
-            _ = try store.currentFrame(function: "Backend", level: "E1")
+            _ = try CanonService(store).frame(function: "Backend", level: "E1")
         }
-        #expect(try store.currentFrame(function: "Backend", level: "E1", family: "Ops").family == "Ops")
+        #expect(try CanonService(store).frame(function: "Backend", level: "E1", family: "Ops").family == "Ops")
     }
 }

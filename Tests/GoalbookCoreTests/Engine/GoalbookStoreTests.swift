@@ -23,7 +23,7 @@ import Testing
             ]
         }
         #expect(facts == ["wal", "\(GoalbookStore.schemaVersion)", "\(Migration.all.count)", "tester"])
-        #expect(try store.frameSummaries().map(\.function) == ["AI / Machine Learning Engineering", "Machine Learning Engineer"])
+        #expect(try CanonService(store).frames().map(\.function) == ["AI / Machine Learning Engineering", "Machine Learning Engineer"])
     }
 
     @Test func reopeningChangesNothing() throws {

@@ -63,7 +63,7 @@ import Testing
         #expect(upsert.status != 0 && upsert.stderr.contains("history is append-only"))
         #expect(try databaseDump(path) == before, "nothing was changed")
         #expect(try store.check() == [])
-        #expect(try store.goal(goal).filledText.isEmpty == false, "the goal still shows")
+        #expect(try GoalService(store).goal(goal).filledText.isEmpty == false, "the goal still shows")
     }
 
     @Test func checkFindsTamperingThatGetsPastTheTriggers() throws {
@@ -184,7 +184,7 @@ import Testing
         }
         try queue.close()
         let store = try GoalbookStore(path: path, actor: "x")
-        #expect(try store.frameSummaries().isEmpty == false)
+        #expect(try CanonService(store).frames().isEmpty == false)
         #expect(try store.check() == [])
     }
 }

@@ -20,23 +20,23 @@ import Testing
         #expect(store.schemaVersionBefore == version)
         #expect(try store.appliedMigrations().map(\.version) == Array(1...GoalbookStore.schemaVersion))
         #expect(try store.check() == [])
-        let frame = try store.currentFrame(function: "AI / Machine Learning Engineering", level: "P2")
+        let frame = try CanonService(store).frame(function: "AI / Machine Learning Engineering", level: "P2")
         #expect(frame.statements(.responsibility).map(\.text) == ["Trains models — with “care”."])
         if version >= 2 {
-            let goal = try store.goal(1)
+            let goal = try GoalService(store).goal(1)
             #expect(goal.employeeId == "E100")
             #expect(goal.filledText.contains("KR1. From 10% to 40% by ⟨date⟩"))
-            #expect(try store.checkins(1).map(\.value) == ["25%"])
-            #expect(try store.goalLog(1).count == 5)
+            #expect(try CheckInService(store).checkins(1).map(\.value) == ["25%"])
+            #expect(try GoalService(store).log(1).count == 5)
         }
-        if version >= 3 { #expect(try store.settings().onTrackRatio == 0.8, "settings an organization changed survive") }
+        if version >= 3 { #expect(try ReportService(store).settings().onTrackRatio == 0.8, "settings an organization changed survive") }
         if version >= 2 {
             // Goals from before alignment, weights and scores: none of them, and progress as before.
-            let goal = try store.goal(1)
+            let goal = try GoalService(store).goal(1)
             #expect(goal.alignedTo == nil && goal.weight == nil && goal.score == nil && goal.items.allSatisfy { $0.weight == nil })
             let progress = try GRDBQueue(path).strings("SELECT round(progress, 4) FROM goal_current WHERE goal_id = 1")
             #expect(progress == ["0.5"], "KR1 10% → 25% → 40% is 0.5; KR2 has no target")
-            #expect(try store.settings().scale(.okr) == ScoreScale(min: 0, max: 1, step: 0.1))
+            #expect(try ReportService(store).settings().scale(.okr) == ScoreScale(min: 0, max: 1, step: 0.1))
         }
     }
 
@@ -80,7 +80,7 @@ import Testing
         #expect(try databaseDump(path) == changed)
         let outcome = try GoalbookStore.restore(from: backup, to: path, replace: true, actor: "x")
         #expect(outcome.loss == RestoreLoss(history: 1, checkins: 0, lastChange: stamp))
-        #expect(try GoalbookStore(path: path, actor: "x").goal(goals["ada-okr"]!).status == .active)
+        #expect(try GoalService(GoalbookStore(path: path, actor: "x")).goal(goals["ada-okr"]!).status == .active)
         #expect(try databaseDump(path) == databaseDump(backup))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.contains(".tmp") } == [])

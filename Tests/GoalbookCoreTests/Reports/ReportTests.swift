@@ -120,7 +120,7 @@ import Testing
         }
         try QuarterService(store).reopen(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
         _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
-        #expect(try store.closedAt(ReportFixture.quarter) == nil)
+        #expect(try QuarterService(store).closedAt(ReportFixture.quarter) == nil)
     }
 
     @Test func checkInsAreCheckedAndAppendOnly() throws {

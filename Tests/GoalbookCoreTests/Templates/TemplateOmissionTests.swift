@@ -10,7 +10,7 @@ import Testing
         let yaml = "source: TST\nfamily: \(family)\nfunctions:\n  - name: \(function)\n    levels:\n" + level
         let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "test.yaml")
         _ = try store.importCanon([document], actor: "tester")
-        return try store.currentFrame(function: function, level: "L1")
+        return try CanonService(store).frame(function: function, level: "L1")
     }
 
     @Test func fewerDimensionsThanResponsibilitiesLeavesLaterObjectivesWithoutKR2() throws {

@@ -27,7 +27,7 @@ import Testing
     }
 
     func builtIn(function: String = "AI / Machine Learning Engineering", level: String = "P2") throws -> Frame {
-        try makeStore().store.currentFrame(function: function, level: level)
+        try CanonService(makeStore().store).frame(function: function, level: level)
     }
 
     @Test func seed000sPageTextIsTheSeedsTextFromTitleToLastScorecardLine() throws {
@@ -70,7 +70,7 @@ import Testing
             "source: T\nfamily: F & Co\nfunctions:\n  - name: G\n    levels:\n      - code: L1\n        responsibilities: "
             + "[\"<script>alert('x')</script> & \\\"quotes\\\"  twice\"]\n"
         _ = try store.importCanon([try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")], actor: "t")
-        let html = TemplatePage.html(try store.currentFrame(function: "G", level: "L1"))
+        let html = TemplatePage.html(try CanonService(store).frame(function: "G", level: "L1"))
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;  twice"), "two spaces kept")
         #expect(bodyText(html).contains("<script>alert('x')</script> & \"quotes\"  twice"))

@@ -7,7 +7,7 @@ import Testing
     static let function = "AI / Machine Learning Engineering"
 
     func builtInFrame() throws -> Frame {
-        try makeStore().store.currentFrame(function: Self.function, level: "P2")
+        try CanonService(makeStore().store).frame(function: Self.function, level: "P2")
     }
 
     @Test(arguments: Framework.allCases)

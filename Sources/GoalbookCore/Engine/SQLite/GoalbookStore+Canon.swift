@@ -129,73 +129,26 @@ extension GoalbookStore {
     // MARK: - Reading
 
     /// Every frame as it stands now, ordered by family, function and level.
-    public func frameSummaries() throws -> [FrameSummary] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT fc.family, fc.function, fc.level_code, fc.level_title, fc.canon_version_id, cv.source, cv.release_label,
-                           sum(s.kind = 'responsibility') AS responsibilities,
-                           sum(s.kind = 'dimension') AS dimensions,
-                           sum(s.kind = 'rubric') AS rubrics
-                    FROM frame_current AS fc
-                    JOIN canon_version AS cv ON cv.canon_version_id = fc.canon_version_id
-                    LEFT JOIN frame_statement AS s ON s.frame_version_id = fc.frame_version_id
-                    GROUP BY fc.frame_id
-                    ORDER BY fc.family, fc.function, fc.level_code
-                    """
-            ).map { row in
-                FrameSummary(
-                    family: row["family"], function: row["function"], level: row["level_code"], title: row["level_title"],
-                    responsibilities: row["responsibilities"] ?? 0, dimensions: row["dimensions"] ?? 0, rubrics: row["rubrics"] ?? 0,
-                    canonVersion: row["canon_version_id"], source: row["source"], release: row["release_label"])
-            }
+    static func frameSummaries(db: Database) throws -> [FrameSummary] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT fc.family, fc.function, fc.level_code, fc.level_title, fc.canon_version_id, cv.source, cv.release_label,
+                       sum(s.kind = 'responsibility') AS responsibilities,
+                       sum(s.kind = 'dimension') AS dimensions,
+                       sum(s.kind = 'rubric') AS rubrics
+                FROM frame_current AS fc
+                JOIN canon_version AS cv ON cv.canon_version_id = fc.canon_version_id
+                LEFT JOIN frame_statement AS s ON s.frame_version_id = fc.frame_version_id
+                GROUP BY fc.frame_id
+                ORDER BY fc.family, fc.function, fc.level_code
+                """
+        ).map { row in
+            FrameSummary(
+                family: row["family"], function: row["function"], level: row["level_code"], title: row["level_title"],
+                responsibilities: row["responsibilities"] ?? 0, dimensions: row["dimensions"] ?? 0, rubrics: row["rubrics"] ?? 0,
+                canonVersion: row["canon_version_id"], source: row["source"], release: row["release_label"])
         }
-    }
-
-    /// The current version of the frame named by function and level (and family, where the
-    /// function name is not unique). Unknown names are an error listing close matches.
-    public func currentFrame(function: String, level: String, family: String? = nil) throws -> Frame {
-        try read { db in
-            let candidates = try Row.fetchAll(db, sql: "SELECT frame_version_id, family, function, level_code FROM frame_current")
-            let matches = candidates.filter {
-                $0["function"] == function && $0["level_code"] == level && (family == nil || $0["family"] == family)
-            }
-            if matches.count == 1, let id: Int64 = matches[0]["frame_version_id"] {
-                return try Self.frame(versionId: id, db: db)
-            }
-            if matches.count > 1 {
-                let families = matches.map { $0["family"] as String }.sorted()
-                throw GoalbookError.invalidArgument(
-                    "function '\(function)' level \(level) exists in several families (\(families.joined(separator: ", "))); name one with --family")
-            }
-            throw Self.frameNotFound(function: function, level: level, family: family, candidates: candidates)
-        }
-    }
-
-    private static func frameNotFound(function: String, level: String, family: String?, candidates: [Row]) -> GoalbookError {
-        let inFamily = candidates.filter { family == nil || $0["family"] == family }
-        let sameFunction = inFamily.filter { $0["function"] == function }
-        if !sameFunction.isEmpty {
-            let levels = sameFunction.map { $0["level_code"] as String }
-            return .notFound(
-                what: "level '\(level)' of function '\(function)'",
-                suggestions: CloseMatches.find(level, in: levels, limit: 10).isEmpty
-                    ? levels.sorted() : CloseMatches.find(level, in: levels, limit: 10))
-        }
-        if let family, !candidates.contains(where: { $0["family"] == family }) {
-            let families = Array(Set(candidates.map { $0["family"] as String }))
-            return .notFound(what: "family '\(family)'", suggestions: CloseMatches.find(family, in: families))
-        }
-        let functions = Array(Set(inFamily.map { $0["function"] as String })).sorted()
-        // With nothing close, a short list of every function still tells the person what exists.
-        let close =
-            CloseMatches.find(function, in: functions).isEmpty && functions.count <= 10
-            ? functions : CloseMatches.find(function, in: functions)
-        let suggestions = close.flatMap { name in
-            inFamily.filter { $0["function"] == name }.map { "--function \"\(name)\" --level \($0["level_code"] as String)" }
-        }
-        return .notFound(what: "function '\(function)'", suggestions: suggestions)
     }
 
     /// A stored frame version with its statements.

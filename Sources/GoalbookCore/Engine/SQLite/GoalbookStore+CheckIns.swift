@@ -3,14 +3,6 @@ import GRDB
 
 extension GoalbookStore {
 
-    /// A goal's check-ins, oldest first (by date, then as recorded), corrections included.
-    public func checkins(_ goalId: Int64) throws -> [CheckIn] {
-        try read { db in
-            _ = try Self.goal(goalId, db: db)
-            return try Self.checkins(db: db, where: "goal_id = ?", [goalId])
-        }
-    }
-
     /// The SQL form of ``CheckIn/effective(_:)`` for a check-in `c`: no correction replaced it.
     static let effectiveCheckinSQL = """
         NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
@@ -38,8 +30,6 @@ extension GoalbookStore {
     // MARK: - Settings
 
     /// The organization's progress settings.
-    public func settings() throws -> ProgressSettings { try read { try Self.settings(db: $0) } }
-
     static func settings(db: Database) throws -> ProgressSettings {
         var settings = ProgressSettings()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
@@ -68,11 +58,6 @@ extension GoalbookStore {
     }
 
     // MARK: - Closing quarters
-
-    /// When the quarter was closed, or nil while it is open.
-    public func closedAt(_ quarter: Quarter) throws -> String? {
-        try read { try Self.closedAt(quarter, db: $0) }
-    }
 
     static func closedAt(_ quarter: Quarter, db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT closed_at FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])

@@ -2,26 +2,7 @@ import Foundation
 import GRDB
 
 extension GoalbookStore {
-    // MARK: - Changing goals
-
-    /// The goals aligned straight under a goal (any status), by id.
-    public func alignedUnder(_ goalId: Int64) throws -> [Int64] {
-        try read { db in try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId]) }
-    }
-
     // MARK: - Reading goals
-
-    /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
-    public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal {
-        try read { db in
-            let goal = try Self.goal(goalId, db: db)
-            guard let asOf else { return goal }
-            guard let past = try Self.rebuild(goal, asOf: asOf, db: db) else {
-                throw GoalbookError.refused("\(goal.displayId) did not exist yet at \(asOf): it was created \(goal.createdAt)")
-            }
-            return past
-        }
-    }
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     static func goals(_ filter: GoalFilter, db: Database) throws -> [Goal] {
@@ -53,38 +34,6 @@ extension GoalbookStore {
         goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
         if let status = filter.status { goals = goals.filter { $0.status == status } }
         return goals
-    }
-
-    /// Every change to a goal, oldest first.
-    public func goalLog(_ goalId: Int64) throws -> [HistoryEntry] {
-        try read { db in
-            _ = try Self.goal(goalId, db: db)
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
-                    WHERE goal_id = ? ORDER BY changed_at, history_id
-                    """, arguments: [goalId]
-            ).map(Self.historyEntry)
-        }
-    }
-
-    /// The newest version of the goal's frame, when the canon has moved on since the goal was made.
-    public func canonMovedOn(_ goal: Goal) throws -> (canonVersion: Int64, statementChanged: Bool)? {
-        try read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = ?",
-                    arguments: [goal.frameId]),
-                row["frame_version_id"] != goal.frameVersionId
-            else { return nil }
-            let current = try Self.frame(versionId: row["frame_version_id"], db: db)
-            let rendered = TemplateRenderer.rows(goal.framework, for: current)
-            let same =
-                rendered.indices.contains(goal.rowNumber - 1)
-                && rendered[goal.rowNumber - 1].printLines.joined(separator: "\n") == goal.templateText
-            return (row["canon_version_id"], !same)
-        }
     }
 
     /// A stored goal with its items and slots, as it is now.

@@ -1,9 +1,27 @@
 import Foundation
 import GRDB
 
-/// The reads and writes of goals that `goals carry`, `goals fill` and `goals list` make.
+/// The reads and writes of goals beyond a plan's: lists, history, as-of, carries.
 extension SQLiteSession {
     func goals(_ filter: GoalFilter) throws -> [Goal] { try GoalbookStore.goals(filter, db: db) }
+
+    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try GoalbookStore.rebuild(goal, asOf: asOf, db: db) }
+
+    func goalHistory(_ goalId: Int64) throws -> [HistoryEntry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
+                WHERE goal_id = ? ORDER BY changed_at, history_id
+                """, arguments: [goalId]
+        ).map(GoalbookStore.historyEntry)
+    }
+
+    func alignedUnder(_ goalId: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId])
+    }
+
+    func checkins(_ goalId: Int64) throws -> [CheckIn] { try GoalbookStore.checkins(db: db, where: "goal_id = ?", [goalId]) }
 
     func existingGoal(of employeeId: String, quarter: Quarter, framework: Framework, frameId: Int64, row: Int) throws -> Int64? {
         try Int64.fetchOne(

@@ -239,12 +239,12 @@ import Testing
         let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
         #expect(result.carried.count == 5, "top, ada, sam, kim, kim2; lin is done, sam2 dropped")
         for (child, parent) in [("ada", "top"), ("sam", "ada"), ("kim", "ada")] {
-            let carried = try store.goal(next[g[child]!]!)
+            let carried = try GoalService(store).goal(next[g[child]!]!)
             #expect(carried.alignedTo == next[g[parent]!], "\(child)")
-            #expect(carried.weight == (try store.goal(g[child]!)).weight, "\(child) keeps its weight")
+            #expect(carried.weight == (try GoalService(store).goal(g[child]!)).weight, "\(child) keeps its weight")
         }
-        #expect(try store.goal(next[g["kim"]!]!).item("KR1")?.weight == 3)
-        #expect(try store.goal(next[g["kim2"]!]!).alignedTo == nil)
+        #expect(try GoalService(store).goal(next[g["kim"]!]!).item("KR1")?.weight == 3)
+        #expect(try GoalService(store).goal(next[g["kim2"]!]!).alignedTo == nil)
         #expect(result.linksLost == ["G\(next[g["kim2"]!]!) is aligned to nothing (was G7 → G3, and G3 is done, not carried into 2027Q1)"])
         #expect(result.linksKept.count == 3)
     }
@@ -294,7 +294,7 @@ import Testing
             try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: ReportFixture.at("2027-01-05T10:00:00Z")), as: .text)
         #expect(report.contains("      weight 70 · score 0.7 · aligned to G2 (E100)\n"))
         #expect(report.contains("      weight 60 · score 85 · aligned to G1 (E001)\n"))
-        let log = try store.goalLog(g["kim"]!).last
+        let log = try GoalService(store).log(g["kim"]!).last
         #expect(log.map { "\($0.command) \($0.field) \($0.new ?? "") \($0.note ?? "")" } == "goals score score 0.7 two of three shipped")
     }
 }

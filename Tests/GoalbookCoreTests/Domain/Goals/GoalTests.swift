@@ -28,8 +28,8 @@ import Testing
     @Test func aGoalKeepsTheRenderedTemplateTextAndItsCanonLink() throws {
         let (store, _) = try org()
         let created = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [2], actor: "mgr", now: at(1))
-        let goal = try store.goal(try #require(created.created.first).goalId)
-        let frame = try store.currentFrame(function: Self.fn, level: "P2")
+        let goal = try GoalService(store).goal(try #require(created.created.first).goalId)
+        let frame = try CanonService(store).frame(function: Self.fn, level: "P2")
         let row = TemplateRenderer.rows(.okr, for: frame)[1]
         #expect(goal.templateText == row.printLines.joined(separator: "\n"))
         #expect(goal.statementId == row.source.statementId)
@@ -45,7 +45,7 @@ import Testing
         let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
         _ = try GoalService(store).set(
             id, [("baseline", "12%"), ("target", "40%"), ("date", "2026-12-15")], item: "KR1", direction: nil, actor: "mgr")
-        let goal = try store.goal(id)
+        let goal = try GoalService(store).goal(id)
         #expect(goal.filledText.split(separator: "\n")[1].hasPrefix("  KR1. From 12% to 40% by 2026-12-15 — tied to: \"Performs data preprocessing"))
         #expect(goal.filledText.split(separator: "\n")[2].hasSuffix("— ⟨target⟩ by ⟨date⟩"))
         #expect(goal.item("KR1")?.direction == .increase)
@@ -87,9 +87,9 @@ import Testing
         let (store, _) = try org()
         let id = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr").created[0].goalId
         _ = try GoalService(store).set(id, [("baseline", "40 ms"), ("target", "25ms")], item: nil, direction: nil, actor: "mgr")
-        #expect(try store.goal(id).item("main")?.direction == .decrease)
+        #expect(try GoalService(store).goal(id).item("main")?.direction == .decrease)
         _ = try GoalService(store).set(id, [("target", "40 ms")], item: nil, direction: .maintain, actor: "mgr")
-        #expect(try store.goal(id).item("main")?.direction == .maintain)
+        #expect(try GoalService(store).goal(id).item("main")?.direction == .maintain)
         #expect(throws: GoalbookError.invalidArgument("--direction increase contradicts baseline 40 ms → target 10 ms, which is decrease")) {
             _ = try GoalService(store).set(id, [("target", "10 ms")], item: nil, direction: .increase, actor: "mgr")
         }
@@ -115,7 +115,7 @@ import Testing
         #expect(throws: GoalbookError.refused("G\(id) is dropped and cannot be changed")) {
             _ = try GoalService(store).set(id, [("target", "3")], item: nil, direction: nil, actor: "mgr")
         }
-        let log = try store.goalLog(id).map { "\($0.field) \($0.old ?? "∅")→\($0.new ?? "∅") \($0.note ?? "")" }
+        let log = try GoalService(store).log(id).map { "\($0.field) \($0.old ?? "∅")→\($0.new ?? "∅") \($0.note ?? "")" }
         #expect(log == ["created ∅→draft ", "status draft→active agreed", "status active→dropped reorg"])
     }
 
@@ -156,11 +156,11 @@ import Testing
         _ = try GoalService(store).set(id, [("owner", "E101")], item: nil, direction: nil, actor: "hr", now: at(50))
         _ = try GoalService(store).setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
         func state(_ seconds: Double) throws -> String {
-            let g = try store.goal(id, asOf: Timestamp.string(at(seconds)))
+            let g = try GoalService(store).goal(id, asOf: Timestamp.string(at(seconds)))
             return
                 "\(g.employeeId) \(g.status.rawValue) \(g.item("main")!.slot(.baseline)!.value ?? "∅")→\(g.item("main")!.slot(.target)!.value ?? "∅")"
         }
-        #expect(throws: GoalbookError.self) { _ = try store.goal(id, asOf: Timestamp.string(at(5))) }
+        #expect(throws: GoalbookError.self) { _ = try GoalService(store).goal(id, asOf: Timestamp.string(at(5))) }
         #expect(try state(10) == "E100 draft ∅→∅")
         #expect(try state(25) == "E100 draft 10→20")
         #expect(try state(35) == "E100 active 10→20")
@@ -190,16 +190,16 @@ import Testing
     @Test func reimportingAChangedCanonLeavesGoalsAsTheyWereAndSaysSo() throws {
         let (store, _) = try org()
         let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
-        let before = try store.goal(id)
-        #expect(try store.canonMovedOn(before) == nil)
+        let before = try GoalService(store).goal(id)
+        #expect(try GoalService(store).canonMovedOn(before) == nil)
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
         yaml = yaml.replacingOccurrences(
             of: "handling missing values and engineering features under guidance.",
             with: "handling missing values and engineering features.")
         _ = try store.importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr")
-        let after = try store.goal(id)
+        let after = try GoalService(store).goal(id)
         #expect(after == before)
-        let moved = try #require(try store.canonMovedOn(after))
+        let moved = try #require(try GoalService(store).canonMovedOn(after))
         #expect(moved.statementChanged)
         #expect(moved.canonVersion != before.canonVersionId)
         let fresh = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "mgr").created[0]
@@ -227,13 +227,13 @@ import Testing
         let result = try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
         let carried = try #require(result.carried.first)
         #expect(carried.from == ids[0])
-        let old = try store.goal(ids[0])
-        let new = try store.goal(carried.to)
+        let old = try GoalService(store).goal(ids[0])
+        let new = try GoalService(store).goal(carried.to)
         #expect(old.status == .active && old.carriedTo == carried.to, "the old goal keeps its status and says where it went")
         #expect(new.status == .active && new.carriedFrom == ids[0] && new.quarter == "2027Q1")
         #expect(new.templateText == old.templateText)
         #expect(new.item("main")?.slots.map { $0.value ?? "∅" } == ["10%", "50%", "∅"], "the old date lies before the new quarter")
-        #expect(try store.goal(ids[1]).status == .draft, "drafts are not carried")
+        #expect(try GoalService(store).goal(ids[1]).status == .draft, "drafts are not carried")
         #expect(
             throws: GoalbookError.refused("G\(ids[0]) was carried to G\(carried.to) and cannot be changed; change G\(carried.to), which continues it")
         ) {
@@ -242,6 +242,6 @@ import Testing
         let twice = try GoalService(store).carry(from: q4, to: Quarter("2027Q2")!, team: nil, dryRun: false, actor: "mgr", now: lastDay)
         #expect(twice.carried.isEmpty && twice.skipped.map(\.reason) == ["already carried to G\(carried.to)"])
         #expect(try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr", now: lastDay).carried.isEmpty)
-        #expect(try store.goalLog(ids[0]).last.map { "\($0.field) \($0.new ?? "")" } == "carried_to G\(carried.to)")
+        #expect(try GoalService(store).log(ids[0]).last.map { "\($0.field) \($0.new ?? "")" } == "carried_to G\(carried.to)")
     }
 }

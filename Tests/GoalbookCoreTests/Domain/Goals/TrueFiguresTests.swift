@@ -84,9 +84,9 @@ import Testing
             try Row.fetchOne($0, sql: "SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)")
         }
         #expect(viewed.map { "\($0["progress"] as Double) \($0["keep"] as String) \($0["tolerance"] as Double)" } == "1.0 at_least 3.0")
-        let before = try store.goal(id, asOf: "2026-11-20T09:59:59.999Z")
+        let before = try GoalService(store).goal(id, asOf: "2026-11-20T09:59:59.999Z")
         #expect(before.items[0].keep == nil && before.items[0].tolerance == nil)
-        let after = try store.goal(id, asOf: "2026-11-20T10:00:00.000Z")
+        let after = try GoalService(store).goal(id, asOf: "2026-11-20T10:00:00.000Z")
         #expect(after.items[0].keep == .atLeast && after.items[0].tolerance == 3)
         // An increasing goal has no side to keep.
         let up = try smart(store, row: 2)
@@ -127,7 +127,7 @@ import Testing
             _ = try checkIn("4", corrects: first.id)
         }
         let again = try checkIn("4", corrects: fix.id)
-        #expect(CheckIn.effective(try store.checkins(id)).map(\.id) == [again.id], "only one value counts")
+        #expect(CheckIn.effective(try CheckInService(store).checkins(id)).map(\.id) == [again.id], "only one value counts")
         #expect(try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now).goals[0].items[0].latest?.number == 4)
         // The database refuses a second correction through raw SQL too.
         let raw = try GRDBQueue(path)
