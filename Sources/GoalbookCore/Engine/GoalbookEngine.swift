@@ -117,8 +117,9 @@ public protocol EngineReader {
     func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal]
     /// The check-ins of goals recorded by `asOf` and dated up to `day`, in date order.
     func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn]
-    /// The changes a report lists (created, status, carried, a target moved) to goals between two instants.
-    func changes(ofGoals goalIds: [Int64], from start: String, through end: String) throws -> [RecordedChange]
+    /// The changes a report lists (created, status, carried, a target moved) to goals between two
+    /// instants, oldest first, each handed to `body` as it is read.
+    func changes(ofGoals goalIds: [Int64], from start: String, through end: String, _ body: (RecordedChange) throws -> Void) throws
     /// The owners of goals, by goal id.
     func owners(of goalIds: [Int64]) throws -> [Int64: String]
     /// Who gave each goal of a quarter its latest score up to `asOf`, and when.
@@ -129,6 +130,11 @@ extension EngineReader {
     /// What the rules need to know around a goal: its quarter's state and the settings.
     public func context(_ goal: Goal) throws -> GoalContext {
         GoalContext(quarterClosedAt: try closedAt(goal.quarter), settings: try settings())
+    }
+
+    /// Refuses writes to a quarter that was closed.
+    public func checkOpen(_ quarter: Quarter) throws {
+        try Goal.checkQuarterOpen(quarter.description, closedAt: try closedAt(quarter.description))
     }
 }
 

@@ -17,6 +17,8 @@ public struct GoalService {
         _ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?, actor: String, now: Date = Date()
     ) throws -> GoalCreation {
         try engine.writing(WriteStamp(actor: actor, command: "goals add", now: now), dryRun: false) { tx in
+            try tx.requirePerson(employeeId)
+            try tx.checkOpen(quarter)
             guard let result = try tx.createGoals(.person(employeeId), quarter: quarter, framework: framework, rows: rows).first else {
                 throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: [])
             }
@@ -39,6 +41,8 @@ public struct GoalService {
         now: Date = Date()
     ) throws -> [GoalCreation] {
         try engine.writing(WriteStamp(actor: actor, command: "goals assign", now: now), dryRun: dryRun) { tx in
+            try tx.requirePerson(team)
+            try tx.checkOpen(quarter)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try tx.settings().fiscalYearStartMonth)
             return try tx.createGoals(.team(team, below: below, activeOn: firstDay), quarter: quarter, framework: framework, rows: rows)
         }
@@ -55,8 +59,8 @@ public struct GoalService {
     ) throws -> CarryResult {
         guard from < to else { throw GoalbookError.invalidArgument("carry goes forward: \(to) is not after \(from)") }
         return try engine.writing(WriteStamp(actor: actor, command: "goals carry", now: now), dryRun: dryRun) { tx in
-            try Goal.checkQuarterOpen(from.description, closedAt: try tx.closedAt(from.description))
-            try Goal.checkQuarterOpen(to.description, closedAt: try tx.closedAt(to.description))
+            try tx.checkOpen(from)
+            try tx.checkOpen(to)
             let fiscal = try tx.settings().fiscalYearStartMonth
             try from.checkFinished(on: Day(now), early: early, fiscalYearStartMonth: fiscal, what: "carry its goals")
             let start = to.firstDay(fiscalYearStartMonth: fiscal)

@@ -68,7 +68,10 @@ public struct ReportService {
             .filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
         let goalIds = goals.map(\.id)
         let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: asOf, through: reportDate), by: \.goalId)
-        let changes = try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: asOf).compactMap(ReportChange.init)
+        var changes: [ReportChange] = []
+        try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: asOf) { recorded in
+            if let change = ReportChange(recorded) { changes.append(change) }
+        }
         // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
         var alignedOwners = Dictionary(goals.map { ($0.id, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
         let elsewhere = Set(goals.compactMap(\.alignedTo)).subtracting(alignedOwners.keys)

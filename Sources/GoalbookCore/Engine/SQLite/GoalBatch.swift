@@ -19,7 +19,6 @@ struct GoalBatch {
     /// person already has a goal for. Returns, per person in employee-id order, what was created
     /// and what already existed.
     func create(db: Database, members: String, _ arguments: StatementArguments) throws -> [GoalCreation] {
-        try GoalbookStore.checkQuarterOpen(quarter.description, db: db)
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS goal_batch_member (person_id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL);

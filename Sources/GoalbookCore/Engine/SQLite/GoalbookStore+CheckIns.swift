@@ -62,9 +62,4 @@ extension GoalbookStore {
     static func closedAt(_ quarter: Quarter, db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT closed_at FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
     }
-
-    /// Refuses writes to the goals of a closed quarter.
-    static func checkQuarterOpen(_ quarter: String, db: Database) throws {
-        try Goal.checkQuarterOpen(quarter, closedAt: try Quarter(quarter).flatMap { try closedAt($0, db: db) })
-    }
 }

@@ -6,8 +6,8 @@ extension GoalbookStore {
     ///
     /// A person's field at T is the newest change at or before T; where the only changes came
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
-    static func peopleAsOf(_ asOf: String?, db: Database) throws -> [(personId: Int64, person: ReportPerson)] {
-        var people: [(personId: Int64, person: ReportPerson)] = []
+    static func peopleAsOf(_ asOf: String?, db: Database) throws -> [PersonAsOf] {
+        var people: [PersonAsOf] = []
         try FastStatement.forEachRow(
             db,
             sql: """
@@ -18,15 +18,14 @@ extension GoalbookStore {
                 """, [asOf, asOf]
         ) { row in
             people.append(
-                (
-                    row.int(0),
-                    ReportPerson(
+                PersonAsOf(
+                    key: row.int(0),
+                    person: ReportPerson(
                         employeeId: row.text(1), name: row.text(2), managerId: row.textOrNil(3), family: row.text(4),
-                        function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))
-                ))
+                        function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))))
         }
         guard let asOf, !people.isEmpty else { return people }
-        let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.personId, $0.offset) })
+        let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.key, $0.offset) })
         var settled = Set<String>()  // person id + field decided by a change at or before T
         for row in try Row.fetchAll(
             db,

@@ -5,7 +5,7 @@ import GRDB
 /// their check-ins and changes, and the owners of goals they are aligned to.
 extension SQLiteSession {
     func people(asOf: String?) throws -> [PersonAsOf] {
-        try GoalbookStore.peopleAsOf(asOf, db: db).map { PersonAsOf(key: $0.personId, person: $0.person) }
+        try GoalbookStore.peopleAsOf(asOf, db: db)
     }
 
     func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
@@ -26,7 +26,7 @@ extension SQLiteSession {
         }
         return try GoalbookStore.loadGoals(
             db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
-            [quarter.description, Self.jsonArray(people)], templateText: false)
+            [quarter.description, jsonArray(people)], templateText: false)
     }
 
     /// `SELECT goal_id …` with one `?` for the quarter.
@@ -51,15 +51,14 @@ extension SQLiteSession {
     func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn] {
         try GoalbookStore.checkins(
             db: db, where: "goal_id IN (SELECT value FROM json_each(?)) AND recorded_at <= ? AND checked_on <= ?",
-            [Self.jsonArray(goalIds), asOf, day.description])
+            [jsonArray(goalIds), asOf, day.description])
     }
 
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn] {
         try GoalbookStore.checkins(db: db, where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
     }
 
-    func changes(ofGoals goalIds: [Int64], from start: String, through end: String) throws -> [RecordedChange] {
-        var changes: [RecordedChange] = []
+    func changes(ofGoals goalIds: [Int64], from start: String, through end: String, _ body: (RecordedChange) throws -> Void) throws {
         try FastStatement.forEachRow(
             db,
             sql: """
@@ -68,14 +67,13 @@ extension SQLiteSession {
                 WHERE h.goal_id IN (SELECT value FROM json_each(?)) AND h.changed_at >= ? AND h.changed_at <= ?
                   AND (h.field = 'created' OR h.field = 'status' OR h.field = 'carried_to' OR (h.field = 'target' AND h.old_value IS NOT NULL))
                 ORDER BY h.changed_at, h.history_id
-                """, [Self.jsonArray(goalIds), start, end]
+                """, [jsonArray(goalIds), start, end]
         ) { row in
-            changes.append(
+            try body(
                 RecordedChange(
                     changedAt: row.text(0), actor: row.text(1), goalId: row.int(2), employeeId: row.textOrNil(8) ?? "", item: row.textOrNil(3),
                     field: row.text(4), old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7)))
         }
-        return changes
     }
 
     func owners(of goalIds: [Int64]) throws -> [Int64: String] {
@@ -86,7 +84,7 @@ extension SQLiteSession {
             sql: """
                 SELECT g.goal_id, p.employee_id FROM goal AS g JOIN person AS p ON p.person_id = g.person_id
                 WHERE g.goal_id IN (SELECT value FROM json_each(?))
-                """, [Self.jsonArray(goalIds)]
+                """, [jsonArray(goalIds)]
         ) { row in owners[row.int(0)] = row.text(1) }
         return owners
     }
@@ -105,5 +103,12 @@ extension SQLiteSession {
         return scorers
     }
 
-    static func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+    /// `[1,2,3]`, for `json_each(?)`; the last list is kept, since a report passes its goals' ids
+    /// to several reads.
+    func jsonArray(_ ids: [Int64]) -> String {
+        if let last = lastIdList, last.ids == ids { return last.json }
+        let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        lastIdList = (ids, json)
+        return json
+    }
 }

@@ -11,6 +11,8 @@ final class SQLiteSession: EngineWriter {
     private var cachedSettings: ProgressSettings?
     private var historyWriter: HistoryWriter?
     private var personKeys: [String: Int64] = [:]
+    /// The last id list written as JSON (``jsonArray(_:)``).
+    var lastIdList: (ids: [Int64], json: String)?
 
     init(db: Database, stamp: WriteStamp?) {
         self.db = db
