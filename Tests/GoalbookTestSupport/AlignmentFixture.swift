@@ -25,7 +25,7 @@ public enum AlignmentFixture {
     public static let setUp = ReportFixture.at("2026-11-02T12:00:00Z")
     public static let now = ReportFixture.at("2026-11-15T12:00:00Z")
 
-    public static func build() throws -> (store: GoalbookStore, path: String, goals: [String: Int64]) {
+    public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"

@@ -18,7 +18,7 @@ public enum ReportFixture {
     }
 
     /// Builds the organization in a new store and returns it with the ids of its goals, by name.
-    public static func build() throws -> (store: GoalbookStore, path: String, goals: [String: Int64]) {
+    public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"

@@ -36,9 +36,9 @@ public func writeFile(_ folder: URL, _ name: String, _ text: String) throws -> S
 }
 
 /// A new database in a fresh temp folder: its store and path.
-public func makeStore(actor: String = "tester") throws -> (store: GoalbookStore, path: String) {
+public func makeStore(actor: String = "tester") throws -> (store: SQLiteEngine, path: String) {
     let path = try makeTemporaryFolder().appendingPathComponent("goalbook.db").path
-    return (try GoalbookStore(path: path, actor: actor), path)
+    return (try SQLiteEngine(path: path, actor: actor), path)
 }
 
 /// Every row of every table, as sorted text: equal dumps mean an unchanged database.

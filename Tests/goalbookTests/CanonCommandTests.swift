@@ -18,11 +18,11 @@ import Testing
         let result = try run(try goalbookBinary(), ["init"], environment: cleanEnvironment(home: home))
         let expectedPath = home.path + "/.local/share/goalbook/goalbook.db"
         #expect(result.status == 0)
-        #expect(result.stdout == "Created \(expectedPath) (schema version \(GoalbookStore.schemaVersion)) with the built-in canon.\n")
+        #expect(result.stdout == "Created \(expectedPath) (schema version \(SQLiteEngine.schemaVersion)) with the built-in canon.\n")
         #expect(result.stderr == "")
         #expect(FileManager.default.fileExists(atPath: expectedPath))
         let again = try run(try goalbookBinary(), ["init"], environment: cleanEnvironment(home: home))
-        #expect(again.stdout == "\(expectedPath) is up to date (schema version \(GoalbookStore.schemaVersion)).\n")
+        #expect(again.stdout == "\(expectedPath) is up to date (schema version \(SQLiteEngine.schemaVersion)).\n")
     }
 
     @Test(arguments: Framework.allCases)

@@ -30,7 +30,7 @@ public enum DemoOrganization {
     /// Builds the organization in `store` (a new database) for the quarter containing `now`,
     /// returning the top manager's employee id.
     @discardableResult
-    public static func build(in store: GoalbookStore, people count: Int, now: Date = Date()) throws -> String {
+    public static func build(in store: SQLiteEngine, people count: Int, now: Date = Date()) throws -> String {
         guard (2...5000).contains(count) else { throw GoalbookError.invalidArgument("--people must be between 2 and 5000") }
         var random = Random(state: UInt64(count))
         let today = Day(now)

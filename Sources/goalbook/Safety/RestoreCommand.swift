@@ -17,8 +17,8 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         var replace = force
-        if !force, let loss = try GoalbookStore.restoreLoss(from: file, to: database.path), isatty(STDIN_FILENO) == 1 {
-            _ = try GoalbookStore.checkBackup(file)
+        if !force, let loss = try SQLiteEngine.restoreLoss(from: file, to: database.path), isatty(STDIN_FILENO) == 1 {
+            _ = try SQLiteEngine.checkBackup(file)
             printError("\(database.path) exists; restoring \(file) replaces it\(loss.isEmpty ? "" : ", losing " + loss.description).")
             FileHandle.standardError.write(Data("Replace it? [y/N] ".utf8))
             guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingBlanks().lowercased()) else {
@@ -27,11 +27,11 @@ struct RestoreCommand: ParsableCommand {
             }
             replace = true
         }
-        let outcome = try GoalbookStore.restore(from: file, to: database.path, replace: replace, actor: database.actor)
+        let outcome = try SQLiteEngine.restore(from: file, to: database.path, replace: replace, actor: database.actor)
         let version = outcome.version
         print(
             "Restored \(database.path) from \(file) (schema version "
-                + "\(version)\(version < GoalbookStore.schemaVersion ? ", upgraded to \(GoalbookStore.schemaVersion)" : ""))."
+                + "\(version)\(version < SQLiteEngine.schemaVersion ? ", upgraded to \(SQLiteEngine.schemaVersion)" : ""))."
         )
         if !outcome.loss.isEmpty { printError("warning: \(outcome.loss.description) are gone from \(database.path).") }
     }

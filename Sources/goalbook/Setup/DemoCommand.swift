@@ -22,13 +22,13 @@ struct DemoCommand: ParsableCommand {
             try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
             ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
         if FileManager.default.fileExists(atPath: path) {
-            guard force || GoalbookStore.isDemoDatabase(path) else {
+            guard force || SQLiteEngine.isDemoDatabase(path) else {
                 throw GoalbookError.refused(
                     "\(path) already exists and is not a demo database; it was left untouched (use another --db, or --force to replace it)")
             }
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        let store = try GoalbookStore(path: path, actor: "demo")
+        let store = try SQLiteEngine(path: path, actor: "demo")
         let now = Date()
         let head = try DemoOrganization.build(in: store, people: people, now: now)
         let quarter = Quarter.containing(Day(now))

@@ -19,7 +19,7 @@ struct DatabaseOptions: ParsableArguments {
     var path: String { DatabaseLocation.resolve(explicit: db ?? GlobalOptions.shared.db) }
 
     /// Opens the database, creating and migrating it when needed.
-    func open() throws -> GoalbookStore {
-        try GoalbookStore(path: path, actor: actor)
+    func open() throws -> SQLiteEngine {
+        try SQLiteEngine(path: path, actor: actor)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct AnalystTests {
     /// The fixture organization, with the canon changed since its goals were made, and goals
     /// aligned and weighted (G5 moved from G2 to G1 on 5 November).
-    func fixture() throws -> (GoalbookStore, String) {
+    func fixture() throws -> (SQLiteEngine, String) {
         let (store, path, _) = try ReportFixture.build()
         let october = ReportFixture.at("2026-10-10T09:00:00Z")
         _ = try AlignmentService(store).align(5, to: 2, actor: "grace", now: october)

@@ -79,7 +79,7 @@ import Testing
             try FileManager.default.copyItem(atPath: pristine, toPath: copy)
             let result = try shell(copy, sql)
             #expect(result.status == 0, "\(sql): \(result.stderr)")
-            return try GoalbookStore(path: copy, actor: "x").check()
+            return try SQLiteEngine(path: copy, actor: "x").check()
         }
         // Raw updates of a goal's fields (no trigger stops these: goalbook makes them, with history).
         for (sql, expected, movesFigures) in [
@@ -165,7 +165,7 @@ import Testing
             #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 6), "round \(round)")
             let canon = try GRDBQueue(path).strings("SELECT count(*) FROM canon_version")
             #expect(canon == ["\(Resources.builtInCanon.count)"], "round \(round): the built-in canon, once")
-            #expect(try GoalbookStore(path: path, actor: "x").check() == [])
+            #expect(try SQLiteEngine(path: path, actor: "x").check() == [])
         }
     }
 
@@ -180,10 +180,10 @@ import Testing
                     sql: "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, 'x')",
                     arguments: [migration.version, migration.name, migration.sha256])
             }
-            try db.execute(sql: "PRAGMA user_version = \(GoalbookStore.schemaVersion)")
+            try db.execute(sql: "PRAGMA user_version = \(SQLiteEngine.schemaVersion)")
         }
         try queue.close()
-        let store = try GoalbookStore(path: path, actor: "x")
+        let store = try SQLiteEngine(path: path, actor: "x")
         #expect(try CanonService(store).frames().isEmpty == false)
         #expect(try store.check() == [])
     }

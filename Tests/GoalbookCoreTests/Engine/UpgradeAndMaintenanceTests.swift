@@ -16,9 +16,9 @@ import Testing
     @Test(arguments: 1..<5)
     func aDatabaseFromEachEarlierSchemaOpensAndKeepsItsData(version: Int) throws {
         let path = try copyOfFixture(version: version)
-        let store = try GoalbookStore(path: path, actor: "upgrade")
+        let store = try SQLiteEngine(path: path, actor: "upgrade")
         #expect(store.schemaVersionBefore == version)
-        #expect(try store.appliedMigrations().map(\.version) == Array(1...GoalbookStore.schemaVersion))
+        #expect(try store.appliedMigrations().map(\.version) == Array(1...SQLiteEngine.schemaVersion))
         #expect(try store.check() == [])
         let frame = try CanonService(store).frame(function: "AI / Machine Learning Engineering", level: "P2")
         #expect(frame.statements(.responsibility).map(\.text) == ["Trains models — with “care”."])
@@ -75,12 +75,12 @@ import Testing
                 "\(path) already exists; it was left untouched (--force replaces it with \(backup), "
                     + "losing 1 change and 0 check-ins recorded after the backup (the last at \(stamp)))")
         ) {
-            _ = try GoalbookStore.restore(from: backup, to: path, replace: false, actor: "x")
+            _ = try SQLiteEngine.restore(from: backup, to: path, replace: false, actor: "x")
         }
         #expect(try databaseDump(path) == changed)
-        let outcome = try GoalbookStore.restore(from: backup, to: path, replace: true, actor: "x")
+        let outcome = try SQLiteEngine.restore(from: backup, to: path, replace: true, actor: "x")
         #expect(outcome.loss == RestoreLoss(history: 1, checkins: 0, lastChange: stamp))
-        #expect(try GoalService(GoalbookStore(path: path, actor: "x")).goal(goals["ada-okr"]!).status == .active)
+        #expect(try GoalService(SQLiteEngine(path: path, actor: "x")).goal(goals["ada-okr"]!).status == .active)
         #expect(try databaseDump(path) == databaseDump(backup))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).filter { $0.contains(".tmp") } == [])
@@ -137,12 +137,12 @@ import Testing
         let folder = try makeTemporaryFolder()
         let notADatabase = try writeFile(folder, "junk.db", String(repeating: "junk ", count: 1000))
         #expect(throws: GoalbookError.cannotOpen(path: notADatabase, reason: "the file is not a SQLite database")) {
-            _ = try GoalbookStore.restore(from: notADatabase, to: path, replace: true, actor: "x")
+            _ = try SQLiteEngine.restore(from: notADatabase, to: path, replace: true, actor: "x")
         }
         let other = folder.appendingPathComponent("other.db").path
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t (x); PRAGMA user_version = 1") }
         #expect(throws: GoalbookError.refused("\(other) is not a Goalbook database; nothing was restored")) {
-            _ = try GoalbookStore.restore(from: other, to: path, replace: true, actor: "x")
+            _ = try SQLiteEngine.restore(from: other, to: path, replace: true, actor: "x")
         }
         // A sound SQLite file from Goalbook whose triggers were dropped and history rewritten.
         let tampered = folder.appendingPathComponent("tampered.db").path
@@ -151,7 +151,7 @@ import Testing
             "/usr/bin/sqlite3", [tampered, "DROP TRIGGER history_no_update; UPDATE history SET new_value = 'done' WHERE field = 'status';"])
         #expect(shell.status == 0)
         #expect {
-            _ = try GoalbookStore.restore(from: tampered, to: path, replace: true, actor: "x")
+            _ = try SQLiteEngine.restore(from: tampered, to: path, replace: true, actor: "x")
         } throws: { error in
             let message = (error as? GoalbookError)?.errorDescription ?? ""
             return message.hasPrefix("\(tampered) fails goalbook check, so it was not restored; \(path) was left untouched:")

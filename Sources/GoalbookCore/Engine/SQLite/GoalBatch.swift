@@ -40,7 +40,7 @@ struct GoalBatch {
             guard
                 let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])
             else { throw GoalbookError.refused("frame \(frameId) has no version in the canon (run goalbook check)") }
-            let frame = try GoalbookStore.frame(versionId: versionId, db: db)
+            let frame = try SQLiteEngine.frame(versionId: versionId, db: db)
             let rendered = TemplateRenderer.rows(framework, for: frame)
             let someone = {
                 try String.fetchOne(

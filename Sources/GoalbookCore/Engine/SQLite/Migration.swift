@@ -27,7 +27,7 @@ public struct Migration: Sendable {
     }
 }
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// Applies every migration above the file's version in one IMMEDIATE transaction, importing
     /// the built-in canon in the same transaction when the file was new, then turns on WAL.
     /// Returns the version the file had when the lock was taken (another process may have

@@ -3,9 +3,9 @@ import GRDB
 
 /// The reads and writes of goals beyond a plan's: lists, history, as-of, carries.
 extension SQLiteSession {
-    func goals(_ filter: GoalFilter) throws -> [Goal] { try GoalbookStore.goals(filter, db: db) }
+    func goals(_ filter: GoalFilter) throws -> [Goal] { try SQLiteEngine.goals(filter, db: db) }
 
-    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try GoalbookStore.rebuild(goal, asOf: asOf, db: db) }
+    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try SQLiteEngine.rebuild(goal, asOf: asOf, db: db) }
 
     func goalHistory(_ goalId: Int64) throws -> [HistoryEntry] {
         try Row.fetchAll(
@@ -14,14 +14,14 @@ extension SQLiteSession {
                 SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
                 WHERE goal_id = ? ORDER BY changed_at, history_id
                 """, arguments: [goalId]
-        ).map(GoalbookStore.historyEntry)
+        ).map(SQLiteEngine.historyEntry)
     }
 
     func alignedUnder(_ goalId: Int64) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId])
     }
 
-    func checkins(_ goalId: Int64) throws -> [CheckIn] { try GoalbookStore.checkins(db: db, where: "goal_id = ?", [goalId]) }
+    func checkins(_ goalId: Int64) throws -> [CheckIn] { try SQLiteEngine.checkins(db: db, where: "goal_id = ?", [goalId]) }
 
     func existingGoal(of employeeId: String, quarter: Quarter, framework: Framework, frameId: Int64, row: Int) throws -> Int64? {
         try Int64.fetchOne(
@@ -36,7 +36,7 @@ extension SQLiteSession {
             db,
             sql: """
                 SELECT value, number, unit FROM checkin AS c
-                WHERE goal_id = ? AND item = ? AND \(GoalbookStore.effectiveCheckinSQL)
+                WHERE goal_id = ? AND item = ? AND \(SQLiteEngine.effectiveCheckinSQL)
                 ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
                 """, arguments: [goalId, item]
         ).map { GoalSlot(slot: .baseline, value: $0["value"], number: $0["number"], unit: $0["unit"]) }

@@ -29,19 +29,19 @@ extension SQLiteSession {
     }
 
     func people(team: String?, below: Bool) throws -> [Person] {
-        var sql = GoalbookStore.personSelect
+        var sql = SQLiteEngine.personSelect
         if let team {
-            sql = try GoalbookStore.teamCTE(team, below: below, db: db) + sql + " WHERE p.person_id IN team"
+            sql = try SQLiteEngine.teamCTE(team, below: below, db: db) + sql + " WHERE p.person_id IN team"
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY p.employee_id").map(GoalbookStore.person)
+        return try Row.fetchAll(db, sql: sql + " ORDER BY p.employee_id").map(SQLiteEngine.person)
     }
 
     func person(_ employeeId: String) throws -> Person {
         let key = try personKey(employeeId)
-        guard let row = try Row.fetchOne(db, sql: GoalbookStore.personSelect + " WHERE p.person_id = ?", arguments: [key]) else {
+        guard let row = try Row.fetchOne(db, sql: SQLiteEngine.personSelect + " WHERE p.person_id = ?", arguments: [key]) else {
             throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: [])
         }
-        return GoalbookStore.person(row)
+        return SQLiteEngine.person(row)
     }
 
     func personHistory(_ employeeId: String) throws -> [HistoryEntry] {
@@ -51,7 +51,7 @@ extension SQLiteSession {
                 SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
                 WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
                 """, arguments: [try personKey(employeeId)]
-        ).map(GoalbookStore.historyEntry)
+        ).map(SQLiteEngine.historyEntry)
     }
 
     func apply(_ plan: PeoplePlan) throws {

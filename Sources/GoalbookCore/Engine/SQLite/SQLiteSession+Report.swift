@@ -5,7 +5,7 @@ import GRDB
 /// their check-ins and changes, and the owners of goals they are aligned to.
 extension SQLiteSession {
     func people(asOf: String?) throws -> [PersonAsOf] {
-        try GoalbookStore.peopleAsOf(asOf, db: db)
+        try SQLiteEngine.peopleAsOf(asOf, db: db)
     }
 
     func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
@@ -15,16 +15,16 @@ extension SQLiteSession {
         if let asOf {
             let condition = "g.quarter = ? AND g.created_at <= ?" + only
             let arguments: StatementArguments = [quarter.description, asOf] + onlyArguments
-            return try GoalbookStore.rebuildAll(
-                GoalbookStore.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
+            return try SQLiteEngine.rebuildAll(
+                SQLiteEngine.loadGoals(db: db, where: condition, arguments, templateText: false), asOf: asOf, db: db,
                 where: condition, arguments)
         }
         // Goals by the selection when there is one (filtered to the people by the caller), else by
         // person: both IN lists on one index would be probed as a cross product.
         if selection != nil {
-            return try GoalbookStore.loadGoals(db: db, where: "g.quarter = ?" + only, [quarter.description] + onlyArguments, templateText: false)
+            return try SQLiteEngine.loadGoals(db: db, where: "g.quarter = ?" + only, [quarter.description] + onlyArguments, templateText: false)
         }
-        return try GoalbookStore.loadGoals(
+        return try SQLiteEngine.loadGoals(
             db: db, where: "g.quarter = ? AND g.person_id IN (SELECT value FROM json_each(?))",
             [quarter.description, jsonArray(people)], templateText: false)
     }
@@ -34,7 +34,7 @@ extension SQLiteSession {
         switch selection {
         case .linked(let goalId): return "SELECT \(goalId) UNION " + Self.linkedGoalsSQL
         case .team(let team, let below):
-            return try GoalbookStore.teamCTE(team, below: below, db: db)
+            return try SQLiteEngine.teamCTE(team, below: below, db: db)
                 + "SELECT goal_id FROM goal WHERE person_id IN team UNION \(Self.linkedGoalsSQL)"
         }
     }
@@ -49,13 +49,13 @@ extension SQLiteSession {
         """
 
     func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn] {
-        try GoalbookStore.checkins(
+        try SQLiteEngine.checkins(
             db: db, where: "goal_id IN (SELECT value FROM json_each(?)) AND recorded_at <= ? AND checked_on <= ?",
             [jsonArray(goalIds), asOf, day.description])
     }
 
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn] {
-        try GoalbookStore.checkins(db: db, where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
+        try SQLiteEngine.checkins(db: db, where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
     }
 
     func changes(ofGoals goalIds: [Int64], from start: String, through end: String, _ body: (RecordedChange) throws -> Void) throws {

@@ -23,16 +23,16 @@ final class SQLiteSession: EngineWriter {
 
     func settings() throws -> ProgressSettings {
         if let cachedSettings { return cachedSettings }
-        let settings = try GoalbookStore.settings(db: db)
+        let settings = try SQLiteEngine.settings(db: db)
         cachedSettings = settings
         return settings
     }
 
-    func goal(_ goalId: Int64) throws -> Goal { try GoalbookStore.goal(goalId, db: db) }
+    func goal(_ goalId: Int64) throws -> Goal { try SQLiteEngine.goal(goalId, db: db) }
 
     func closedAt(_ quarter: String) throws -> String? {
         guard let quarter = Quarter(quarter) else { return nil }
-        return try GoalbookStore.closedAt(quarter, db: db)
+        return try SQLiteEngine.closedAt(quarter, db: db)
     }
 
     func requirePerson(_ employeeId: String) throws { _ = try personKey(employeeId) }
@@ -42,7 +42,7 @@ final class SQLiteSession: EngineWriter {
     }
 
     func checkIn(_ checkInId: Int64) throws -> (checkIn: CheckIn, correctedBy: Int64?)? {
-        guard let checkIn = try GoalbookStore.checkins(db: db, where: "checkin_id = ?", [checkInId]).first else { return nil }
+        guard let checkIn = try SQLiteEngine.checkins(db: db, where: "checkin_id = ?", [checkInId]).first else { return nil }
         let later = try Int64.fetchOne(db, sql: "SELECT max(checkin_id) FROM checkin WHERE corrects_checkin_id = ?", arguments: [checkInId])
         return (checkIn, later)
     }
@@ -58,13 +58,13 @@ final class SQLiteSession: EngineWriter {
                 SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
                 WHERE goal_id = ? AND history_id > ? ORDER BY history_id
                 """, arguments: [goalId, mark]
-        ).map(GoalbookStore.historyEntry)
+        ).map(SQLiteEngine.historyEntry)
     }
 
     /// The stored key of a person, looked up once per transaction.
     func personKey(_ employeeId: String) throws -> Int64 {
         if let key = personKeys[employeeId] { return key }
-        let key = try GoalbookStore.personId(employeeId, db: db)
+        let key = try SQLiteEngine.personId(employeeId, db: db)
         personKeys[employeeId] = key
         return key
     }
@@ -141,7 +141,7 @@ final class SQLiteSession: EngineWriter {
                 checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,
                 checkIn.confidence, checkIn.note, checkIn.corrects, Timestamp.string(stamp.now), stamp.actor,
             ])
-        guard let stored = try GoalbookStore.checkins(db: db, where: "checkin_id = ?", [db.lastInsertedRowID]).first else {
+        guard let stored = try SQLiteEngine.checkins(db: db, where: "checkin_id = ?", [db.lastInsertedRowID]).first else {
             throw GoalbookError.refused("the check-in was not stored")
         }
         return stored
@@ -155,7 +155,7 @@ final class SQLiteSession: EngineWriter {
         case .person(let employeeId):
             return try batch.create(db: db, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
         case .team(let head, let below, let activeOn):
-            let team = try GoalbookStore.teamCTE(head, below: below, db: db)
+            let team = try SQLiteEngine.teamCTE(head, below: below, db: db)
             return try batch.create(
                 db: db,
                 members: team + """
@@ -165,14 +165,14 @@ final class SQLiteSession: EngineWriter {
         }
     }
 
-    func unscored(_ quarter: Quarter) throws -> [String] { try GoalbookStore.unscored(quarter, db: db) }
+    func unscored(_ quarter: Quarter) throws -> [String] { try SQLiteEngine.unscored(quarter, db: db) }
 
     func close(_ quarter: Quarter, note: String?) throws {
         let stamp = try writeStamp()
         try db.execute(
             sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note, figures) VALUES (?, ?, ?, ?, ?)",
             arguments: [
-                quarter.description, Timestamp.string(stamp.now), stamp.actor, note, try GoalbookStore.quarterFigures(quarter.description, db: db),
+                quarter.description, Timestamp.string(stamp.now), stamp.actor, note, try SQLiteEngine.quarterFigures(quarter.description, db: db),
             ])
         try history().record(person: nil, field: "quarter", old: "open", new: "closed \(quarter)", note: note)
     }
@@ -183,7 +183,7 @@ final class SQLiteSession: EngineWriter {
     }
 }
 
-extension GoalbookStore: GoalbookEngine {
+extension SQLiteEngine: GoalbookEngine {
     public var location: String { path }
 
     public func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T {

@@ -11,7 +11,7 @@ import Testing
     func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
     /// A store with E001 managing E100 (P2 frame) and E101 (IC2 ladder frame).
-    func org() throws -> (GoalbookStore, String) {
+    func org() throws -> (SQLiteEngine, String) {
         let (store, path) = try makeStore()
         let people = [
             PersonInput(employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: Self.fn, level: "P2"),

@@ -10,7 +10,7 @@ import Testing
     let q4 = Quarter("2026Q4")!
     let now = ReportFixture.at("2026-11-20T10:00:00Z")
 
-    func org() throws -> (GoalbookStore, String) {
+    func org() throws -> (SQLiteEngine, String) {
         let (store, path) = try makeStore()
         _ = try PeopleService(store).write(
             [
@@ -21,7 +21,7 @@ import Testing
         return (store, path)
     }
 
-    func smart(_ store: GoalbookStore, row: Int = 1) throws -> Int64 {
+    func smart(_ store: SQLiteEngine, row: Int = 1) throws -> Int64 {
         try GoalService(store).add("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z"))
             .created[
                 0

@@ -15,13 +15,13 @@ import Testing
 
             """
 
-    func importStaff(_ store: GoalbookStore, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
+    func importStaff(_ store: SQLiteEngine, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
         let (people, problems) = try StaffCSV.parse(bytes: Array(csv.utf8), fileName: "staff.csv")
         return try PeopleService(store).write(
             people, file: "staff.csv", mode: .upsert, actor: actor, command: "people import", inputProblems: problems)
     }
 
-    func problems(_ csv: String, store: GoalbookStore) -> [String] {
+    func problems(_ csv: String, store: SQLiteEngine) -> [String] {
         do {
             _ = try importStaff(store, csv)
             return []

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 
-/// The one owner of the database file. Every SQL statement Goalbook runs outside `migrations/sqlite/`
-/// lives in this type and its extensions; commands and reports call its methods.
+/// The SQLite engine: the one owner of a database file, behind the ``GoalbookEngine`` seam. Every
+/// SQL statement Goalbook runs outside `migrations/sqlite/` lives in this type, its extensions and
+/// ``SQLiteSession`` (one transaction's reads and writes); services call the seam, never SQL.
 ///
 /// Opening creates the file (mode 0600, with its folder) when it is missing, applies the embedded
 /// migrations, and refuses a database made by a newer Goalbook without writing to it.
-public final class GoalbookStore {
+public final class SQLiteEngine {
     /// The database file's path.
     public let path: String
     /// True when this open created the file (and so imported the built-in canon).

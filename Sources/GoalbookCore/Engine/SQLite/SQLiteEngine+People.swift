@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// The person's internal id, or an error naming close matches.
     static func personId(_ employeeId: String, db: Database) throws -> Int64 {
         // NFC first; then the bytes as given, for an id an earlier version stored unnormalized.

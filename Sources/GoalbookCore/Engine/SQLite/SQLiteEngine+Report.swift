@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// Every person as they were at `asOf` (now when nil), with their internal id.
     ///
     /// A person's field at T is the newest change at or before T; where the only changes came

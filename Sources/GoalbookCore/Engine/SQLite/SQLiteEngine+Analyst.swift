@@ -10,7 +10,7 @@ public struct DictionaryEntry: Sendable, Equatable, Codable {
     public var description: String
 }
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// The data dictionary the migrations keep inside the file, tables before views, by name.
     public func dictionary() throws -> [DictionaryEntry] {
         try read { db in

@@ -5,11 +5,11 @@ import GoalbookTestSupport
 import Testing
 
 /// Opening, migrating and refusing databases.
-@Suite struct GoalbookStoreTests {
+@Suite struct SQLiteEngineTests {
     @Test func aNewDatabaseIsMigratedInWALWithTheBuiltInCanonAndMode0600() throws {
         let folder = try makeTemporaryFolder().appendingPathComponent("nested/deeper")
         let path = folder.appendingPathComponent("g.db").path
-        let store = try GoalbookStore(path: path, actor: "tester")
+        let store = try SQLiteEngine(path: path, actor: "tester")
         #expect(store.wasCreated)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -22,14 +22,14 @@ import Testing
                 try String.fetchOne(db, sql: "SELECT imported_by FROM canon_version"),
             ]
         }
-        #expect(facts == ["wal", "\(GoalbookStore.schemaVersion)", "\(Migration.all.count)", "tester"])
+        #expect(facts == ["wal", "\(SQLiteEngine.schemaVersion)", "\(Migration.all.count)", "tester"])
         #expect(try CanonService(store).frames().map(\.function) == ["AI / Machine Learning Engineering", "Machine Learning Engineer"])
     }
 
     @Test func reopeningChangesNothing() throws {
         let (_, path) = try makeStore()
         let before = try databaseDump(path)
-        let again = try GoalbookStore(path: path, actor: "someone else")
+        let again = try SQLiteEngine(path: path, actor: "someone else")
         #expect(!again.wasCreated)
         #expect(try databaseDump(path) == before)
     }
@@ -38,8 +38,8 @@ import Testing
         let (_, path) = try makeStore()
         try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 999") }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: GoalbookError.newerDatabase(path: path, version: 999, known: GoalbookStore.schemaVersion)) {
-            _ = try GoalbookStore(path: path, actor: "tester")
+        #expect(throws: GoalbookError.newerDatabase(path: path, version: 999, known: SQLiteEngine.schemaVersion)) {
+            _ = try SQLiteEngine(path: path, actor: "tester")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
@@ -49,7 +49,7 @@ import Testing
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE mine (x)") }
         let before = try databaseDump(path)
         #expect(throws: GoalbookError.cannotOpen(path: path, reason: "it is a SQLite database, but not a Goalbook one; it was left untouched")) {
-            _ = try GoalbookStore(path: path, actor: "tester")
+            _ = try SQLiteEngine(path: path, actor: "tester")
         }
         #expect(try databaseDump(path) == before)
     }
@@ -58,14 +58,14 @@ import Testing
         let folder = try makeTemporaryFolder()
         let path = try writeFile(folder, "notes.db", String(repeating: "not sqlite at all\n", count: 100))
         #expect(throws: GoalbookError.cannotOpen(path: path, reason: "the file is not a SQLite database")) {
-            _ = try GoalbookStore(path: path, actor: "tester")
+            _ = try SQLiteEngine(path: path, actor: "tester")
         }
     }
 
     @Test func aFolderInPlaceOfTheFileIsAClearError() throws {
         let folder = try makeTemporaryFolder()
         #expect(throws: GoalbookError.cannotOpen(path: folder.path, reason: "it is a folder")) {
-            _ = try GoalbookStore(path: folder.path, actor: "tester")
+            _ = try SQLiteEngine(path: folder.path, actor: "tester")
         }
     }
 

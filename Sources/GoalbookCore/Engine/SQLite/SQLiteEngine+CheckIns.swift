@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
 
     /// The SQL form of ``CheckIn/effective(_:)`` for a check-in `c`: no correction replaced it.
     static let effectiveCheckinSQL = """

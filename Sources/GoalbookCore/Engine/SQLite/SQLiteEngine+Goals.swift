@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     // MARK: - Reading goals
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.

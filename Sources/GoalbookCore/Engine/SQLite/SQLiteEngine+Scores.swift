@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// ``GoalStatus/isScored`` as SQL on `goal AS g`: one rule for who is scored.
     static let scoredStatusSQL = GoalStatus.allCases.filter(\.isScored).map { "g.status = '\($0.rawValue)'" }.joined(separator: " OR ")
 

@@ -1,6 +1,6 @@
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     /// Marks this file as a demo database, which `goalbook demo` may replace without --force.
     func markDemo() throws {
         try write { db in

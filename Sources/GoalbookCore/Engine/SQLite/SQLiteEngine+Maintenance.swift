@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     // MARK: - Checking
 
     /// Every problem found: SQLite's integrity and foreign-key checks, then Goalbook's own rules.
@@ -241,7 +241,7 @@ extension GoalbookStore {
             throw GoalbookError.cannotOpen(path: source, reason: error.message ?? "\(error)")
         }
         // Opening brings an older backup up to date; check then proves it whole.
-        let staged = try GoalbookStore(path: staging, actor: actor)
+        let staged = try SQLiteEngine(path: staging, actor: actor)
         let problems = try staged.check()
         guard problems.isEmpty else {
             throw GoalbookError.refused(
@@ -254,7 +254,7 @@ extension GoalbookStore {
         } catch let error as DatabaseError {
             throw GoalbookError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }
-        _ = try GoalbookStore(path: path, actor: actor)
+        _ = try SQLiteEngine(path: path, actor: actor)
         return RestoreOutcome(version: version, loss: loss ?? RestoreLoss(history: 0, checkins: 0, lastChange: nil))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension GoalbookStore {
+extension SQLiteEngine {
     // MARK: - Importing
 
     /// Stores parsed canon documents, all in one transaction.

@@ -3,7 +3,7 @@ import GRDB
 
 /// What `goalbook check` proves beyond SQLite's own checks: the schema is the one the migrations
 /// made, what is stored now is what history replays to, and closed quarters hold their figures.
-extension GoalbookStore {
+extension SQLiteEngine {
     /// Every table, index, trigger and view, compared with a database made from the embedded
     /// migrations: one missing, changed or added is named.
     static func schemaProblems(db: Database, version: Int) throws -> [String] {
