@@ -8,7 +8,7 @@ public struct AlignmentService {
 
     /// Aligns a goal to another goal of the same quarter (`to`), or to nothing (nil), as
     /// ``GoalPlan/align(_:to:context:find:alignedTo:)`` allows. Nil when it was already so.
-    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> GoalChange? {
+    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> FieldChange? {
         try engine.writing(WriteStamp(actor: actor, command: "goals align", now: now), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.align(goal, to: target, context: try tx.context(goal), find: tx.goal, alignedTo: tx.alignedTo)
@@ -19,7 +19,7 @@ public struct AlignmentService {
 
     /// Gives a goal its quarter-end score, as ``GoalPlan/score(_:_:note:today:context:)`` allows.
     /// Nil when it had that score and no note is given.
-    public func score(_ goalId: Int64, _ value: Double, note: String?, actor: String, now: Date = Date()) throws -> GoalChange? {
+    public func score(_ goalId: Int64, _ value: Double, note: String?, actor: String, now: Date = Date()) throws -> FieldChange? {
         try engine.writing(WriteStamp(actor: actor, command: "goals score", now: now), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.score(goal, value, note: note, today: Day(now), context: try tx.context(goal))

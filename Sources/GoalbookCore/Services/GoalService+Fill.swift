@@ -59,7 +59,7 @@ extension GoalService {
 
     /// Writes every answer in one transaction, with history as `goals set` writes it. Returns the
     /// changes, per goal.
-    public func saveFill(_ answers: [FillAnswer], actor: String, now: Date = Date()) throws -> [(goal: Int64, change: GoalChange)] {
+    public func saveFill(_ answers: [FillAnswer], actor: String, now: Date = Date()) throws -> [(goal: Int64, change: FieldChange)] {
         try engine.writing(WriteStamp(actor: actor, command: "goals fill", now: now), dryRun: false) { tx in
             try Self.fill(answers, tx: tx, apply: tx.apply)
         }
@@ -69,7 +69,7 @@ extension GoalService {
     /// the goal as the earlier ones left it; `apply` writes each plan as it is made.
     private static func fill(
         _ answers: [FillAnswer], tx: any EngineReader, apply: ((GoalPlan) throws -> Void)?
-    ) throws -> [(goal: Int64, change: GoalChange)] {
+    ) throws -> [(goal: Int64, change: FieldChange)] {
         var order: [String] = []
         var groups: [String: [FillAnswer]] = [:]
         for answer in answers {
@@ -78,7 +78,7 @@ extension GoalService {
             groups[key, default: []].append(answer)
         }
         var current: [Int64: Goal] = [:]
-        var changes: [(goal: Int64, change: GoalChange)] = []
+        var changes: [(goal: Int64, change: FieldChange)] = []
         for key in order {
             guard let group = groups[key], let first = group.first else { continue }
             let goal = try current[first.goalId] ?? tx.goal(first.goalId)

@@ -111,7 +111,7 @@ public struct GoalService {
     public func set(
         _ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?, actor: String,
         command: String = "goals set", now: Date = Date()
-    ) throws -> [GoalChange] {
+    ) throws -> [FieldChange] {
         try engine.writing(WriteStamp(actor: actor, command: command, now: now), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.set(goal, assignments, item: item, direction: direction, context: try tx.context(goal), person: tx.requirePerson)
@@ -123,7 +123,7 @@ public struct GoalService {
     /// Moves a goal to a new status, if the lifecycle allows it; nil when it had that status.
     public func setStatus(
         _ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String, now: Date = Date()
-    ) throws -> GoalChange? {
+    ) throws -> FieldChange? {
         try engine.writing(WriteStamp(actor: actor, command: "goals status", now: now), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.status(goal, to: status, note: note, unfilled: unfilled, context: try tx.context(goal))

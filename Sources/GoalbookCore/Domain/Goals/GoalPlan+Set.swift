@@ -49,7 +49,7 @@ extension GoalPlan {
                 let old = plan.goal.employeeId
                 plan.write(.owner(value))
                 plan.record(field: "owner", old: old, new: value, person: value)
-                plan.print(GoalChange(field: "owner", old: old, new: value))
+                plan.print(FieldChange(field: "owner", old: old, new: value))
                 continue
             }
             if key == "keep" || key == "tolerance" {
@@ -174,23 +174,23 @@ extension GoalPlan {
             guard old?.value != slot.value else { continue }
             write(.slot(item: name, slot))
             record(item: name, field: slot.slot.rawValue, old: old?.value, new: slot.value)
-            print(GoalChange(field: goal.fieldName(item: name, slot.slot.rawValue), old: old?.value, new: slot.value))
+            print(FieldChange(field: goal.fieldName(item: name, slot.slot.rawValue), old: old?.value, new: slot.value))
         }
         if updated.direction != original.direction {
             write(.direction(item: name, updated.direction))
             record(item: name, field: "direction", old: original.direction?.rawValue, new: updated.direction?.rawValue)
-            print(GoalChange(field: goal.fieldName(item: name, "direction"), old: original.direction?.rawValue, new: updated.direction?.rawValue))
+            print(FieldChange(field: goal.fieldName(item: name, "direction"), old: original.direction?.rawValue, new: updated.direction?.rawValue))
         }
         if updated.keep != original.keep || updated.tolerance != original.tolerance {
             write(.keep(item: name, updated.keep, tolerance: updated.tolerance))
         }
         if updated.keep != original.keep {
             record(item: name, field: "keep", old: original.keep?.rawValue, new: updated.keep?.rawValue)
-            print(GoalChange(field: goal.fieldName(item: name, "keep"), old: original.keep?.typed, new: updated.keep?.typed))
+            print(FieldChange(field: goal.fieldName(item: name, "keep"), old: original.keep?.typed, new: updated.keep?.typed))
         }
         if updated.tolerance != original.tolerance {
             record(item: name, field: "tolerance", old: original.toleranceText, new: updated.toleranceText)
-            print(GoalChange(field: goal.fieldName(item: name, "tolerance"), old: original.toleranceText, new: updated.toleranceText))
+            print(FieldChange(field: goal.fieldName(item: name, "tolerance"), old: original.toleranceText, new: updated.toleranceText))
         }
     }
 
@@ -204,7 +204,7 @@ extension GoalPlan {
             guard old != weight else { return plan }
             plan.write(.itemWeight(item: item, weight))
             plan.record(item: item, field: "weight", old: GoalWeights.format(old), new: GoalWeights.format(weight))
-            plan.print(GoalChange(field: "\(item).weight", old: GoalWeights.format(old), new: GoalWeights.format(weight)))
+            plan.print(FieldChange(field: "\(item).weight", old: GoalWeights.format(old), new: GoalWeights.format(weight)))
             return plan
         }
         if item != nil && item != "main" {
@@ -215,7 +215,7 @@ extension GoalPlan {
         guard goal.weight != weight else { return plan }
         plan.write(.weight(weight))
         plan.record(field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight))
-        plan.print(GoalChange(field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight)))
+        plan.print(FieldChange(field: "weight", old: GoalWeights.format(goal.weight), new: GoalWeights.format(weight)))
         return plan
     }
 }

@@ -14,7 +14,7 @@ extension GoalPlan {
         try goal.checkMove(to: status, unfilled: unfilled)
         plan.write(.status(status))
         plan.record(field: "status", old: goal.status.rawValue, new: status.rawValue, note: note)
-        plan.print(GoalChange(field: "status", old: goal.status.rawValue, new: status.rawValue))
+        plan.print(FieldChange(field: "status", old: goal.status.rawValue, new: status.rawValue))
         return plan
     }
 
@@ -61,7 +61,7 @@ extension GoalPlan {
         let new = target.map(GoalID.format)
         plan.write(.alignedTo(target))
         plan.record(field: "aligned_to", old: old, new: new)
-        plan.print(GoalChange(field: "aligned_to", old: old, new: new))
+        plan.print(FieldChange(field: "aligned_to", old: old, new: new))
         return plan
     }
 
@@ -94,7 +94,7 @@ extension GoalPlan {
         let new = Measure.format(snapped)
         plan.write(.score(snapped))
         plan.record(field: "score", old: old, new: new, note: note)
-        plan.print(GoalChange(field: "score", old: old, new: new))
+        plan.print(FieldChange(field: "score", old: old, new: new))
         return plan
     }
 

@@ -19,7 +19,7 @@ public struct GoalPlan: Sendable, Equatable {
     /// The history rows to append, in order.
     public private(set) var history: [PlannedHistory] = []
     /// What the command prints, in order.
-    public private(set) var changes: [GoalChange] = []
+    public private(set) var changes: [FieldChange] = []
 
     /// An empty plan for `goal` as it is now.
     public init(_ goal: Goal) {
@@ -43,7 +43,7 @@ public struct GoalPlan: Sendable, Equatable {
     }
 
     /// Records a change the command prints.
-    mutating func print(_ change: GoalChange) { changes.append(change) }
+    mutating func print(_ change: FieldChange) { changes.append(change) }
 
     /// This plan followed by `next`, a plan made from this one's ``goal``.
     public func then(_ next: GoalPlan) -> GoalPlan {

@@ -25,7 +25,7 @@ public struct PeoplePlan: Sendable, Equatable {
         public var input: PersonInput
         public var frameId: Int64
         /// Nil for a new person; else the changed fields, old and new, in order.
-        public var fields: [PersonFieldChange]?
+        public var fields: [FieldChange]?
     }
 
     /// The writes, in file order: new people first get their place in that order, so a manager
@@ -89,12 +89,12 @@ public struct PeoplePlan: Sendable, Equatable {
             let oldFrame = frames.byId[old.frameId]
             let newFrame = frames.byId[frameId]
             let fields = [
-                PersonFieldChange(field: "name", old: old.name, new: input.name),
-                PersonFieldChange(field: "email", old: old.email, new: input.email),
-                PersonFieldChange(field: "manager", old: old.managerId, new: input.managerId),
-                PersonFieldChange(field: "family", old: oldFrame?.family, new: newFrame?.family),
-                PersonFieldChange(field: "function", old: oldFrame?.function, new: newFrame?.function),
-                PersonFieldChange(field: "level", old: oldFrame?.level, new: newFrame?.level),
+                FieldChange(field: "name", old: old.name, new: input.name),
+                FieldChange(field: "email", old: old.email, new: input.email),
+                FieldChange(field: "manager", old: old.managerId, new: input.managerId),
+                FieldChange(field: "family", old: oldFrame?.family, new: newFrame?.family),
+                FieldChange(field: "function", old: oldFrame?.function, new: newFrame?.function),
+                FieldChange(field: "level", old: oldFrame?.level, new: newFrame?.level),
             ].filter { $0.old != $0.new }
             if fields.isEmpty {
                 plan.summary.unchanged += 1
@@ -133,18 +133,5 @@ public struct PeoplePlan: Sendable, Equatable {
             done.formUnion(path)
         }
         return issues
-    }
-}
-
-/// A field of a person that changes, with its old and new value, as history records it.
-public struct PersonFieldChange: Sendable, Equatable {
-    public var field: String
-    public var old: String?
-    public var new: String?
-
-    public init(field: String, old: String?, new: String?) {
-        self.field = field
-        self.old = old
-        self.new = new
     }
 }

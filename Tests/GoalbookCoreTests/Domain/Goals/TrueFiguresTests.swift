@@ -45,10 +45,10 @@ import Testing
             id, [("baseline", "1"), ("target", "4"), ("date", "2026-12-20")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(
             try GoalService(store).setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
-                == GoalChange(field: "status", old: "draft", new: "active"))
+                == FieldChange(field: "status", old: "draft", new: "active"))
         #expect(
             try GoalService(store).setStatus(id, to: .draft, note: "rework", actor: "mgr", now: now)
-                == GoalChange(field: "status", old: "active", new: "draft"))
+                == FieldChange(field: "status", old: "active", new: "draft"))
         let other = try smart(store, row: 2)
         #expect(
             try GoalService(store).setStatus(other, to: .active, note: nil, unfilled: true, actor: "mgr", now: now)?.new == "active",

@@ -66,7 +66,7 @@ import Testing
         #expect(plan.changes[0].fields == nil && plan.changes[0].frameId == 1)
         #expect(
             plan.changes[1].fields == [
-                PersonFieldChange(field: "email", old: "ada@example.org", new: nil), PersonFieldChange(field: "level", old: "P2", new: "P3"),
+                FieldChange(field: "email", old: "ada@example.org", new: nil), FieldChange(field: "level", old: "P2", new: "P3"),
             ])
     }
 }

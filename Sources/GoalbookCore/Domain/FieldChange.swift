@@ -1,5 +1,5 @@
-/// One change a command made to a goal.
-public struct GoalChange: Sendable, Equatable {
+/// One field a command changed, of a goal or a person: its name, and its value before and after.
+public struct FieldChange: Sendable, Equatable {
     public var field: String
     public var old: String?
     public var new: String?
