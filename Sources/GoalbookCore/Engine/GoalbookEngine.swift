@@ -21,8 +21,8 @@ public struct WriteStamp: Sendable, Equatable {
 /// everything else an engine needs, lives behind it (`Engine/SQLite` today).
 ///
 /// An operation in a transaction is a method of ``EngineReader`` or ``EngineWriter``, handed to
-/// the service's closure by ``reading(_:)`` or ``writing(_:dryRun:_:)``. The whole operations
-/// below them are each one transaction of their own.
+/// the service's closure by ``reading(_:)`` or ``writing(_:dryRun:_:)``. The canon import is one
+/// transaction of its own, since an engine also runs it when it creates a database.
 public protocol GoalbookEngine: AnyObject {
     /// Where the database is, as the user named it.
     var location: String { get }
