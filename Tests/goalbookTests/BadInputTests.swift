@@ -184,3 +184,24 @@ import Testing
         #expect(stored.stdout == "52C3A94D49\n", "R, é as one code point (C3 A9), M, I")
     }
 }
+
+/// A `scheme://` location is never taken for a file path.
+@Suite struct DatabaseURLTests {
+    @Test func aDatabaseURLIsRefusedBeforeAnythingIsMadeOnDisk() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        for (location, mentions) in [
+            ("postgresql://alice:s3cret@localhost/org", "PostgreSQL databases are not supported yet"),
+            ("sqlite://org.db", "'sqlite://' is no scheme it knows"),
+        ] {
+            for arguments in [["goals", "list", "--db", location], ["--db", location, "init"], ["demo", "--db", location]] {
+                let result = try run(try goalbookBinary(), arguments, environment: cleanEnvironment(home: home), in: home)
+                #expect(result.status == 1, "\(arguments)")
+                #expect(result.stderr.contains(mentions) && !result.stderr.contains("s3cret"), "\(arguments): \(result.stderr)")
+            }
+            var environment = cleanEnvironment(home: home)
+            environment["GOALBOOK_DB"] = location
+            #expect(try run(try goalbookBinary(), ["people", "list"], environment: environment, in: home).status == 1)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasSuffix(":") }.isEmpty, "no folder named after a scheme")
+    }
+}

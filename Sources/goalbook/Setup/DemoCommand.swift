@@ -18,9 +18,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Replace the file at --db even if it is not a demo database.") var force = false
 
     func run() throws {
-        let path =
+        // The demo is always a SQLite file: beside $GOALBOOK_DB when that is a file, else in the data folder.
+        var environment = ProcessInfo.processInfo.environment
+        if environment["GOALBOOK_DB"].map(DatabaseLocation.isURL) == true { environment["GOALBOOK_DB"] = nil }
+        let path = try DatabaseLocation.sqlitePath(
             try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
-            ?? ((DatabaseLocation.resolve(explicit: nil) as NSString).deletingLastPathComponent + "/demo.db")
+                ?? ((DatabaseLocation.resolve(explicit: nil, environment: environment) as NSString).deletingLastPathComponent + "/demo.db"))
         if FileManager.default.fileExists(atPath: path) {
             guard force || SQLiteEngine.isDemoDatabase(path) else {
                 throw GoalbookError.refused(

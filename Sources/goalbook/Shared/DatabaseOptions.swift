@@ -13,6 +13,7 @@ struct DatabaseOptions: ParsableArguments {
     func validate() throws {
         _ = try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
         _ = try GlobalOptions.merge(GlobalOptions.shared.by, by, name: "--by")
+        _ = try DatabaseLocation.sqlitePath(path)
     }
 
     var actor: String { Actor.resolve(explicit: by ?? GlobalOptions.shared.by) }

@@ -78,4 +78,26 @@ import Testing
                 == "/h/.local/share/goalbook/goalbook.db")
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
     }
+
+    @Test func aURLIsNoPathPostgresIsNotOpenedYetAndOtherSchemesAreRefusedWithoutThePassword() throws {
+        #expect(try DatabaseLocation.sqlitePath("/data/goalbook.db") == "/data/goalbook.db")
+        #expect(try DatabaseLocation.sqlitePath("odd:name.db") == "odd:name.db", "a colon alone is still a file name")
+        #expect(try DatabaseLocation.sqlitePath("./9p://x") == "./9p://x", "no scheme starts with a dot")
+        for url in ["postgres://hr@db.example.org/goals", "POSTGRESQL://db/goals"] {
+            #expect(throws: GoalbookError.self) { try DatabaseLocation.sqlitePath(url) }
+        }
+        do {
+            _ = try DatabaseLocation.sqlitePath("postgresql://alice:s3cret@db:5432/goals?sslmode=require")
+            Issue.record("a postgres URL was taken for a path")
+        } catch let error as GoalbookError {
+            let message = error.errorDescription ?? ""
+            #expect(message.hasPrefix("cannot open database postgresql://alice:***@db:5432/goals?sslmode=require: "))
+            #expect(!message.contains("s3cret"), "a password never reaches a message")
+        }
+        #expect(
+            throws: GoalbookError.invalidArgument(
+                "mysql://db/goals is not a database Goalbook opens: 'mysql://' is no scheme it knows; "
+                    + "give the path of a SQLite file")
+        ) { try DatabaseLocation.sqlitePath("mysql://db/goals") }
+    }
 }
