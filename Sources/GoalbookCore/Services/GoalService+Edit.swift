@@ -69,6 +69,7 @@ extension GoalService {
     private static func edit(_ section: GoalEditFile.Section, goals: [Goal], unfilled: Bool, tx: any EngineReader) throws -> GoalPlan? {
         guard let opened = goals.first(where: { $0.id == section.goalId }) else { return nil }
         let changed = GoalEditFile.changedKeys(section, goals: goals)
+        guard !changed.isEmpty else { return nil }  // an untouched section: nothing to read or check
         var byItem: [(item: String, assignments: [(key: String, value: String)])] = []
         for key in changed where key != "status" && key != "note" {
             guard let value = section.values[key]?.value else { continue }
