@@ -20,9 +20,30 @@ public func fixtureURL(_ name: String, target: String = "GoalbookCoreTests") -> 
     repositoryRoot.appendingPathComponent("Tests/\(target)/Fixtures/\(name)")
 }
 
-/// A fresh, empty folder under the system's temp folder, unique to the caller.
+/// One folder under the system's temp folder for everything this test process makes, removed
+/// when the process exits, so that runs do not pile folders up in /tmp.
+private let testRunFolder: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("goalbook-tests-\(getpid())-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit {
+        // Folders a test made read-only are made writable again first, or their files would stay.
+        let fm = FileManager.default
+        let root = FileManager.default.temporaryDirectory.path
+        guard let runs = try? fm.contentsOfDirectory(atPath: root) else { return }
+        for run in runs where run.hasPrefix("goalbook-tests-\(getpid())-") {
+            let folder = root + "/" + run
+            for case let item as String in fm.enumerator(atPath: folder) ?? NSEnumerator() {
+                chmod(folder + "/" + item, 0o700)
+            }
+            try? fm.removeItem(atPath: folder)
+        }
+    }
+    return url
+}()
+
+/// A fresh, empty folder under this test process's temp folder, unique to the caller.
 public func makeTemporaryFolder(_ label: String = "goalbook-test") throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
+    let url = testRunFolder.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
