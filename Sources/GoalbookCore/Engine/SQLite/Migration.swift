@@ -52,8 +52,8 @@ extension SQLiteEngine {
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
             if current == 0 {
-                for document in try Self.builtInCanonDocuments() {
-                    _ = try Self.importCanon(document, actor: actor, stamp: stamp, db: db)
+                for document in try CanonImport.builtInDocuments() {
+                    _ = try CanonImport.run(document, in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp)
                 }
             }
             return current
