@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Makes `Embedded.swift` at build time from `migrations/sqlite/*.sql` and `canon/*`, so that the
+/// Makes `Embedded.swift` at build time from `migrations/*/*.sql` and `canon/*`, so that the
 /// binary carries its schema and built-in canon inside itself and no generated file is committed.
 /// SwiftPM reruns the tool whenever one of those files changes, and re-plans when one is added.
 @main
@@ -9,15 +9,19 @@ struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         let migrations = try files(in: root.appending(path: "migrations/sqlite"), extensions: ["sql"])
+        let postgres = try files(in: root.appending(path: "migrations/postgres"), extensions: ["sql"])
         let canon = try files(in: root.appending(path: "canon"), extensions: ["yaml", "txt"])
         let output = context.pluginWorkDirectoryURL.appending(path: "Embedded.swift")
-        let arguments = [output.path] + ["--migrations"] + migrations.map(\.path) + ["--canon"] + canon.map(\.path)
+        let groups: [(flag: String, files: [URL])] = [
+            ("--migrations", migrations), ("--postgres-migrations", postgres), ("--canon", canon),
+        ]
+        let arguments: [String] = [output.path] + groups.flatMap { [$0.flag] + $0.files.map(\.path) }
         return [
             .buildCommand(
-                displayName: "Embedding \(migrations.count) migrations and \(canon.count) canon files",
+                displayName: "Embedding \(migrations.count + postgres.count) migrations and \(canon.count) canon files",
                 executable: try context.tool(named: "embed-resources").url,
                 arguments: arguments,
-                inputFiles: migrations + canon,
+                inputFiles: migrations + postgres + canon,
                 outputFiles: [output]
             )
         ]

@@ -1,6 +1,6 @@
 import Foundation
 
-// embed-resources OUTPUT --migrations FILE... --canon FILE...
+// embed-resources OUTPUT --migrations FILE... --postgres-migrations FILE... --canon FILE...
 //
 // Writes a Swift file that holds each input file's exact bytes as base64 (a string literal
 // compiles quickly where a large byte-array literal does not), in the order given. Run by the
@@ -8,10 +8,10 @@ import Foundation
 
 var arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.popFirst() else {
-    FileHandle.standardError.write(Data("usage: embed-resources OUTPUT --migrations FILE... --canon FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: embed-resources OUTPUT --migrations FILE... --postgres-migrations FILE... --canon FILE...\n".utf8))
     exit(2)
 }
-var groups: [String: [String]] = ["--migrations": [], "--canon": []]
+var groups: [String: [String]] = ["--migrations": [], "--postgres-migrations": [], "--canon": []]
 var current: String?
 for argument in arguments {
     if groups[argument] != nil {
@@ -19,7 +19,7 @@ for argument in arguments {
     } else if let group = current {
         groups[group, default: []].append(argument)
     } else {
-        FileHandle.standardError.write(Data("embed-resources: \(argument) comes before --migrations or --canon\n".utf8))
+        FileHandle.standardError.write(Data("embed-resources: \(argument) comes before --migrations, --postgres-migrations or --canon\n".utf8))
         exit(2)
     }
 }
@@ -33,13 +33,17 @@ func entries(_ paths: [String]) throws -> String {
 }
 
 let text = """
-    // Generated at build time by the EmbedResources plugin from migrations/sqlite/ and canon/.
+    // Generated at build time by the EmbedResources plugin from migrations/ and canon/.
 
     /// The files the binary carries inside itself, as base64 of their exact bytes.
     enum Embedded {
         /// `migrations/sqlite/*.sql`, in file-name order.
         static let migrations: [(name: String, base64: String)] = [
     \(try entries(groups["--migrations"] ?? []))    ]
+
+        /// `migrations/postgres/*.sql`, in file-name order.
+        static let postgresMigrations: [(name: String, base64: String)] = [
+    \(try entries(groups["--postgres-migrations"] ?? []))    ]
 
         /// `canon/*.yaml` and `canon/*.txt`, the built-in canon, in file-name order.
         static let canon: [(name: String, base64: String)] = [

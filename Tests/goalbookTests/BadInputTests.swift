@@ -187,14 +187,16 @@ import Testing
 
 /// A `scheme://` location is never taken for a file path.
 @Suite struct DatabaseURLTests {
-    @Test func aDatabaseURLIsRefusedBeforeAnythingIsMadeOnDisk() throws {
+    @Test func aDatabaseURLIsNeverTakenForAPathAndItsPasswordIsNeverShown() throws {
         let home = try makeTemporaryFolder("goalbook-home")
+        let commands = [["goals", "list"], ["init"], ["demo"], ["backup", "--to", "b.db"]]
         for (location, mentions) in [
-            ("postgresql://alice:s3cret@localhost/org", "PostgreSQL databases are not supported yet"),
+            ("postgresql://alice:s3cret@localhost/org", "postgresql://alice:***@localhost/org has a password in it; give it in $PGPASSWORD"),
+            ("postgres://localhost/org?password=s3cret", "postgres://localhost/org?password=*** has a password in it"),
             ("sqlite://org.db", "'sqlite://' is no scheme it knows"),
         ] {
-            for arguments in [["goals", "list", "--db", location], ["--db", location, "init"], ["demo", "--db", location]] {
-                let result = try run(try goalbookBinary(), arguments, environment: cleanEnvironment(home: home), in: home)
+            for arguments in commands {
+                let result = try run(try goalbookBinary(), arguments + ["--db", location], environment: cleanEnvironment(home: home), in: home)
                 #expect(result.status == 1, "\(arguments)")
                 #expect(result.stderr.contains(mentions) && !result.stderr.contains("s3cret"), "\(arguments): \(result.stderr)")
             }
@@ -202,6 +204,12 @@ import Testing
             environment["GOALBOOK_DB"] = location
             #expect(try run(try goalbookBinary(), ["people", "list"], environment: environment, in: home).status == 1)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasSuffix(":") }.isEmpty, "no folder named after a scheme")
+        // A server that does not answer: a clear error naming it, and nothing made on disk.
+        let unreachable = "postgresql://nobody@127.0.0.1:1/org?connect_timeout=5"
+        let result = try run(try goalbookBinary(), ["init", "--db", unreachable], environment: cleanEnvironment(home: home), in: home)
+        #expect(result.status == 1 && result.stderr.contains("cannot open") && result.stderr.contains("127.0.0.1"), "\(result.stderr)")
+        let demo = try run(try goalbookBinary(), ["demo", "--db", unreachable], environment: cleanEnvironment(home: home), in: home)
+        #expect(demo.status == 1 && demo.stderr.contains("the demo makes a SQLite file of its own"), "\(demo.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "nothing made on disk")
     }
 }

@@ -14,22 +14,41 @@ public enum DatabaseLocation {
         return home + "/.local/share/goalbook/goalbook.db"
     }
 
-    /// The SQLite file a location names. A location of the form `scheme://…` is not a path:
-    /// `postgres://` and `postgresql://` name a PostgreSQL database, which this build cannot open
-    /// yet, and any other scheme is no database Goalbook knows. Both are refused here, before
-    /// anything is created on disk (a URL taken for a path would make a folder named `postgres:`).
-    public static func sqlitePath(_ location: String) throws -> String {
-        guard let scheme = scheme(of: location) else { return location }
-        let shown = redacted(location)
+    /// What a location names: a SQLite file, or a PostgreSQL database by its URL. A location of
+    /// the form `scheme://…` is not a path: `postgres://` and `postgresql://` name a PostgreSQL
+    /// database, and any other scheme is refused here, before anything is created on disk (a URL
+    /// taken for a path would make a folder named `mysql:`). A URL with a password in it is
+    /// refused too: the password belongs in `$PGPASSWORD` or `~/.pgpass`, off the command line.
+    public enum Kind: Equatable, Sendable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public static func kind(of location: String) throws -> Kind {
+        guard let scheme = scheme(of: location) else { return .sqlite(path: location) }
         if scheme == "postgres" || scheme == "postgresql" {
-            throw GoalbookError.cannotOpen(
-                path: shown,
-                reason:
-                    "this goalbook opens SQLite files only; PostgreSQL databases are not supported yet (give a file path with --db or $GOALBOOK_DB)")
+            if hasPassword(location) {
+                throw GoalbookError.invalidArgument(
+                    "\(redacted(location)) has a password in it; give it in $PGPASSWORD or ~/.pgpass instead, so it is never on a command line")
+            }
+            return .postgres(url: location)
         }
         throw GoalbookError.invalidArgument(
-            "\(shown) is not a database Goalbook opens: '\(scheme)://' is no scheme it knows; give the path of a SQLite file")
+            "\(redacted(location)) is not a database Goalbook opens: '\(scheme)://' is no scheme it knows; "
+                + "give the path of a SQLite file or a postgresql:// URL")
     }
+
+    /// The SQLite file a location names, for work that only a SQLite file can do; a PostgreSQL URL
+    /// is refused with `instead`, which says what to do there.
+    public static func sqlitePath(_ location: String, instead: String) throws -> String {
+        switch try kind(of: location) {
+        case .sqlite(let path): return path
+        case .postgres(let url): throw GoalbookError.invalidArgument("\(redacted(url)) is a PostgreSQL database: \(instead)")
+        }
+    }
+
+    /// True when a URL carries a password (`scheme://user:password@host`), which must never be on a command line.
+    public static func hasPassword(_ location: String) -> Bool { redacted(location) != location }
 
     /// True for `scheme://…`, a location that is not a file path.
     public static func isURL(_ location: String) -> Bool { scheme(of: location) != nil }
@@ -44,13 +63,23 @@ public enum DatabaseLocation {
         return scheme.lowercased()
     }
 
-    /// The location with any password in it replaced by `***`, fit for a message.
+    /// The location with any password in it replaced by `***`, fit for a message: the one in
+    /// `scheme://user:password@host` and the one in a `password=` query parameter.
     static func redacted(_ location: String) -> String {
-        guard let separator = location.range(of: "://"),
-            let at = location[separator.upperBound...].firstIndex(of: "@"),
-            let colon = location[separator.upperBound..<at].firstIndex(of: ":")
-        else { return location }
-        return String(location[..<location.index(after: colon)]) + "***" + String(location[at...])
+        var result = location
+        if let separator = result.range(of: "://"),
+            let at = result[separator.upperBound...].firstIndex(of: "@"),
+            let colon = result[separator.upperBound..<at].firstIndex(of: ":")
+        {
+            result = String(result[..<result.index(after: colon)]) + "***" + String(result[at...])
+        }
+        if let question = result.firstIndex(of: "?") {
+            let parameters = result[result.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false).map {
+                $0.lowercased().hasPrefix("password=") ? "password=***" : String($0)
+            }
+            result = String(result[...question]) + parameters.joined(separator: "&")
+        }
+        return result
     }
 }
 

@@ -16,6 +16,16 @@ public struct WriteStamp: Sendable, Equatable {
     }
 }
 
+/// What opening a database found and did to its schema.
+public struct SchemaState: Sendable, Equatable {
+    /// True when this open created the schema (and imported the built-in canon with it).
+    public var created: Bool
+    /// The schema version before this open (0 for a new database).
+    public var before: Int
+    /// The schema version now: the number of migrations this Goalbook carries for the engine.
+    public var current: Int
+}
+
 /// The seam between the services, which decide, and a database engine, which stores: everything
 /// an engine must implement. Services see only this protocol and the two below it; all SQL, and
 /// everything else an engine needs, lives behind it (`Engine/SQLite` today).
@@ -24,8 +34,10 @@ public struct WriteStamp: Sendable, Equatable {
 /// the service's closure by ``reading(_:)`` or ``writing(_:dryRun:_:)``. The canon import is one
 /// transaction of its own, since an engine also runs it when it creates a database.
 public protocol GoalbookEngine: AnyObject {
-    /// Where the database is, as the user named it.
+    /// Where the database is, as the user named it (a URL without its password).
     var location: String { get }
+    /// What opening found: a database created now, or the schema version it had and has.
+    var schema: SchemaState { get }
 
     /// Runs `body` in one read transaction: everything it reads is of one moment.
     func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T

@@ -23,7 +23,8 @@ struct SQLCommand: ParsableCommand {
         let text = sql == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : sql
         guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("The SQL statement is empty.") }
         try ReadOnlyQuery.run(
-            path: database.path, sql: text, parameters: try keyValues(parameters).map { ($0.key, $0.value) },
+            path: try database.sqlitePath(instead: "goalbook sql reads SQLite files only so far; use psql"), sql: text,
+            parameters: try keyValues(parameters).map { ($0.key, $0.value) },
             format: format, write: writeOut)
     }
 }

@@ -21,7 +21,7 @@ struct SchemaCommand: ParsableCommand {
             valueName: "name")) var name: String?
 
     func run() throws {
-        let entries = try database.open().dictionary()
+        let entries = try database.openSQLite(instead: "goalbook schema reads SQLite files only so far").dictionary()
         switch format {
         case .md: writeOut(DataDictionaryText.markdown(entries))
         case .datasette:

@@ -11,7 +11,7 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func run() throws {
-        try database.open().backup(to: file, replace: force)
+        try database.openSQLite(instead: "back it up with pg_dump (docs/postgres.md)").backup(to: file, replace: force)
         print("Backed up \(database.path) to \(file).")
     }
 }

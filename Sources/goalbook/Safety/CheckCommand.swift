@@ -17,7 +17,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let problems = try database.open().check()
+        let problems = try database.openSQLite(
+            instead: "goalbook check verifies a SQLite file; PostgreSQL keeps its own tables whole (pg_amcheck checks its pages)"
+        ).check()
         guard !problems.isEmpty else { return print("ok: \(database.path) passed every check") }
         for problem in problems { print(problem) }
         printError("\(database.path): \(problems.count) problem\(problems.count == 1 ? "" : "s") found")

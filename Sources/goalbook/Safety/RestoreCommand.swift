@@ -16,10 +16,11 @@ struct RestoreCommand: ParsableCommand {
     @Flag(help: "Replace the existing database, and what was recorded after the backup, without asking.") var force = false
 
     func run() throws {
+        let path = try database.sqlitePath(instead: "restore it with pg_restore (docs/postgres.md)")
         var replace = force
-        if !force, let loss = try SQLiteEngine.restoreLoss(from: file, to: database.path), isatty(STDIN_FILENO) == 1 {
+        if !force, let loss = try SQLiteEngine.restoreLoss(from: file, to: path), isatty(STDIN_FILENO) == 1 {
             _ = try SQLiteEngine.checkBackup(file)
-            printError("\(database.path) exists; restoring \(file) replaces it\(loss.isEmpty ? "" : ", losing " + loss.description).")
+            printError("\(path) exists; restoring \(file) replaces it\(loss.isEmpty ? "" : ", losing " + loss.description).")
             FileHandle.standardError.write(Data("Replace it? [y/N] ".utf8))
             guard let answer = readLine(), ["y", "yes"].contains(answer.trimmingBlanks().lowercased()) else {
                 printError("Nothing was restored.")
@@ -27,12 +28,12 @@ struct RestoreCommand: ParsableCommand {
             }
             replace = true
         }
-        let outcome = try SQLiteEngine.restore(from: file, to: database.path, replace: replace, actor: database.actor)
+        let outcome = try SQLiteEngine.restore(from: file, to: path, replace: replace, actor: database.actor)
         let version = outcome.version
         print(
-            "Restored \(database.path) from \(file) (schema version "
+            "Restored \(path) from \(file) (schema version "
                 + "\(version)\(version < SQLiteEngine.schemaVersion ? ", upgraded to \(SQLiteEngine.schemaVersion)" : ""))."
         )
-        if !outcome.loss.isEmpty { printError("warning: \(outcome.loss.description) are gone from \(database.path).") }
+        if !outcome.loss.isEmpty { printError("warning: \(outcome.loss.description) are gone from \(path).") }
     }
 }

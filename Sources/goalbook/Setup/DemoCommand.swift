@@ -23,7 +23,8 @@ struct DemoCommand: ParsableCommand {
         if environment["GOALBOOK_DB"].map(DatabaseLocation.isURL) == true { environment["GOALBOOK_DB"] = nil }
         let path = try DatabaseLocation.sqlitePath(
             try GlobalOptions.merge(GlobalOptions.shared.db, db, name: "--db")
-                ?? ((DatabaseLocation.resolve(explicit: nil, environment: environment) as NSString).deletingLastPathComponent + "/demo.db"))
+                ?? ((DatabaseLocation.resolve(explicit: nil, environment: environment) as NSString).deletingLastPathComponent + "/demo.db"),
+            instead: "the demo makes a SQLite file of its own; give --db a file path")
         if FileManager.default.fileExists(atPath: path) {
             guard force || SQLiteEngine.isDemoDatabase(path) else {
                 throw GoalbookError.refused(

@@ -79,25 +79,34 @@ import Testing
         #expect(DatabaseLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/goalbook/goalbook.db")
     }
 
-    @Test func aURLIsNoPathPostgresIsNotOpenedYetAndOtherSchemesAreRefusedWithoutThePassword() throws {
-        #expect(try DatabaseLocation.sqlitePath("/data/goalbook.db") == "/data/goalbook.db")
-        #expect(try DatabaseLocation.sqlitePath("odd:name.db") == "odd:name.db", "a colon alone is still a file name")
-        #expect(try DatabaseLocation.sqlitePath("./9p://x") == "./9p://x", "no scheme starts with a dot")
+    @Test func aPathIsSQLiteAPostgresURLIsPostgresAndOtherSchemesAreRefusedWithoutThePassword() throws {
+        #expect(try DatabaseLocation.kind(of: "/data/goalbook.db") == .sqlite(path: "/data/goalbook.db"))
+        #expect(try DatabaseLocation.kind(of: "odd:name.db") == .sqlite(path: "odd:name.db"), "a colon alone is still a file name")
+        #expect(try DatabaseLocation.kind(of: "./9p://x") == .sqlite(path: "./9p://x"), "no scheme starts with a dot")
         for url in ["postgres://hr@db.example.org/goals", "POSTGRESQL://db/goals"] {
-            #expect(throws: GoalbookError.self) { try DatabaseLocation.sqlitePath(url) }
+            #expect(try DatabaseLocation.kind(of: url) == .postgres(url: url))
+        }
+        #expect(!DatabaseLocation.hasPassword("postgresql://alice@db:5432/goals?sslmode=require"))
+        for (url, shown) in [
+            ("postgresql://alice:s3cret@db:5432/goals?sslmode=require", "postgresql://alice:***@db:5432/goals?sslmode=require"),
+            ("postgres://db/goals?user=alice&Password=s3cret", "postgres://db/goals?user=alice&password=***"),
+        ] {
+            #expect(DatabaseLocation.hasPassword(url))
+            #expect(
+                throws: GoalbookError.invalidArgument(
+                    "\(shown) has a password in it; give it in $PGPASSWORD or ~/.pgpass instead, so it is never on a command line")
+            ) { try DatabaseLocation.kind(of: url) }
         }
         do {
-            _ = try DatabaseLocation.sqlitePath("postgresql://alice:s3cret@db:5432/goals?sslmode=require")
+            _ = try DatabaseLocation.sqlitePath("postgresql://alice@db:5432/goals?sslmode=require", instead: "use pg_dump")
             Issue.record("a postgres URL was taken for a path")
         } catch let error as GoalbookError {
-            let message = error.errorDescription ?? ""
-            #expect(message.hasPrefix("cannot open database postgresql://alice:***@db:5432/goals?sslmode=require: "))
-            #expect(!message.contains("s3cret"), "a password never reaches a message")
+            #expect(error == .invalidArgument("postgresql://alice@db:5432/goals?sslmode=require is a PostgreSQL database: use pg_dump"))
         }
         #expect(
             throws: GoalbookError.invalidArgument(
-                "mysql://db/goals is not a database Goalbook opens: 'mysql://' is no scheme it knows; "
-                    + "give the path of a SQLite file")
-        ) { try DatabaseLocation.sqlitePath("mysql://db/goals") }
+                "mysql://u:***@db/goals is not a database Goalbook opens: 'mysql://' is no scheme it knows; "
+                    + "give the path of a SQLite file or a postgresql:// URL")
+        ) { try DatabaseLocation.kind(of: "mysql://u:pw@db/goals") }
     }
 }

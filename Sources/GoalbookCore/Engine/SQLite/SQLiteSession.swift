@@ -185,6 +185,7 @@ final class SQLiteSession: EngineWriter {
 
 extension SQLiteEngine: GoalbookEngine {
     public var location: String { path }
+    public var schema: SchemaState { SchemaState(created: wasCreated, before: schemaVersionBefore, current: Self.schemaVersion) }
 
     public func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T {
         try read { db in try body(SQLiteSession(db: db, stamp: nil)) }
