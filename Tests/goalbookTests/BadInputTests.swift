@@ -189,7 +189,7 @@ import Testing
 @Suite struct DatabaseURLTests {
     @Test func aDatabaseURLIsNeverTakenForAPathAndItsPasswordIsNeverShown() throws {
         let home = try makeTemporaryFolder("goalbook-home")
-        let commands = [["goals", "list"], ["init"], ["demo"], ["backup", "--to", "b.db"]]
+        let commands = [["goals", "list"], ["init"], ["demo"], ["backup", "b.db"]]
         for (location, mentions) in [
             ("postgresql://alice:s3cret@localhost/org", "postgresql://alice:***@localhost/org has a password in it; give it in $PGPASSWORD"),
             ("postgres://localhost/org?password=s3cret", "postgres://localhost/org?password=*** has a password in it"),

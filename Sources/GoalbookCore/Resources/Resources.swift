@@ -14,8 +14,10 @@ public struct EmbeddedFile: Sendable {
 
 /// The migrations and built-in canon embedded in the binary.
 public enum Resources {
-    /// The schema migrations, in order.
+    /// `migrations/sqlite/*.sql`, in order.
     public static var migrations: [EmbeddedFile] { Embedded.migrations.map(decode) }
+    /// `migrations/postgres/*.sql`, in file-name order.
+    public static var postgresMigrations: [EmbeddedFile] { Embedded.postgresMigrations.map(decode) }
     /// The built-in canon files, in file-name order.
     public static var builtInCanon: [EmbeddedFile] { Embedded.canon.map(decode) }
 

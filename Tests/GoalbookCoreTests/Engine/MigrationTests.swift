@@ -16,22 +16,32 @@ import Testing
         7: "f5345faf7021777cc1702b8b6665bd6abc1e469e8f72e98eaee6e78fb8240b75",
     ]
 
+    /// The same for `migrations/postgres/`.
+    static let shippedPostgres: [Int: String] = [
+        1: "5aa048a4a2cce1b2e2f703faa35bb999f9103922e8a5d4fd65ff9fd4e103c593"
+    ]
+
     @Test func shippedMigrationsAreNeverModified() {
-        for migration in Migration.all {
-            guard let recorded = Self.shipped[migration.version] else { continue }
-            #expect(
-                migration.sha256 == recorded, "migration \(migration.version)_\(migration.name) changed after it shipped: add a new migration instead"
-            )
+        for (migrations, shipped) in [(Migration.all, Self.shipped), (Migration.postgres, Self.shippedPostgres)] {
+            for migration in migrations {
+                guard let recorded = shipped[migration.version] else { continue }
+                #expect(
+                    migration.sha256 == recorded,
+                    "migration \(migration.version)_\(migration.name) changed after it shipped: add a new migration instead")
+            }
+            #expect(Set(shipped.keys).isSubset(of: Set(migrations.map(\.version))), "a shipped migration was removed")
         }
-        #expect(Set(Self.shipped.keys).isSubset(of: Set(Migration.all.map(\.version))), "a shipped migration was removed")
     }
 
     @Test func versionsRunFromOneWithoutGaps() {
         #expect(Migration.all.map(\.version) == Array(1...Migration.all.count))
+        #expect(Migration.postgres.map(\.version) == Array(1...Migration.postgres.count))
     }
 
     @Test func embeddedResourcesMatchTheFilesInTheRepository() throws {
-        for (folder, embedded) in [("migrations/sqlite", Resources.migrations), ("canon", Resources.builtInCanon)] {
+        for (folder, embedded) in [
+            ("migrations/sqlite", Resources.migrations), ("migrations/postgres", Resources.postgresMigrations), ("canon", Resources.builtInCanon),
+        ] {
             let url = repositoryRoot.appendingPathComponent(folder)
             let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
             #expect(embedded.map(\.name) == names, "the EmbedResources plugin did not embed every file")
