@@ -128,6 +128,22 @@ public func run(
         stdoutBytes: Array(outData))
 }
 
+/// Runs `count` copies of a command at once, output discarded, and returns their exit statuses.
+public func runAtOnce(_ executable: String, _ arguments: [String], count: Int, environment: [String: String]) throws -> [Int32] {
+    let processes = (0..<count).map { _ -> Process in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+    }
+    for process in processes { try process.run() }
+    for process in processes { process.waitUntilExit() }
+    return processes.map(\.terminationStatus)
+}
+
 /// The `goalbook` binary that `swift build` made beside the test bundle.
 public func goalbookBinary() throws -> String {
     let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

@@ -33,19 +33,8 @@ struct PostgresCommandTests {
     @Test func goalbooksStartingTogetherOnANewDatabaseMigrateItOnce() throws {
         let home = try makeTemporaryFolder("goalbook-home")
         try PostgresTestServer.withDatabase { url in
-            let binary = try goalbookBinary()
-            let processes = try (0..<6).map { _ in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = ["canon", "list", "--db", url]
-                process.environment = cleanEnvironment(home: home)
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                return process
-            }
-            for process in processes { process.waitUntilExit() }
-            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            let statuses = try runAtOnce(try goalbookBinary(), ["canon", "list", "--db", url], count: 6, environment: cleanEnvironment(home: home))
+            #expect(statuses == Array(repeating: 0, count: 6))
             #expect(try PostgresTestServer.sql("SELECT count(*) FROM schema_migration", on: url) == "\(PostgresEngine.schemaVersion)\n")
             #expect(try PostgresTestServer.sql("SELECT count(*) FROM canon_version", on: url) == "2\n")
         }

@@ -151,18 +151,8 @@ import Testing
         let home = try makeTemporaryFolder()
         for round in 0..<3 {
             let path = home.appendingPathComponent("new-\(round).db").path
-            let processes = (0..<6).map { _ -> Process in
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = ["people", "list", "--db", path]
-                process.environment = cleanEnvironment(home: home)
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                return process
-            }
-            for process in processes { try process.run() }
-            for process in processes { process.waitUntilExit() }
-            #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: 6), "round \(round)")
+            let statuses = try runAtOnce(binary, ["people", "list", "--db", path], count: 6, environment: cleanEnvironment(home: home))
+            #expect(statuses == Array(repeating: 0, count: 6), "round \(round)")
             let canon = try GRDBQueue(path).strings("SELECT count(*) FROM canon_version")
             #expect(canon == ["\(Resources.builtInCanon.count)"], "round \(round): the built-in canon, once")
             #expect(try SQLiteEngine(path: path, actor: "x").check() == [])
