@@ -32,9 +32,7 @@ struct LibPQ: @unchecked Sendable {
     let nfields: @convention(c) (Result?) -> Int32
     let fname: @convention(c) (Result?, Int32) -> UnsafePointer<CChar>?
     let getvalue: @convention(c) (Result?, Int32, Int32) -> UnsafePointer<CChar>?
-    let getlength: @convention(c) (Result?, Int32, Int32) -> Int32
     let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
-    let cmdTuples: @convention(c) (Result?) -> UnsafePointer<CChar>?
     let clear: @convention(c) (Result?) -> Void
 
     // Values of libpq-fe.h's enums and field codes.
@@ -43,7 +41,6 @@ struct LibPQ: @unchecked Sendable {
     static let tuplesOK: Int32 = 2
     static let fieldSQLState = Int32(UInt8(ascii: "C"))
     static let fieldMessage = Int32(UInt8(ascii: "M"))
-    static let fieldDetail = Int32(UInt8(ascii: "D"))
 
     /// The library, loaded once per process; a thrown error says how to install it.
     static func shared() throws -> LibPQ {
@@ -81,8 +78,8 @@ struct LibPQ: @unchecked Sendable {
                     execParams: try symbol("PQexecParams"),
                     resultStatus: try symbol("PQresultStatus"), resultErrorField: try symbol("PQresultErrorField"),
                     ntuples: try symbol("PQntuples"), nfields: try symbol("PQnfields"), fname: try symbol("PQfname"),
-                    getvalue: try symbol("PQgetvalue"), getlength: try symbol("PQgetlength"), getisnull: try symbol("PQgetisnull"),
-                    cmdTuples: try symbol("PQcmdTuples"), clear: try symbol("PQclear")))
+                    getvalue: try symbol("PQgetvalue"), getisnull: try symbol("PQgetisnull"),
+                    clear: try symbol("PQclear")))
         } catch let error as GoalbookError {
             return .failure(error)
         } catch {

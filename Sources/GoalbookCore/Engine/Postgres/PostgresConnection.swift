@@ -40,7 +40,6 @@ struct PostgresRow {
 struct PostgresError: Error {
     let sqlState: String
     let message: String
-    let detail: String?
 
     /// Serialization failures and deadlocks: the transaction may simply be run again.
     var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
@@ -118,7 +117,7 @@ final class PostgresConnection {
     private func error(of result: LibPQ.Result?) -> PostgresError {
         func field(_ code: Int32) -> String? { pq.resultErrorField(result, code).map { String(cString: $0) } }
         let message = field(LibPQ.fieldMessage) ?? pq.errorMessage(connection).map { Self.trimmed(String(cString: $0)) } ?? "unknown error"
-        return PostgresError(sqlState: field(LibPQ.fieldSQLState) ?? "", message: message, detail: field(LibPQ.fieldDetail))
+        return PostgresError(sqlState: field(LibPQ.fieldSQLState) ?? "", message: message)
     }
 
     private static func trimmed(_ message: String) -> String {
