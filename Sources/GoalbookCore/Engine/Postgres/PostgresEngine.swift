@@ -10,11 +10,10 @@ import Foundation
 public final class PostgresEngine: GoalbookEngine {
     /// The URL, with any password hidden.
     public var location: String { connection.location }
-    public var schema: SchemaState { SchemaState(created: wasCreated, before: schemaVersionBefore, current: Self.schemaVersion) }
-    /// True when this open created the schema (and so imported the built-in canon).
-    public private(set) var wasCreated = false
+    /// A database found at version 0 was created by this open, which imported the built-in canon.
+    public var schema: SchemaState { SchemaState(created: versionBefore == 0, before: versionBefore, current: Self.schemaVersion) }
     /// The schema version the database had before this open (0 for a new one).
-    public private(set) var schemaVersionBefore = 0
+    private var versionBefore = 0
 
     let connection: PostgresConnection
 
@@ -32,8 +31,7 @@ public final class PostgresEngine: GoalbookEngine {
         }
         connection = try PostgresConnection(url: url)
         try run("SET client_min_messages = warning")
-        schemaVersionBefore = try migrate(actor: actor, now: now)
-        wasCreated = schemaVersionBefore == 0
+        versionBefore = try migrate(actor: actor, now: now)
     }
 
     // MARK: - Transactions
@@ -98,12 +96,13 @@ public final class PostgresEngine: GoalbookEngine {
     public func importCanon(_ documents: [CanonDocument], actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
         let stamp = Timestamp.string(now)
         return try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", rollback: false) {
-            try documents.map { try CanonImport.run($0, in: PostgresCanonStore(connection: connection), actor: actor, stamp: stamp) }
+            try store(documents, actor: actor, stamp: stamp)
         }
     }
 
-    public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
-        try importCanon(CanonImport.builtInDocuments(), actor: actor, now: now)
+    /// Stores canon documents by the rules of ``CanonImport``, inside the caller's transaction.
+    private func store(_ documents: [CanonDocument], actor: String, stamp: String) throws -> [CanonImportOutcome] {
+        try documents.map { try CanonImport.run($0, in: PostgresCanonStore(connection: connection), actor: actor, stamp: stamp) }
     }
 
     // MARK: - Migrating
@@ -141,11 +140,7 @@ public final class PostgresEngine: GoalbookEngine {
                     "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES ($1, $2, $3, $4)",
                     [migration.version, migration.name, migration.sha256, stamp])
             }
-            if current == 0 {
-                for document in try CanonImport.builtInDocuments() {
-                    _ = try CanonImport.run(document, in: PostgresCanonStore(connection: connection), actor: actor, stamp: stamp)
-                }
-            }
+            if current == 0 { _ = try store(CanonImport.builtInDocuments(), actor: actor, stamp: stamp) }
             return current
         }
     }
