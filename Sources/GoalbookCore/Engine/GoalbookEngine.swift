@@ -50,8 +50,13 @@ public protocol GoalbookEngine: AnyObject {
 
     /// Stores parsed canon documents, all in one transaction.
     func importCanon(_ documents: [CanonDocument], actor: String, now: Date) throws -> [CanonImportOutcome]
-    /// Imports the canon embedded in the binary.
-    func importBuiltInCanon(actor: String, now: Date) throws -> [CanonImportOutcome]
+}
+
+extension GoalbookEngine {
+    /// Imports the canon embedded in the binary; files already imported change nothing.
+    public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
+        try importCanon(CanonImport.builtInDocuments(), actor: actor, now: now)
+    }
 }
 
 /// The reads a service makes inside a transaction.

@@ -12,11 +12,6 @@ extension SQLiteEngine {
         }
     }
 
-    /// Imports the canon embedded in the binary; files already imported change nothing.
-    public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
-        try importCanon(CanonImport.builtInDocuments(), actor: actor, now: now)
-    }
-
     // MARK: - Reading
 
     /// Every frame as it stands now, ordered by family, function and level.
