@@ -11,12 +11,7 @@ struct HistoryWriter {
         self.stamp = stamp
         self.actor = actor
         self.command = command
-        insert = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        insert = try FastStatement(db, sql: EngineSQL.historyInsert)
     }
 
     func record(

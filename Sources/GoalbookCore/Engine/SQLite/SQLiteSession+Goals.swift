@@ -14,7 +14,7 @@ extension SQLiteSession {
                 SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
                 WHERE goal_id = ? ORDER BY changed_at, history_id
                 """, arguments: [goalId]
-        ).map(SQLiteEngine.historyEntry)
+        ).map(EngineSQL.historyEntry)
     }
 
     func alignedUnder(_ goalId: Int64) throws -> [Int64] {

@@ -5,20 +5,14 @@ import GRDB
 extension SQLiteSession {
     func frames() throws -> FrameIndex {
         FrameIndex(
-            try Row.fetchAll(db, sql: "SELECT frame_id, family, function, level_code FROM frame").map {
+            try Row.fetchAll(db, sql: EngineSQL.frameSelect).map {
                 FrameIndex.Entry(id: $0["frame_id"], family: $0["family"], function: $0["function"], level: $0["level_code"])
             })
     }
 
     func storedPeople() throws -> [PeoplePlan.Stored] {
         var people: [PeoplePlan.Stored] = []
-        try FastStatement.forEachRow(
-            db,
-            sql: """
-                SELECT p.person_id, p.employee_id, p.name, p.email, m.employee_id, p.frame_id
-                FROM person AS p LEFT JOIN person AS m ON m.person_id = p.manager_person_id
-                """, []
-        ) { row in
+        try FastStatement.forEachRow(db, sql: EngineSQL.storedPeopleSelect, []) { row in
             let employeeId = row.text(1)
             remember(employeeId, key: row.int(0))
             people.append(
@@ -29,29 +23,20 @@ extension SQLiteSession {
     }
 
     func people(team: String?, below: Bool) throws -> [Person] {
-        var sql = SQLiteEngine.personSelect
-        if let team {
-            sql = try SQLiteEngine.teamCTE(team, below: below, db: db) + sql + " WHERE p.person_id IN team"
-        }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY p.employee_id").map(SQLiteEngine.person)
+        let root = try team.map { try personKey($0) }
+        return try Row.fetchAll(db, sql: EngineSQL.people(root: root, below: below)).map(EngineSQL.person)
     }
 
     func person(_ employeeId: String) throws -> Person {
         let key = try personKey(employeeId)
-        guard let row = try Row.fetchOne(db, sql: SQLiteEngine.personSelect + " WHERE p.person_id = ?", arguments: [key]) else {
+        guard let row = try Row.fetchOne(db, sql: EngineSQL.personSelect + " WHERE p.person_id = ?", arguments: [key]) else {
             throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: [])
         }
-        return SQLiteEngine.person(row)
+        return EngineSQL.person(row)
     }
 
     func personHistory(_ employeeId: String) throws -> [HistoryEntry] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
-                WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
-                """, arguments: [try personKey(employeeId)]
-        ).map(SQLiteEngine.historyEntry)
+        try Row.fetchAll(db, sql: EngineSQL.personHistorySelect, arguments: [try personKey(employeeId)]).map(EngineSQL.historyEntry)
     }
 
     func apply(_ plan: PeoplePlan) throws {
@@ -64,12 +49,7 @@ extension SQLiteSession {
             newKeys[change.input.employeeId] = nextKey
             nextKey += 1
         }
-        let insert = try FastStatement(
-            db,
-            sql: """
-                INSERT INTO person (person_id, employee_id, name, email, manager_person_id, frame_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insert = try FastStatement(db, sql: EngineSQL.personInsert)
         let history = try history()
         for change in plan.changes {
             let input = change.input
@@ -81,9 +61,7 @@ extension SQLiteSession {
                 try history.record(person: key, field: "created", old: nil, new: input.employeeId)
                 continue
             }
-            try db.execute(
-                sql: "UPDATE person SET name = ?, email = ?, manager_person_id = ?, frame_id = ? WHERE person_id = ?",
-                arguments: [input.name, input.email, manager, change.frameId, key])
+            try db.execute(sql: EngineSQL.personUpdate, arguments: [input.name, input.email, manager, change.frameId, key])
             for field in fields {
                 try history.record(person: key, field: field.field, old: field.old, new: field.new)
             }
@@ -92,7 +70,7 @@ extension SQLiteSession {
 
     func leave(_ employeeId: String, on date: Day, was old: String?) throws {
         let key = try personKey(employeeId)
-        try db.execute(sql: "UPDATE person SET left_on = ? WHERE person_id = ?", arguments: [date.description, key])
+        try db.execute(sql: EngineSQL.personLeave, arguments: [date.description, key])
         try history().record(person: key, field: "left_on", old: old, new: date.description)
     }
 }

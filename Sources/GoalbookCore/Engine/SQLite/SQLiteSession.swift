@@ -58,7 +58,7 @@ final class SQLiteSession: EngineWriter {
                 SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
                 WHERE goal_id = ? AND history_id > ? ORDER BY history_id
                 """, arguments: [goalId, mark]
-        ).map(SQLiteEngine.historyEntry)
+        ).map(EngineSQL.historyEntry)
     }
 
     /// The stored key of a person, looked up once per transaction.

@@ -1,0 +1,97 @@
+import Foundation
+
+/// SQL that both engines run as it is written, and the decoding of the rows it returns: one text
+/// for one question, so the engines cannot drift apart. Parameters are `?`; the PostgreSQL
+/// connection numbers them as `$1`, `$2`… before sending.
+enum EngineSQL {
+    /// `WITH RECURSIVE team(person_id) AS MATERIALIZED (…) `: the one way a team is found in SQL.
+    /// A team is its head and everyone below them at any depth; with `below`, only the people
+    /// below. The statement that follows selects from `team`; the head's internal id is written
+    /// into the text (a number), so the CTE takes no arguments of its own.
+    static func teamCTE(root: Int64, below: Bool) -> String {
+        let start = below ? "SELECT person_id FROM person WHERE manager_person_id = \(root)" : "SELECT \(root)"
+        return "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(start) UNION ALL "
+            + "SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id) "
+    }
+
+    /// A person's internal id, by employee id: NFC first, then the bytes as given (for an id an
+    /// earlier version stored unnormalized); not found names close matches among `candidates`.
+    static func personId(
+        _ employeeId: String, lookup: (String) throws -> Int64?, candidates: () throws -> [String]
+    ) throws -> Int64 {
+        for form in [EmployeeID.normalized(employeeId), employeeId] {
+            if let id = try lookup(form) { return id }
+        }
+        throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: CloseMatches.find(employeeId, in: try candidates()))
+    }
+
+    static let personIdSelect = "SELECT person_id FROM person WHERE employee_id = ?"
+    /// The ids a missing one is compared with.
+    static let employeeIdsSelect = "SELECT employee_id FROM person ORDER BY employee_id LIMIT 10000"
+
+    static let frameSelect = "SELECT frame_id, family, function, level_code FROM frame"
+
+    /// Everyone stored, with their manager's employee id, for ``PeoplePlan``.
+    static let storedPeopleSelect = """
+        SELECT p.person_id, p.employee_id, p.name, p.email, m.employee_id AS manager, p.frame_id
+        FROM person AS p LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+        """
+
+    /// People ordered by id; with `root`, that person's team (``teamCTE(root:below:)``).
+    static func people(root: Int64?, below: Bool) -> String {
+        guard let root else { return personSelect + " ORDER BY p.employee_id" }
+        return teamCTE(root: root, below: below) + personSelect + " WHERE p.person_id IN (SELECT person_id FROM team) ORDER BY p.employee_id"
+    }
+
+    static let personInsert = """
+        INSERT INTO person (person_id, employee_id, name, email, manager_person_id, frame_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    static let personUpdate = "UPDATE person SET name = ?, email = ?, manager_person_id = ?, frame_id = ? WHERE person_id = ?"
+    static let personLeave = "UPDATE person SET left_on = ? WHERE person_id = ?"
+
+    /// A person's own history (not their goals'), oldest first.
+    static let personHistorySelect = """
+        SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
+        WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
+        """
+
+    static let historyInsert = """
+        INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static let personSelect = """
+        SELECT p.employee_id, p.name, p.email, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
+        FROM person AS p
+        JOIN frame AS f ON f.frame_id = p.frame_id
+        LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+        """
+
+    static func person(_ row: some NamedRow) -> Person {
+        Person(
+            employeeId: row.text("employee_id"), name: row.text("name"), email: row.string("email"), managerId: row.string("manager"),
+            family: row.text("family"), function: row.text("function"), level: row.text("level_code"), leftOn: row.string("left_on"),
+            createdAt: row.text("created_at"))
+    }
+
+    static func historyEntry(_ row: some NamedRow) -> HistoryEntry {
+        let item = row.string("item")
+        let field = row.text("field")
+        return HistoryEntry(
+            changedAt: row.text("changed_at"), actor: row.text("actor"), command: row.text("command"),
+            field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
+            old: row.string("old_value"), new: row.string("new_value"), note: row.string("note"))
+    }
+}
+
+/// A result row read by column name, from either engine: text columns only.
+protocol NamedRow {
+    /// The column's text, nil for NULL.
+    func string(_ column: String) -> String?
+}
+
+extension NamedRow {
+    /// A column the query never leaves NULL.
+    func text(_ column: String) -> String { string(column) ?? "" }
+}
