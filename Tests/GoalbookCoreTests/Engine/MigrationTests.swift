@@ -18,7 +18,8 @@ import Testing
 
     /// The same for `migrations/postgres/`.
     static let shippedPostgres: [Int: String] = [
-        1: "5aa048a4a2cce1b2e2f703faa35bb999f9103922e8a5d4fd65ff9fd4e103c593"
+        1: "5aa048a4a2cce1b2e2f703faa35bb999f9103922e8a5d4fd65ff9fd4e103c593",
+        2: "0201d92cdcf36e0e6a639c54113a5c389aea6383ca6ba117d65e56120ec4570e",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {
