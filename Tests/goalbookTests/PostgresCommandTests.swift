@@ -151,9 +151,9 @@ struct PostgresCommandTests {
             #expect(try goalbook(["init"], db: url, home: home).status == 0)
             let before = try PostgresTestServer.dump(url)
             for (arguments, says) in [
-                (["people", "list"], "are not on PostgreSQL yet"),
                 (["goals", "list"], "are not on PostgreSQL yet"),
-                (["people", "add", "E001", "--name", "Ann", "--function", function, "--level", "P2"], "are not on PostgreSQL yet"),
+                (["report", "--quarter", "2026Q4"], "are not on PostgreSQL yet"),
+                (["quarter", "close", "2026Q4"], "are not on PostgreSQL yet"),
                 (["sql", "SELECT 1"], "is a PostgreSQL database: goalbook sql reads SQLite files only so far; use psql"),
                 (["backup", "copy.db"], "is a PostgreSQL database: back it up with pg_dump"),
                 (["check"], "is a PostgreSQL database: goalbook check verifies a SQLite file"),
@@ -165,6 +165,78 @@ struct PostgresCommandTests {
             }
             #expect(try PostgresTestServer.dump(url) == before)
             #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty)
+        }
+    }
+
+    /// `2026-12-05T08:00:58.872Z`: the instants differ between two runs, and nothing else may.
+    static func withoutInstants(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z"#, with: "<instant>", options: .regularExpression)
+    }
+
+    @Test func peopleCommandsGiveTheSameBytesAsOnSQLite() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let sqlite = home.appendingPathComponent("goalbook.db").path
+        let staff = try writeFile(
+            home, "staff.csv",
+            """
+            id,name,email,manager,family,function,level
+            E001,Grace Hopper,grace@example.com,,,AI / Machine Learning Engineering,P2
+            E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2
+            E101,Lin Chen,lin@example.com,E001,Engineering,Machine Learning Engineer,IC2
+            E102,Émile Zola,,E100,,AI / Machine Learning Engineering,P2
+
+            """)
+        let changed = try writeFile(
+            home, "changed.csv",
+            """
+            id,name,email,manager,family,function,level
+            E101,Lin Chen,lin.chen@example.com,E100,Engineering,Machine Learning Engineer,IC2
+            E103,Bo Li,,E102,,AI / Machine Learning Engineering,P2
+
+            """)
+        let broken = try writeFile(
+            home, "broken.csv",
+            """
+            id,name,email,manager,family,function,level
+            E200,Cy,,E999,,AI / Machine Learning Engineering,P2
+            E201,Di,,E001,,No Such Function,P2
+            E001,Grace Hopper,,E103,,AI / Machine Learning Engineering,P2
+
+            """)
+        let steps: [[String]] = [
+            ["people", "import", staff], ["people", "import", staff], ["people", "import", changed],
+            ["people", "import", broken], ["people", "import", staff, "--dry-run"],
+            ["people", "add", "E104", "--name", "Kim", "--manager", "E103", "--function", function, "--level", "P2"],
+            ["people", "add", "E104", "--name", "Kim", "--function", function, "--level", "P2"],
+            ["people", "set", "E104", "name=Kim Lee", "email=kim@example.com"], ["people", "set", "E100", "manager=E104"],
+            ["people", "leave", "E101", "--date", "2026-11-30"], ["people", "leave", "E101", "--date", "2026-11-30"],
+            ["people", "list"], ["people", "list", "--format", "json"], ["people", "list", "--team", "E100"],
+            ["people", "list", "--team", "E100", "--below", "--format", "csv"], ["people", "list", "--team", "E10"],
+            ["people", "show", "E101"], ["people", "show", "E102"], ["people", "show", "E001"], ["people", "show", "nobody"],
+        ]
+        try PostgresTestServer.withDatabase { url in
+            for step in steps {
+                let onPostgres = try goalbook(step, db: url, home: home)
+                let onSQLite = try goalbook(step, db: sqlite, home: home)
+                #expect(Self.withoutInstants(onPostgres.stdout) == Self.withoutInstants(onSQLite.stdout), "\(step)")
+                #expect(onPostgres.stderr == onSQLite.stderr && onPostgres.status == onSQLite.status, "\(step): \(onPostgres.stderr)")
+            }
+            // What the analyst reads: the same people and the same history, row for row.
+            let people = "SELECT employee_id, name, email, manager_id, left_on FROM person_view ORDER BY employee_id"
+                .replacingOccurrences(
+                    of: "FROM person_view",
+                    with:
+                        "FROM (SELECT p.*, m.employee_id AS manager_id FROM person AS p LEFT JOIN person AS m ON m.person_id = p.manager_person_id) AS x"
+                )
+            let history =
+                "SELECT p.employee_id, h.actor, h.command, h.field, h.old_value, h.new_value FROM history AS h "
+                + "JOIN person AS p ON p.person_id = h.person_id ORDER BY h.history_id"
+            for query in [people, history] {
+                let onSQLite = try goalbook(["sql", "--format", "csv", query], db: sqlite, home: home).stdout
+                let onPostgres = try PostgresTestServer.sql("COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER)", on: url)
+                #expect(onPostgres == onSQLite.replacingOccurrences(of: "\r\n", with: "\n"), "\(query)")
+                #expect(onPostgres.split(separator: "\n").count > 6)
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ enum EngineSQL {
     /// below. The statement that follows selects from `team`; the head's internal id is written
     /// into the text (a number), so the CTE takes no arguments of its own.
     static func teamCTE(root: Int64, below: Bool) -> String {
-        let start = below ? "SELECT person_id FROM person WHERE manager_person_id = \(root)" : "SELECT \(root)"
+        // The cast gives the first term the key's type, which PostgreSQL requires of a recursive CTE.
+        let start = below ? "SELECT person_id FROM person WHERE manager_person_id = \(root)" : "SELECT CAST(\(root) AS BIGINT)"
         return "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(start) UNION ALL "
             + "SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id) "
     }

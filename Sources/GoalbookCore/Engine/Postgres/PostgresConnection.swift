@@ -18,13 +18,14 @@ struct PostgresRows {
 }
 
 /// One row of a result, read by column name.
-struct PostgresRow {
+struct PostgresRow: NamedRow {
     let index: [String: Int]
     let values: [String?]
 
     func string(_ column: String) -> String? { index[column].flatMap { values[$0] } }
     func int64(_ column: String) -> Int64? { string(column).flatMap { Int64($0) } }
     func int(_ column: String) -> Int? { string(column).flatMap { Int($0) } }
+    func double(_ column: String) -> Double? { string(column).flatMap { Double($0) } }
     /// A column the query never leaves NULL; a NULL is a broken promise, and named.
     func required(_ column: String) throws -> String {
         guard let value = string(column) else { throw GoalbookError.refused("PostgreSQL returned no \(column)") }
@@ -77,14 +78,38 @@ final class PostgresConnection {
 
     deinit { pq.finish(connection) }
 
-    /// Runs one statement with `$1`, `$2`… bound to `parameters` (nil is NULL) and returns its rows.
+    /// Runs one statement with `$1`, `$2`… (or `?`, as ``EngineSQL`` writes them) bound to
+    /// `parameters` (nil is NULL) and returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [(any PostgresParameter)?] = []) throws -> PostgresRows {
         let texts = parameters.map { $0?.postgresText }
+        let numbered = Self.numbered(sql)
         return try rows(
             of: withOptionalCStrings(texts) { pointers in
-                pq.execParams(connection, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+                pq.execParams(connection, numbered, Int32(texts.count), nil, pointers, nil, nil, 0)
             })
+    }
+
+    /// The statement with each `?` outside quotes replaced by `$1`, `$2`… in order, so one text
+    /// serves SQLite and PostgreSQL.
+    static func numbered(_ sql: String) -> String {
+        guard sql.utf8.contains(UInt8(ascii: "?")) else { return sql }
+        var result = ""
+        var quote: Character?
+        var count = 0
+        for character in sql {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "?" {
+                count += 1
+                result += "$\(count)"
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// Runs statements with no parameters, such as a migration's whole text or `BEGIN`: libpq's

@@ -3,13 +3,14 @@ import Foundation
 /// One PostgreSQL transaction as the services see it: the reads of ``EngineReader`` and, in a
 /// write transaction, the writes of ``EngineWriter``.
 ///
-/// The canon's reads are here today (`PostgresEngine+Canon.swift`). People, goals, check-ins,
-/// quarters and reports come with their migrations; until then each of those operations refuses
-/// with ``PostgresSession/notYet(_:)``, before anything is written.
+/// The canon (`PostgresEngine+Canon.swift`) and people (`PostgresSession+People.swift`) are
+/// here today. Goals, check-ins, quarters and reports come next; until then each of those
+/// operations refuses with ``PostgresSession/notYet(_:)``, before anything is written.
 final class PostgresSession: EngineWriter {
     let connection: PostgresConnection
     /// The stamp of a write transaction; nil in a read transaction.
     let stamp: WriteStamp?
+    private var personKeys: [String: Int64] = [:]
 
     init(connection: PostgresConnection, stamp: WriteStamp?) {
         self.connection = connection
@@ -18,7 +19,39 @@ final class PostgresSession: EngineWriter {
 
     /// The refusal of an operation this engine does not have yet.
     func notYet(_ what: String) -> GoalbookError {
-        .refused("\(what) are not on PostgreSQL yet: this Goalbook keeps the canon and templates there; use a SQLite file for the rest")
+        .refused(
+            "\(what) are not on PostgreSQL yet: this Goalbook keeps the canon, templates and people there; use a SQLite file for the rest")
+    }
+
+    // MARK: - People's keys, the stamp and history
+
+    func requirePerson(_ employeeId: String) throws { _ = try personKey(employeeId) }
+
+    /// The stored key of a person, looked up once per transaction.
+    func personKey(_ employeeId: String) throws -> Int64 {
+        if let key = personKeys[employeeId] { return key }
+        let key = try EngineSQL.personId(
+            employeeId, lookup: { try connection.query(EngineSQL.personIdSelect, [$0]).rows.first?.int64("person_id") },
+            candidates: { try connection.query(EngineSQL.employeeIdsSelect).rows.map { $0.text("employee_id") } })
+        personKeys[employeeId] = key
+        return key
+    }
+
+    /// Keeps a person's key read with other columns, so that it is not looked up again.
+    func remember(_ employeeId: String, key: Int64) { personKeys[employeeId] = key }
+
+    func writeStamp() throws -> WriteStamp {
+        guard let stamp else { throw GoalbookError.refused("this command only reads; nothing was written") }
+        return stamp
+    }
+
+    /// Appends one history row with the transaction's stamp.
+    func recordHistory(
+        person: Int64?, goal: Int64? = nil, item: String? = nil, field: String, old: String?, new: String?, note: String? = nil
+    ) throws {
+        let stamp = try writeStamp()
+        try connection.query(
+            EngineSQL.historyInsert, [Timestamp.string(stamp.now), stamp.actor, stamp.command, person, goal, item, field, old, new, note])
     }
 
     // MARK: - Not on PostgreSQL yet
@@ -26,7 +59,6 @@ final class PostgresSession: EngineWriter {
     func settings() throws -> ProgressSettings { throw notYet("settings") }
     func goal(_ goalId: Int64) throws -> Goal { throw notYet("goals") }
     func closedAt(_ quarter: String) throws -> String? { throw notYet("quarters") }
-    func requirePerson(_ employeeId: String) throws { throw notYet("people") }
     func alignedTo(_ goalId: Int64) throws -> Int64? { throw notYet("goals") }
     func checkIn(_ checkInId: Int64) throws -> (checkIn: CheckIn, correctedBy: Int64?)? { throw notYet("check-ins") }
     func lastHistoryId(_ goalId: Int64) throws -> Int64 { throw notYet("goals") }
@@ -42,11 +74,6 @@ final class PostgresSession: EngineWriter {
     func latestCheckIn(_ goalId: Int64, item: String) throws -> GoalSlot? { throw notYet("check-ins") }
     func carriedInto(_ goalId: Int64, quarter: Quarter) throws -> Int64? { throw notYet("goals") }
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn] { throw notYet("check-ins") }
-    func frames() throws -> FrameIndex { throw notYet("people") }
-    func storedPeople() throws -> [PeoplePlan.Stored] { throw notYet("people") }
-    func people(team: String?, below: Bool) throws -> [Person] { throw notYet("people") }
-    func person(_ employeeId: String) throws -> Person { throw notYet("people") }
-    func personHistory(_ employeeId: String) throws -> [HistoryEntry] { throw notYet("people") }
     func people(asOf: String?) throws -> [PersonAsOf] { throw notYet("reports") }
     func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal] { throw notYet("reports") }
     func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn] { throw notYet("reports") }
@@ -57,8 +84,6 @@ final class PostgresSession: EngineWriter {
     func scorers(_ quarter: Quarter, through asOf: String) throws -> [Int64: (actor: String, at: String)] { throw notYet("scores") }
 
     func apply(_ plan: GoalPlan) throws { throw notYet("goals") }
-    func apply(_ plan: PeoplePlan) throws { throw notYet("people") }
-    func leave(_ employeeId: String, on date: Day, was old: String?) throws { throw notYet("people") }
     func insert(_ carried: CarriedGoal) throws -> Int64 { throw notYet("goals") }
     func record(_ checkIn: NewCheckIn) throws -> CheckIn { throw notYet("check-ins") }
     func createGoals(_ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?) throws -> [GoalCreation] {
