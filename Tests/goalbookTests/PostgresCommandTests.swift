@@ -145,15 +145,12 @@ struct PostgresCommandTests {
         }
     }
 
-    @Test func whatIsNotOnPostgresYetSaysSoAndWritesNothing() throws {
+    @Test func commandsForSQLiteFilesSayWhatToUseInsteadAndWriteNothing() throws {
         let home = try makeTemporaryFolder("goalbook-home")
         try PostgresTestServer.withDatabase { url in
             #expect(try goalbook(["init"], db: url, home: home).status == 0)
             let before = try PostgresTestServer.dump(url)
             for (arguments, says) in [
-                (["goals", "list"], "are not on PostgreSQL yet"),
-                (["report", "--quarter", "2026Q4"], "are not on PostgreSQL yet"),
-                (["quarter", "close", "2026Q4"], "are not on PostgreSQL yet"),
                 (["sql", "SELECT 1"], "is a PostgreSQL database: goalbook sql reads SQLite files only so far; use psql"),
                 (["backup", "copy.db"], "is a PostgreSQL database: back it up with pg_dump"),
                 (["check"], "is a PostgreSQL database: goalbook check verifies a SQLite file"),

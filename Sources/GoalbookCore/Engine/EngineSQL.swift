@@ -2,7 +2,8 @@ import Foundation
 
 /// SQL that both engines run as it is written, and the decoding of the rows it returns: one text
 /// for one question, so the engines cannot drift apart. Parameters are `?`; the PostgreSQL
-/// connection numbers them as `$1`, `$2`… before sending.
+/// connection numbers them as `$1`, `$2`… before sending. The rest of the shared SQL is in
+/// `Engine/SQL/`, as methods of ``SQLRunner`` and ``SQLSession``.
 enum EngineSQL {
     /// `WITH RECURSIVE team(person_id) AS MATERIALIZED (…) `: the one way a team is found in SQL.
     /// A team is its head and everyone below them at any depth; with `below`, only the people
@@ -52,9 +53,21 @@ enum EngineSQL {
     static let personLeave = "UPDATE person SET left_on = ? WHERE person_id = ?"
 
     /// A person's own history (not their goals'), oldest first.
-    static let personHistorySelect = """
-        SELECT changed_at, actor, command, field, old_value, new_value, note FROM history
-        WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id
+    static let personHistorySelect = historySelect + " WHERE person_id = ? AND goal_id IS NULL ORDER BY changed_at, history_id"
+
+    /// The SQL form of ``CheckIn/effective(_:)`` for a check-in `c`: no correction replaced it.
+    static let effectiveCheckin = """
+        NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
+        AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.corrects_checkin_id AND k.checkin_id > c.checkin_id)
+        """
+
+    /// Goals of a quarter (the one `?`) that are or ever were on either end of a link: the goals
+    /// an alignment tree can hold, now or at any past instant. History holds every link.
+    static let linkedGoals = """
+        SELECT g.goal_id FROM goal AS g WHERE g.quarter = ? AND (g.aligned_to IS NOT NULL OR g.goal_id IN (
+            SELECT h.goal_id FROM history AS h WHERE h.field = 'aligned_to'
+            UNION SELECT CAST(substr(h.new_value, 2) AS BIGINT) FROM history AS h WHERE h.field = 'aligned_to' AND h.new_value IS NOT NULL
+            UNION SELECT c.aligned_to FROM goal AS c WHERE c.aligned_to IS NOT NULL))
         """
 
     static let historyInsert = """
@@ -69,30 +82,30 @@ enum EngineSQL {
         LEFT JOIN person AS m ON m.person_id = p.manager_person_id
         """
 
-    static func person(_ row: some NamedRow) -> Person {
+    /// A row of ``personSelect``.
+    static func person(_ row: some SQLRow) -> Person {
         Person(
-            employeeId: row.text("employee_id"), name: row.text("name"), email: row.string("email"), managerId: row.string("manager"),
-            family: row.text("family"), function: row.text("function"), level: row.text("level_code"), leftOn: row.string("left_on"),
-            createdAt: row.text("created_at"))
+            employeeId: row.text(0), name: row.text(1), email: row.textOrNil(2), managerId: row.textOrNil(3), family: row.text(4),
+            function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7), createdAt: row.text(8))
     }
 
-    static func historyEntry(_ row: some NamedRow) -> HistoryEntry {
-        let item = row.string("item")
-        let field = row.text("field")
+    /// History rows as a log shows them, read by ``historyEntry(_:)``.
+    static let historySelect = "SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history"
+
+    /// A row of ``historySelect``; an item's field is named `KR1.target` (a `main` item's just `target`).
+    static func historyEntry(_ row: some SQLRow) -> HistoryEntry {
+        let item = row.textOrNil(3)
+        let field = row.text(4)
         return HistoryEntry(
-            changedAt: row.text("changed_at"), actor: row.text("actor"), command: row.text("command"),
-            field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
-            old: row.string("old_value"), new: row.string("new_value"), note: row.string("note"))
+            changedAt: row.text(0), actor: row.text(1), command: row.text(2), field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
+            old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7))
     }
 }
 
-/// A result row read by column name, from either engine: text columns only.
-protocol NamedRow {
-    /// The column's text, nil for NULL.
-    func string(_ column: String) -> String?
-}
-
-extension NamedRow {
-    /// A column the query never leaves NULL.
-    func text(_ column: String) -> String { string(column) ?? "" }
+extension SQLRunner {
+    /// A person's internal id by employee id, or not found with close matches.
+    func personId(_ employeeId: String) throws -> Int64 {
+        try EngineSQL.personId(
+            employeeId, lookup: { try int(EngineSQL.personIdSelect, [$0]) }, candidates: { try all(EngineSQL.employeeIdsSelect) { $0.text(0) } })
+    }
 }

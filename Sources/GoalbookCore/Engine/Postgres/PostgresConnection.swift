@@ -1,15 +1,17 @@
 import Foundation
 
-/// A value bound to a `$n` parameter of a PostgreSQL statement, sent as text.
-protocol PostgresParameter {
-    var postgresText: String { get }
+extension SQLValue {
+    /// The value as PostgreSQL's text protocol sends it; nil for NULL. A double is written in
+    /// Swift's shortest form that reads back to the same bits (`0.1`, `1e-05`), which PostgreSQL reads.
+    var postgresText: String? {
+        switch self {
+        case .int(let int): return String(int)
+        case .real(let real): return "\(real)"
+        case .text(let text): return text
+        case .null: return nil
+        }
+    }
 }
-
-extension String: PostgresParameter { var postgresText: String { self } }
-extension Int: PostgresParameter { var postgresText: String { String(self) } }
-extension Int64: PostgresParameter { var postgresText: String { String(self) } }
-extension Double: PostgresParameter { var postgresText: String { "\(self)" } }
-extension Bool: PostgresParameter { var postgresText: String { self ? "true" : "false" } }
 
 /// The rows a statement returned, as text, with its column names.
 struct PostgresRows {
@@ -17,10 +19,15 @@ struct PostgresRows {
     let rows: [PostgresRow]
 }
 
-/// One row of a result, read by column name.
-struct PostgresRow: NamedRow {
+/// One row of a result, read by column name or position. Values arrive as PostgreSQL's text.
+struct PostgresRow: SQLRow {
     let index: [String: Int]
     let values: [String?]
+
+    func isNull(_ column: Int32) -> Bool { values[Int(column)] == nil }
+    func int(_ column: Int32) -> Int64 { values[Int(column)].flatMap { Int64($0) } ?? 0 }
+    func double(_ column: Int32) -> Double { values[Int(column)].flatMap { Double($0) } ?? 0 }
+    func textOrNil(_ column: Int32) -> String? { values[Int(column)] }
 
     func string(_ column: String) -> String? { index[column].flatMap { values[$0] } }
     func int64(_ column: String) -> Int64? { string(column).flatMap { Int64($0) } }
@@ -81,8 +88,8 @@ final class PostgresConnection {
     /// Runs one statement with `$1`, `$2`… (or `?`, as ``EngineSQL`` writes them) bound to
     /// `parameters` (nil is NULL) and returns its rows.
     @discardableResult
-    func query(_ sql: String, _ parameters: [(any PostgresParameter)?] = []) throws -> PostgresRows {
-        let texts = parameters.map { $0?.postgresText }
+    func query(_ sql: String, _ parameters: SQLArguments = []) throws -> PostgresRows {
+        let texts = parameters.map { $0?.sqlValue.postgresText ?? nil }
         let numbered = Self.numbered(sql)
         return try rows(
             of: withOptionalCStrings(texts) { pointers in
@@ -163,4 +170,27 @@ private func withOptionalCStrings<T>(_ strings: [String?], _ body: (UnsafePointe
     defer { for copy in copies { free(copy) } }
     let pointers = copies.map { UnsafePointer($0) }
     return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+}
+
+/// The shared SQL (`Engine/SQL/`) on PostgreSQL: `?` parameters are numbered, values go as text.
+extension PostgresConnection: SQLRunner {
+    func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (PostgresRow) throws -> Void) throws {
+        for row in try query(sql, arguments).rows { try body(row) }
+    }
+
+    func execute(_ sql: String, _ arguments: SQLArguments) throws { try query(sql, arguments) }
+
+    func prepare(_ sql: String) throws -> PostgresStatement { PostgresStatement(connection: self, sql: sql) }
+
+    func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
+        ("SELECT unnest(CAST(? AS bigint[]))", .text("{" + ids.map(String.init).joined(separator: ",") + "}"))
+    }
+}
+
+/// A statement run many times; libpq parses it each time (one round trip either way).
+struct PostgresStatement: SQLStatement {
+    let connection: PostgresConnection
+    let sql: String
+
+    func run(_ values: [SQLValue]) throws { try connection.query(sql, values) }
 }

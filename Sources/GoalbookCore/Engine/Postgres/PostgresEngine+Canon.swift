@@ -59,7 +59,7 @@ struct PostgresCanonStore: CanonImportStore {
         guard !statements.isEmpty else { return }
         // One statement for all of a frame's statements: a round trip each would dominate the import.
         var sql = "INSERT INTO frame_statement (frame_version_id, kind, position, name, area, description, text, source_label, source_line) VALUES "
-        var parameters: [(any PostgresParameter)?] = []
+        var parameters: SQLArguments = []
         for (index, (position, statement)) in statements.enumerated() {
             let base = index * 9
             sql += (index == 0 ? "" : ", ") + "(" + (1...9).map { "$\(base + $0)" }.joined(separator: ", ") + ")"
@@ -67,17 +67,18 @@ struct PostgresCanonStore: CanonImportStore {
                 [
                     frameVersionId, statement.kind.rawValue, position, statement.name, statement.area, statement.description,
                     statement.text, statement.sourceLabel, statement.line,
-                ] as [(any PostgresParameter)?]
+                ] as SQLArguments
         }
         try connection.query(sql, parameters)
     }
 }
 
-/// The reads of the canon on PostgreSQL. Text is ordered `COLLATE "C"`, byte order as on SQLite,
+/// What PostgreSQL adds to the shared SQL: the reads of the canon, a closed quarter's figures and
+/// new people's keys. The canon's reads: Text is ordered `COLLATE "C"`, byte order as on SQLite,
 /// whatever the database's own collation.
-extension PostgresSession {
+extension PostgresConnection: SQLEngineRunner {
     func frameSummaries() throws -> [FrameSummary] {
-        try connection.query(
+        try query(
             """
             SELECT fc.family, fc.function, fc.level_code, fc.level_title, fc.canon_version_id, cv.source, cv.release_label,
                    count(*) FILTER (WHERE s.kind = 'responsibility') AS responsibilities,
@@ -100,7 +101,7 @@ extension PostgresSession {
     }
 
     func currentFrames() throws -> [FrameLookup.Candidate] {
-        try connection.query("SELECT frame_version_id, family, function, level_code FROM frame_current ORDER BY frame_id").rows.map {
+        try query("SELECT frame_version_id, family, function, level_code FROM frame_current ORDER BY frame_id").rows.map {
             FrameLookup.Candidate(
                 frameVersionId: try $0.requiredInt64("frame_version_id"), family: try $0.required("family"),
                 function: try $0.required("function"), level: try $0.required("level_code"))
@@ -109,7 +110,7 @@ extension PostgresSession {
 
     func frame(versionId: Int64) throws -> Frame {
         guard
-            let row = try connection.query(
+            let row = try query(
                 """
                 SELECT fv.frame_id, fv.frame_version_id, fv.canon_version_id, fv.level_title, f.family, f.function, f.level_code,
                        cv.source, cv.release_label
@@ -120,7 +121,7 @@ extension PostgresSession {
                 """, [versionId]
             ).rows.first
         else { throw GoalbookError.notFound(what: "frame version \(versionId)", suggestions: []) }
-        let statements = try connection.query(
+        let statements = try query(
             """
             SELECT statement_id, kind, position, name, area, description, text, source_label, source_line
             FROM frame_statement WHERE frame_version_id = $1 ORDER BY statement_id
@@ -139,8 +140,24 @@ extension PostgresSession {
     }
 
     func currentVersion(ofFrame frameId: Int64) throws -> (frameVersionId: Int64, canonVersionId: Int64)? {
-        try connection.query("SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = $1", [frameId]).rows.first.map {
+        try query("SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = $1", [frameId]).rows.first.map {
             (try $0.requiredInt64("frame_version_id"), try $0.requiredInt64("canon_version_id"))
+        }
+    }
+
+    func quarterFigures(_ quarter: String) throws -> String {
+        try text(
+            """
+            SELECT COALESCE(json_agg(json_build_array(goal_id, person_id, status, progress, score, weight) ORDER BY goal_id), '[]')::text
+            FROM goal_current WHERE quarter = ?
+            """, [quarter]) ?? "[]"
+    }
+
+    /// Keys from the table's own sequence: two writers never take the same one.
+    func newPersonKeys(_ count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
+        return try all("SELECT nextval(pg_get_serial_sequence('person', 'person_id')) AS id FROM generate_series(1, ?) ORDER BY id", [count]) {
+            $0.int(0)
         }
     }
 }

@@ -38,13 +38,13 @@ public final class PostgresEngine: GoalbookEngine {
 
     public func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", rollback: false) {
-            try body(PostgresSession(connection: connection, stamp: nil))
+            try body(SQLSession(connection, stamp: nil))
         }
     }
 
     public func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T {
         try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", rollback: dryRun) {
-            try body(PostgresSession(connection: connection, stamp: stamp))
+            try body(SQLSession(connection, stamp: stamp))
         }
     }
 

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Creates goals from template rows for a set of people in a handful of set-based statements,
 /// the way the sqlite3 shell would: goals, items, slots and history are each one
 /// INSERT … SELECT, so a whole organization costs about what the rows themselves cost.
@@ -18,37 +16,35 @@ struct GoalBatch {
     /// Creates the goals for the people `members` selects (`person_id, frame_id`), skipping rows a
     /// person already has a goal for. Returns, per person in employee-id order, what was created
     /// and what already existed.
-    func create(db: Database, members: String, _ arguments: StatementArguments) throws -> [GoalCreation] {
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE IF NOT EXISTS goal_batch_member (person_id INTEGER PRIMARY KEY, frame_id INTEGER NOT NULL);
-                CREATE TEMP TABLE IF NOT EXISTS goal_batch_row (frame_id INTEGER NOT NULL, row_number INTEGER NOT NULL,
-                    template_id INTEGER NOT NULL, PRIMARY KEY (frame_id, row_number));
-                CREATE TEMP TABLE IF NOT EXISTS goal_batch_slot (template_id INTEGER NOT NULL, item TEXT NOT NULL,
-                    first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, slot TEXT NOT NULL);
-                DELETE FROM goal_batch_member; DELETE FROM goal_batch_row; DELETE FROM goal_batch_slot;
-                """)
-        defer { try? db.execute(sql: "DROP TABLE temp.goal_batch_member; DROP TABLE temp.goal_batch_row; DROP TABLE temp.goal_batch_slot") }
-        try db.execute(sql: "INSERT INTO goal_batch_member (person_id, frame_id) " + members + " ORDER BY 1", arguments: arguments)
+    func create(_ sql: some SQLEngineRunner, members: String, _ arguments: SQLArguments) throws -> [GoalCreation] {
+        for table in [
+            "goal_batch_member (person_id BIGINT PRIMARY KEY, frame_id BIGINT NOT NULL)",
+            "goal_batch_row (frame_id BIGINT NOT NULL, row_number INTEGER NOT NULL, template_id BIGINT NOT NULL, PRIMARY KEY (frame_id, row_number))",
+            "goal_batch_slot (template_id BIGINT NOT NULL, item TEXT NOT NULL, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, slot TEXT NOT NULL)",
+        ] {
+            try sql.execute("CREATE TEMP TABLE IF NOT EXISTS " + table, [])
+        }
+        let tables = ["goal_batch_member", "goal_batch_row", "goal_batch_slot"]
+        for table in tables { try sql.execute("DELETE FROM \(table)", []) }
+        defer { for table in tables { try? sql.execute("DROP TABLE IF EXISTS \(table)", []) } }
+        try sql.execute("INSERT INTO goal_batch_member (person_id, frame_id) " + members + " ORDER BY 1", arguments)
 
         // Render each frame's rows once and keep the wanted ones in goal_template.
         var titles: [Int64: [Int: String]] = [:]
-        let insertRow = try FastStatement(db, sql: "INSERT INTO goal_batch_row (frame_id, row_number, template_id) VALUES (?, ?, ?)")
-        let insertSlot = try FastStatement(
-            db, sql: "INSERT INTO goal_batch_slot (template_id, item, first_line, last_line, slot) VALUES (?, ?, ?, ?, ?)")
-        for frameId in try Int64.fetchAll(db, sql: "SELECT DISTINCT frame_id FROM goal_batch_member") {
-            guard
-                let versionId = try Int64.fetchOne(db, sql: "SELECT frame_version_id FROM frame_current WHERE frame_id = ?", arguments: [frameId])
-            else { throw GoalbookError.refused("frame \(frameId) has no version in the canon (run goalbook check)") }
-            let frame = try SQLiteEngine.frame(versionId: versionId, db: db)
+        let insertRow = try sql.prepare("INSERT INTO goal_batch_row (frame_id, row_number, template_id) VALUES (?, ?, ?)")
+        let insertSlot = try sql.prepare("INSERT INTO goal_batch_slot (template_id, item, first_line, last_line, slot) VALUES (?, ?, ?, ?, ?)")
+        for frameId in try sql.all("SELECT DISTINCT frame_id FROM goal_batch_member ORDER BY frame_id", [], { $0.int(0) }) {
+            guard let versionId = try sql.int("SELECT frame_version_id FROM frame_current WHERE frame_id = ?", [frameId]) else {
+                throw GoalbookError.refused("frame \(frameId) has no version in the canon (run goalbook check)")
+            }
+            let frame = try sql.frame(versionId: versionId)
             let rendered = TemplateRenderer.rows(framework, for: frame)
             let someone = {
-                try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT p.employee_id FROM goal_batch_member AS m JOIN person AS p ON p.person_id = m.person_id
-                        WHERE m.frame_id = ? ORDER BY p.employee_id LIMIT 1
-                        """, arguments: [frameId]) ?? "?"
+                try sql.text(
+                    """
+                    SELECT p.employee_id FROM goal_batch_member AS m JOIN person AS p ON p.person_id = m.person_id
+                    WHERE m.frame_id = ? ORDER BY p.employee_id LIMIT 1
+                    """, [frameId]) ?? "?"
             }
             if rendered.isEmpty {
                 throw GoalbookError.refused("the \(framework.heading) template of \(frame.displayName) (\(try someone())'s frame) has no rows")
@@ -64,7 +60,7 @@ struct GoalBatch {
                 let row = rendered[number - 1]
                 let title = frame.statements.first { $0.id == row.source.statementId }?.text ?? ""
                 titles[frameId, default: [:]][number] = title
-                let templateId = try Self.templateId(db: db, frame: frame, framework: framework, number: number, row: row, title: title)
+                let templateId = try Self.templateId(sql, frame: frame, framework: framework, number: number, row: row, title: title)
                 try insertRow.run(.int(frameId), .int(Int64(number)), .int(templateId))
                 for item in row.items {
                     for slot in item.slots {
@@ -75,59 +71,58 @@ struct GoalBatch {
         }
 
         // The goals, their items, slots and history: one statement each.
-        let before = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
+        let before = try sql.int("SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
         let q = quarter.description
         let fw = framework.rawValue
-        try db.execute(
-            sql: """
-                INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-                SELECT m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
-                FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-                WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
-                                    AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
-                ORDER BY m.person_id, r.row_number
-                """, arguments: [q, fw, stamp, actor, q, fw])
-        try db.execute(
-            sql: """
-                INSERT INTO goal_item (goal_id, item, first_line, last_line)
-                SELECT g.goal_id, s.item, s.first_line, s.last_line
-                FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id =
-                g.template_id
-                WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
-                """, arguments: [before])
-        try db.execute(
-            sql: """
-                INSERT INTO goal_slot (goal_id, item, slot)
-                SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
-                WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
-                """, arguments: [before])
-        try db.execute(
-            sql: """
-                INSERT INTO history (changed_at, actor, command, person_id, goal_id, field, new_value)
-                SELECT ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
-                """, arguments: [stamp, actor, command, before])
+        try sql.execute(
+            """
+            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+            SELECT m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
+            FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
+            WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
+                                AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
+            ORDER BY m.person_id, r.row_number
+            """, [q, fw, stamp, actor, q, fw])
+        try sql.execute(
+            """
+            INSERT INTO goal_item (goal_id, item, first_line, last_line)
+            SELECT g.goal_id, s.item, s.first_line, s.last_line
+            FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id =
+            g.template_id
+            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
+            """, [before])
+        try sql.execute(
+            """
+            INSERT INTO goal_slot (goal_id, item, slot)
+            SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
+            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
+            """, [before])
+        try sql.execute(
+            """
+            INSERT INTO history (changed_at, actor, command, person_id, goal_id, field, new_value)
+            SELECT ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
+            """, [stamp, actor, command, before])
 
         // What each person got, and what they had already.
         var results: [GoalCreation] = []
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT p.employee_id, p.name, m.frame_id, r.row_number, g.goal_id
-                FROM goal_batch_member AS m
-                JOIN person AS p ON p.person_id = m.person_id
-                JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-                JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number =
-                r.row_number
-                ORDER BY p.employee_id, r.row_number
-                """, arguments: [q, fw])
-        while let row = try cursor.next() {
-            let employeeId: String = row[0]
+        try sql.forEachRow(
+            """
+            SELECT p.employee_id, p.name, m.frame_id, r.row_number, g.goal_id
+            FROM goal_batch_member AS m
+            JOIN person AS p ON p.person_id = m.person_id
+            JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
+            JOIN goal AS g ON g.person_id = m.person_id AND g.quarter = ? AND g.framework = ? AND g.frame_id = m.frame_id AND g.row_number =
+            r.row_number
+            ORDER BY p.employee_id, r.row_number
+            """, [q, fw]
+        ) { row in
+            let employeeId = row.text(0)
             if results.last?.employeeId != employeeId {
-                results.append(GoalCreation(employeeId: employeeId, name: row[1], created: [], existing: []))
+                results.append(GoalCreation(employeeId: employeeId, name: row.text(1), created: [], existing: []))
             }
-            let frameId: Int64 = row[2]
-            let number: Int = row[3]
-            let goalId: Int64 = row[4]
+            let frameId = row.int(2)
+            let number = Int(row.int(3))
+            let goalId = row.int(4)
             let ref = GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: titles[frameId]?[number] ?? "")
             if goalId > before { results[results.count - 1].created.append(ref) } else { results[results.count - 1].existing.append(ref) }
         }
@@ -135,21 +130,21 @@ struct GoalBatch {
     }
 
     /// The stored copy of a rendered row: each is kept once, and every goal made from it points there.
-    static func templateId(db: Database, frame: Frame, framework: Framework, number: Int, row: TemplateRow, title: String) throws -> Int64 {
+    static func templateId(_ sql: some SQLRunner, frame: Frame, framework: Framework, number: Int, row: TemplateRow, title: String) throws -> Int64 {
         let text = row.printLines.joined(separator: "\n")
-        let key: StatementArguments = [frame.frameVersionId, framework.rawValue, number, text]
-        if let id = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?
-                """, arguments: key)
+        let key: SQLArguments = [frame.frameVersionId, framework.rawValue, number, text]
+        if let id = try sql.int(
+            "SELECT template_id FROM goal_template WHERE frame_version_id = ? AND framework = ? AND row_number = ? AND template_text = ?", key)
         {
             return id
         }
-        try db.execute(
-            sql: """
+        guard
+            let id = try sql.int(
+                """
                 INSERT INTO goal_template (frame_version_id, framework, row_number, template_text, statement_id, title) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: key + [row.source.statementId, title])
-        return db.lastInsertedRowID
+                RETURNING template_id
+                """, key + [row.source.statementId, title])
+        else { throw GoalbookError.refused("the template row was not stored") }
+        return id
     }
 }

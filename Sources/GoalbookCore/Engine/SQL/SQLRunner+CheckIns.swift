@@ -1,22 +1,14 @@
 import Foundation
-import GRDB
 
-extension SQLiteEngine {
-
-    /// The SQL form of ``CheckIn/effective(_:)`` for a check-in `c`: no correction replaced it.
-    static let effectiveCheckinSQL = """
-        NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.checkin_id)
-        AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.corrects_checkin_id AND k.checkin_id > c.checkin_id)
-        """
-
-    static func checkins(db: Database, where condition: String, _ arguments: StatementArguments) throws -> [CheckIn] {
+/// Check-ins, settings and closed quarters, on both engines.
+extension SQLRunner {
+    func checkins(where condition: String, _ arguments: SQLArguments) throws -> [CheckIn] {
         var checkins: [CheckIn] = []
-        try FastStatement.forEachRow(
-            db,
-            sql: """
-                SELECT checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor
-                FROM checkin WHERE \(condition) ORDER BY checked_on, checkin_id
-                """, arguments
+        try forEachRow(
+            """
+            SELECT checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor
+            FROM checkin WHERE \(condition) ORDER BY checked_on, checkin_id
+            """, arguments
         ) { row in
             checkins.append(
                 CheckIn(
@@ -30,11 +22,9 @@ extension SQLiteEngine {
     // MARK: - Settings
 
     /// The organization's progress settings.
-    static func settings(db: Database) throws -> ProgressSettings {
+    func settings() throws -> ProgressSettings {
         var settings = ProgressSettings()
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            let key: String = row["key"]
-            let value: String = row["value"]
+        for (key, value) in try all("SELECT key, value FROM setting", [], { ($0.text(0), $0.text(1)) }) {
             switch key {
             case "fiscal_year_start_month": settings.fiscalYearStartMonth = Int(value).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
             case "on_track_ratio": settings.onTrackRatio = Double(value) ?? settings.onTrackRatio
@@ -59,7 +49,7 @@ extension SQLiteEngine {
 
     // MARK: - Closing quarters
 
-    static func closedAt(_ quarter: Quarter, db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT closed_at FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
+    func closedAt(_ quarter: Quarter) throws -> String? {
+        try text("SELECT closed_at FROM closed_quarter WHERE quarter = ?", [quarter.description])
     }
 }

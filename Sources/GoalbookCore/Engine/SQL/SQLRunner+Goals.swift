@@ -1,21 +1,22 @@
 import Foundation
-import GRDB
 
-extension SQLiteEngine {
+/// The reads of goals both engines share: loading goals with their items and slots, and
+/// rebuilding them as of a past instant from history.
+extension SQLRunner {
     // MARK: - Reading goals
 
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
-    static func goals(_ filter: GoalFilter, db: Database) throws -> [Goal] {
+    func goals(_ filter: GoalFilter) throws -> [Goal] {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         var prefix = ""
         if let person = filter.person {
             conditions.append("g.person_id = ?")
-            arguments += [try Self.personId(person, db: db)]
+            arguments += [try personId(person)]
         }
         if let team = filter.team {
-            prefix = try Self.teamCTE(team, below: filter.below, db: db)
-            conditions.append("g.person_id IN team")
+            prefix = EngineSQL.teamCTE(root: try personId(team), below: filter.below)
+            conditions.append("g.person_id IN (SELECT person_id FROM team)")
         }
         if let quarter = filter.quarter {
             conditions.append("g.quarter = ?")
@@ -25,11 +26,11 @@ extension SQLiteEngine {
             conditions.append("g.created_at <= ?")
             arguments += [asOf]
         }
-        let condition = conditions.isEmpty ? "1" : conditions.joined(separator: " AND ")
+        let condition = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        var goals = try Self.loadGoals(db: db, where: scope, arguments)
+        var goals = try loadGoals(where: scope, arguments)
         if let asOf = filter.asOf {
-            goals = try Self.rebuildAll(goals, asOf: asOf, db: db, where: scope, arguments)
+            goals = try rebuildAll(goals, asOf: asOf, where: scope, arguments)
         }
         goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
         if let status = filter.status { goals = goals.filter { $0.status == status } }
@@ -37,8 +38,8 @@ extension SQLiteEngine {
     }
 
     /// A stored goal with its items and slots, as it is now.
-    static func goal(_ goalId: Int64, db: Database) throws -> Goal {
-        guard let goal = try loadGoals(db: db, where: "g.goal_id = ?", [goalId]).first else {
+    func goal(_ goalId: Int64) throws -> Goal {
+        guard let goal = try loadGoals(where: "g.goal_id = ?", [goalId]).first else {
             throw GoalbookError.notFound(what: "goal \(GoalID.format(goalId))", suggestions: [])
         }
         return goal
@@ -46,21 +47,20 @@ extension SQLiteEngine {
 
     /// Goals matching a condition on `goal AS g`, with their items and slots, in three queries.
     /// Without `templateText`, the goals' template text is left empty (reports do not print it).
-    static func loadGoals(db: Database, where condition: String, _ arguments: StatementArguments, templateText: Bool = true) throws -> [Goal] {
+    func loadGoals(where condition: String, _ arguments: SQLArguments, templateText: Bool = true) throws -> [Goal] {
         var goals: [Goal] = []
-        try FastStatement.forEachRow(
-            db,
-            sql: """
-                SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
-                       fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
-                       g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score,
-                       (SELECT c.goal_id FROM goal AS c WHERE c.carried_from = g.goal_id)
-                FROM goal AS g
-                JOIN goal_template AS t ON t.template_id = g.template_id
-                JOIN person AS p ON p.person_id = g.person_id
-                JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
-                WHERE \(condition) ORDER BY g.goal_id
-                """, arguments
+        try forEachRow(
+            """
+            SELECT g.goal_id, p.employee_id, p.name, g.quarter, g.framework, g.row_number, g.frame_id, t.frame_version_id,
+                   fv.canon_version_id, t.statement_id, t.title, \(templateText ? "t.template_text" : "''"), g.status,
+                   g.carried_from, g.created_at, g.created_by, g.template_id, g.aligned_to, g.weight, g.score,
+                   (SELECT c.goal_id FROM goal AS c WHERE c.carried_from = g.goal_id)
+            FROM goal AS g
+            JOIN goal_template AS t ON t.template_id = g.template_id
+            JOIN person AS p ON p.person_id = g.person_id
+            JOIN frame_version AS fv ON fv.frame_version_id = t.frame_version_id
+            WHERE \(condition) ORDER BY g.goal_id
+            """, arguments
         ) { row in
             goals.append(
                 Goal(
@@ -75,12 +75,11 @@ extension SQLiteEngine {
         guard !goals.isEmpty else { return [] }
         let index = Dictionary(uniqueKeysWithValues: goals.enumerated().map { ($0.element.id, $0.offset) })
         let scope = "goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition))"
-        try FastStatement.forEachRow(
-            db,
-            sql: """
-                SELECT goal_id, item, first_line, last_line, direction, weight, keep, tolerance FROM goal_item
-                WHERE \(scope) ORDER BY goal_id, first_line
-                """, arguments
+        try forEachRow(
+            """
+            SELECT goal_id, item, first_line, last_line, direction, weight, keep, tolerance FROM goal_item
+            WHERE \(scope) ORDER BY goal_id, first_line
+            """, arguments
         ) { row in
             guard let at = index[row.int(0)] else { return }
             goals[at].items.append(
@@ -89,7 +88,7 @@ extension SQLiteEngine {
                     direction: row.textOrNil(4).flatMap(Direction.init), slots: [], weight: row.doubleOrNil(5),
                     keep: row.textOrNil(6).flatMap(Keep.init), tolerance: row.doubleOrNil(7)))
         }
-        try FastStatement.forEachRow(db, sql: "SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
+        try forEachRow("SELECT goal_id, item, slot, value, number, unit FROM goal_slot WHERE \(scope)", arguments) { row in
             let itemName = row.text(1)
             guard let at = index[row.int(0)], let item = goals[at].items.firstIndex(where: { $0.name == itemName }),
                 let name = SlotName(rawValue: row.text(2))
@@ -104,37 +103,35 @@ extension SQLiteEngine {
     }
 
     /// The goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet.
-    static func rebuild(_ goal: Goal, asOf: String, db: Database) throws -> Goal? {
-        try rebuildAll([goal], asOf: asOf, db: db, where: "g.goal_id = ?", [goal.id]).first
+    func rebuild(_ goal: Goal, asOf: String) throws -> Goal? {
+        try rebuildAll([goal], asOf: asOf, where: "g.goal_id = ?", [goal.id]).first
     }
 
     /// Goals (loaded with the same condition) as they stood at `asOf`, rebuilt from their history
     /// in one query. Goals that did not exist yet are left out.
-    static func rebuildAll(
-        _ goals: [Goal], asOf: String, db: Database, where condition: String,
-        _ arguments: StatementArguments
-    ) throws -> [Goal] {
-        var rowsByGoal: [Int64: [Row]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
-                LEFT JOIN person AS p ON p.person_id = h.person_id
-                WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
-                ORDER BY h.goal_id, h.changed_at, h.history_id
-                """, arguments: arguments + [asOf])
-        {
-            rowsByGoal[row["goal_id"], default: []].append(row)
+    func rebuildAll(_ goals: [Goal], asOf: String, where condition: String, _ arguments: SQLArguments) throws -> [Goal] {
+        var rowsByGoal: [Int64: [GoalHistoryRow]] = [:]
+        try forEachRow(
+            """
+            SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
+            LEFT JOIN person AS p ON p.person_id = h.person_id
+            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
+            ORDER BY h.goal_id, h.changed_at, h.history_id
+            """, arguments + [asOf]
+        ) { row in
+            rowsByGoal[row.int(0), default: []].append(
+                GoalHistoryRow(
+                    item: row.textOrNil(1), field: row.text(2), value: row.textOrNil(3), employeeId: row.textOrNil(4), name: row.textOrNil(5)))
         }
-        return goals.compactMap { goal in rowsByGoal[goal.id].flatMap { fold(goal, history: $0) } }
+        return goals.compactMap { goal in rowsByGoal[goal.id].flatMap { Self.fold(goal, history: $0) } }
     }
 
     /// Replays a goal's history rows (oldest first) over its unfilled shape.
-    private static func fold(_ goal: Goal, history rows: [Row]) -> Goal? {
-        guard let created = rows.first(where: { $0["field"] == "created" }) else { return nil }
+    private static func fold(_ goal: Goal, history rows: [GoalHistoryRow]) -> Goal? {
+        guard let created = rows.first(where: { $0.field == "created" }) else { return nil }
         var past = goal
-        past.employeeId = created["employee_id"]
-        past.personName = created["name"]
+        past.employeeId = created.employeeId ?? ""
+        past.personName = created.name ?? ""
         past.alignedTo = nil
         past.weight = nil
         past.score = nil
@@ -149,8 +146,8 @@ extension SQLiteEngine {
             return item
         }
         for row in rows {
-            let field: String = row["field"]
-            let value: String? = row["new_value"]
+            let field = row.field
+            let value = row.value
             switch field {
             case "created", "status":
                 past.status = value.flatMap(GoalStatus.init) ?? past.status
@@ -159,15 +156,15 @@ extension SQLiteEngine {
                 past.carriedTo = goal.carriedTo
             case "owner":
                 past.employeeId = value ?? past.employeeId
-                past.personName = row["name"] ?? past.personName
+                past.personName = row.name ?? past.personName
             case "aligned_to":
                 past.alignedTo = value.flatMap { try? GoalID.parse($0) }
             case "score":
                 past.score = value.flatMap(Double.init)
-            case "weight" where row["item"] as String? == nil:
+            case "weight" where row.item == nil:
                 past.weight = value.flatMap(Double.init)
             default:
-                guard let name: String = row["item"], let index = past.items.firstIndex(where: { $0.name == name }) else { continue }
+                guard let name = row.item, let index = past.items.firstIndex(where: { $0.name == name }) else { continue }
                 if field == "direction" {
                     past.items[index].direction = value.flatMap(Direction.init)
                 } else if field == "weight" {
@@ -184,4 +181,14 @@ extension SQLiteEngine {
         }
         return past
     }
+}
+
+/// One history row of a goal, as ``SQLRunner/rebuildAll(_:asOf:where:_:)`` replays it.
+struct GoalHistoryRow {
+    let item: String?
+    let field: String
+    let value: String?
+    /// The goal's owner then, and their name.
+    let employeeId: String?
+    let name: String?
 }

@@ -1,21 +1,19 @@
 import Foundation
-import GRDB
 
-extension SQLiteEngine {
+extension SQLRunner {
     /// Every person as they were at `asOf` (now when nil), with their internal id.
     ///
     /// A person's field at T is the newest change at or before T; where the only changes came
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
-    static func peopleAsOf(_ asOf: String?, db: Database) throws -> [PersonAsOf] {
+    func peopleAsOf(_ asOf: String?) throws -> [PersonAsOf] {
         var people: [PersonAsOf] = []
-        try FastStatement.forEachRow(
-            db,
-            sql: """
-                SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
-                FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
-                WHERE ? IS NULL OR p.created_at <= ?
-                ORDER BY p.person_id
-                """, [asOf, asOf]
+        try forEachRow(
+            """
+            SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
+            FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+            WHERE CAST(? AS TEXT) IS NULL OR p.created_at <= ?
+            ORDER BY p.person_id
+            """, [asOf, asOf]
         ) { row in
             people.append(
                 PersonAsOf(
@@ -27,21 +25,19 @@ extension SQLiteEngine {
         guard let asOf, !people.isEmpty else { return people }
         let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.key, $0.offset) })
         var settled = Set<String>()  // person id + field decided by a change at or before T
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT person_id, field, old_value, new_value, changed_at <= ? AS before FROM history
-                WHERE goal_id IS NULL AND person_id IS NOT NULL AND field <> 'created'
-                ORDER BY person_id, (changed_at <= ?) DESC, CASE WHEN changed_at <= ? THEN changed_at END DESC, changed_at ASC, history_id
-                """, arguments: [asOf, asOf, asOf])
-        {
-            guard let at = index[row["person_id"]] else { continue }
-            let field: String = row["field"]
-            let before: Bool = row["before"]
+        try forEachRow(
+            """
+            SELECT person_id, field, old_value, new_value, CASE WHEN changed_at <= ? THEN 1 ELSE 0 END AS is_before FROM history
+            WHERE goal_id IS NULL AND person_id IS NOT NULL AND field <> 'created'
+            ORDER BY person_id, 5 DESC, CASE WHEN changed_at <= ? THEN changed_at END DESC, changed_at ASC, history_id
+            """, [asOf, asOf]
+        ) { row in
+            guard let at = index[row.int(0)] else { return }
+            let field = row.text(1)
             let key = "\(at) \(field)"
-            guard !settled.contains(key) else { continue }
+            guard !settled.contains(key) else { return }
             settled.insert(key)
-            let value: String? = before ? row["new_value"] : row["old_value"]
+            let value = row.int(4) == 1 ? row.textOrNil(3) : row.textOrNil(2)
             switch field {
             case "name": people[at].person.name = value ?? people[at].person.name
             case "manager": people[at].person.managerId = value

@@ -1,79 +1,70 @@
 import Foundation
-import GRDB
 
 /// The reads and writes of goals beyond a plan's: lists, history, as-of, carries.
-extension SQLiteSession {
-    func goals(_ filter: GoalFilter) throws -> [Goal] { try SQLiteEngine.goals(filter, db: db) }
+extension SQLSession {
+    func goals(_ filter: GoalFilter) throws -> [Goal] { try sql.goals(filter) }
 
-    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try SQLiteEngine.rebuild(goal, asOf: asOf, db: db) }
+    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try sql.rebuild(goal, asOf: asOf) }
 
     func goalHistory(_ goalId: Int64) throws -> [HistoryEntry] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
-                WHERE goal_id = ? ORDER BY changed_at, history_id
-                """, arguments: [goalId]
-        ).map(EngineSQL.historyEntry)
+        try sql.all(EngineSQL.historySelect + " WHERE goal_id = ? ORDER BY changed_at, history_id", [goalId], EngineSQL.historyEntry)
     }
 
     func alignedUnder(_ goalId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: "SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", arguments: [goalId])
+        try sql.all("SELECT goal_id FROM goal WHERE aligned_to = ? ORDER BY goal_id", [goalId]) { $0.int(0) }
     }
 
-    func checkins(_ goalId: Int64) throws -> [CheckIn] { try SQLiteEngine.checkins(db: db, where: "goal_id = ?", [goalId]) }
+    func checkins(_ goalId: Int64) throws -> [CheckIn] { try sql.checkins(where: "goal_id = ?", [goalId]) }
 
     func existingGoal(of employeeId: String, quarter: Quarter, framework: Framework, frameId: Int64, row: Int) throws -> Int64? {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?
-                """, arguments: [try personKey(employeeId), quarter.description, framework.rawValue, frameId, row])
+        try sql.int(
+            "SELECT goal_id FROM goal WHERE person_id = ? AND quarter = ? AND framework = ? AND frame_id = ? AND row_number = ?",
+            [try personKey(employeeId), quarter.description, framework.rawValue, frameId, row])
     }
 
     func latestCheckIn(_ goalId: Int64, item: String) throws -> GoalSlot? {
-        try Row.fetchOne(
-            db,
-            sql: """
-                SELECT value, number, unit FROM checkin AS c
-                WHERE goal_id = ? AND item = ? AND \(SQLiteEngine.effectiveCheckinSQL)
-                ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
-                """, arguments: [goalId, item]
-        ).map { GoalSlot(slot: .baseline, value: $0["value"], number: $0["number"], unit: $0["unit"]) }
+        try sql.first(
+            """
+            SELECT value, number, unit FROM checkin AS c
+            WHERE goal_id = ? AND item = ? AND \(EngineSQL.effectiveCheckin)
+            ORDER BY checked_on DESC, checkin_id DESC LIMIT 1
+            """, [goalId, item]
+        ) { GoalSlot(slot: .baseline, value: $0.textOrNil(0), number: $0.doubleOrNil(1), unit: $0.textOrNil(2)) }
     }
 
     func carriedInto(_ goalId: Int64, quarter: Quarter) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?", arguments: [goalId, quarter.description])
+        try sql.int("SELECT goal_id FROM goal WHERE carried_from = ? AND quarter = ?", [goalId, quarter.description])
     }
 
     func insert(_ carried: CarriedGoal) throws -> Int64 {
         let stamp = try writeStamp()
         let old = carried.from
-        try db.execute(
-            sql: """
+        guard
+            let newId = try sql.int(
+                """
                 INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at,
                 created_by, weight)
-                VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING goal_id
                 """,
-            arguments: [
-                try personKey(old.employeeId), carried.quarter.description, old.framework.rawValue, old.rowNumber,
-                old.frameId, old.templateId, old.id, Timestamp.string(stamp.now), stamp.actor, old.weight,
-            ])
-        let newId = db.lastInsertedRowID
+                [
+                    try personKey(old.employeeId), carried.quarter.description, old.framework.rawValue, old.rowNumber,
+                    old.frameId, old.templateId, old.id, Timestamp.string(stamp.now), stamp.actor, old.weight,
+                ])
+        else { throw GoalbookError.refused("the carried goal was not stored") }
         for item in carried.items {
-            try db.execute(
-                sql: """
-                    INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?,
-                    ?, ?, ?, ?)
-                    """,
-                arguments: [
+            try sql.execute(
+                """
+                INSERT INTO goal_item (goal_id, item, first_line, last_line, direction, weight, keep, tolerance) VALUES (?, ?, ?, ?,
+                ?, ?, ?, ?)
+                """,
+                [
                     newId, item.name, item.firstLine, item.lastLine, item.direction?.rawValue, item.weight, item.keep?.rawValue,
                     item.tolerance,
                 ])
             for slot in item.slots {
-                try db.execute(
-                    sql: "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [newId, item.name, slot.slot.rawValue, slot.value, slot.number, slot.unit])
+                try sql.execute(
+                    "INSERT INTO goal_slot (goal_id, item, slot, value, number, unit) VALUES (?, ?, ?, ?, ?, ?)",
+                    [newId, item.name, slot.slot.rawValue, slot.value, slot.number, slot.unit])
             }
         }
         try record(carried.history, goal: newId)

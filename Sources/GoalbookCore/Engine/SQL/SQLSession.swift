@@ -1,76 +1,106 @@
 import Foundation
-import GRDB
 
-/// One SQLite transaction as the services see it: the reads of ``EngineReader`` and, in a write
-/// transaction, the writes of ``EngineWriter``. Settings are read once, history rows go through
-/// one prepared statement, and each employee id is looked up once.
-final class SQLiteSession: EngineWriter {
-    let db: Database
+/// What an engine adds to the shared SQL: the reads that differ in dialect (the canon's, whose
+/// PostgreSQL columns sort with an explicit collation, and a closed quarter's figures as JSON).
+protocol SQLEngineRunner: SQLRunner {
+    /// Every frame as it stands now, with its counts, ordered by family, function and level.
+    func frameSummaries() throws -> [FrameSummary]
+    /// The current version of every frame, to find one by name.
+    func currentFrames() throws -> [FrameLookup.Candidate]
+    /// A stored frame version with its statements.
+    func frame(versionId: Int64) throws -> Frame
+    /// The newest version of a frame, and the canon version it came with.
+    func currentVersion(ofFrame frameId: Int64) throws -> (frameVersionId: Int64, canonVersionId: Int64)?
+    /// A quarter's figures as `quarter close` keeps them: a JSON array of
+    /// `[goal_id, person_id, status, progress, score, weight]` per goal, in goal order.
+    func quarterFigures(_ quarter: String) throws -> String
+    /// Keys for `count` new people, ascending.
+    func newPersonKeys(_ count: Int) throws -> [Int64]
+}
+
+/// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,
+/// in a write transaction, the writes of ``EngineWriter``, in SQL both engines run as written.
+/// Settings are read once, history rows go through one prepared statement, and each employee id
+/// is looked up once.
+final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
+    let sql: Runner
     /// The stamp of a write transaction; nil in a read transaction.
     let stamp: WriteStamp?
     private var cachedSettings: ProgressSettings?
-    private var historyWriter: HistoryWriter?
+    private var historyWriter: HistoryWriter<Runner.Statement>?
     private var personKeys: [String: Int64] = [:]
-    /// The last id list written as JSON (``jsonArray(_:)``).
-    var lastIdList: (ids: [Int64], json: String)?
+    /// The last id list bound (``idList(_:)``): a report passes its goals' ids to several reads.
+    private var lastIdList: (ids: [Int64], list: (sql: String, argument: SQLValue))?
 
-    init(db: Database, stamp: WriteStamp?) {
-        self.db = db
+    init(_ sql: Runner, stamp: WriteStamp?) {
+        self.sql = sql
         self.stamp = stamp
+    }
+
+    /// A subquery over `ids` and its one argument, kept for the next read of the same ids.
+    func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
+        if let last = lastIdList, last.ids == ids { return last.list }
+        let list = sql.idList(ids)
+        lastIdList = (ids, list)
+        return list
     }
 
     // MARK: - Reading
 
     func settings() throws -> ProgressSettings {
         if let cachedSettings { return cachedSettings }
-        let settings = try SQLiteEngine.settings(db: db)
+        let settings = try sql.settings()
         cachedSettings = settings
         return settings
     }
 
-    func goal(_ goalId: Int64) throws -> Goal { try SQLiteEngine.goal(goalId, db: db) }
+    func goal(_ goalId: Int64) throws -> Goal { try sql.goal(goalId) }
 
     func closedAt(_ quarter: String) throws -> String? {
         guard let quarter = Quarter(quarter) else { return nil }
-        return try SQLiteEngine.closedAt(quarter, db: db)
+        return try sql.closedAt(quarter)
     }
 
     func requirePerson(_ employeeId: String) throws { _ = try personKey(employeeId) }
 
-    func alignedTo(_ goalId: Int64) throws -> Int64? {
-        try Int64?.fetchOne(db, sql: "SELECT aligned_to FROM goal WHERE goal_id = ?", arguments: [goalId]) ?? nil
-    }
+    func alignedTo(_ goalId: Int64) throws -> Int64? { try sql.int("SELECT aligned_to FROM goal WHERE goal_id = ?", [goalId]) }
 
     func checkIn(_ checkInId: Int64) throws -> (checkIn: CheckIn, correctedBy: Int64?)? {
-        guard let checkIn = try SQLiteEngine.checkins(db: db, where: "checkin_id = ?", [checkInId]).first else { return nil }
-        let later = try Int64.fetchOne(db, sql: "SELECT max(checkin_id) FROM checkin WHERE corrects_checkin_id = ?", arguments: [checkInId])
+        guard let checkIn = try sql.checkins(where: "checkin_id = ?", [checkInId]).first else { return nil }
+        let later = try sql.int("SELECT max(checkin_id) FROM checkin WHERE corrects_checkin_id = ?", [checkInId])
         return (checkIn, later)
     }
 
     func lastHistoryId(_ goalId: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(history_id) FROM history WHERE goal_id = ?", arguments: [goalId]) ?? 0
+        try sql.int("SELECT max(history_id) FROM history WHERE goal_id = ?", [goalId]) ?? 0
     }
 
     func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history
-                WHERE goal_id = ? AND history_id > ? ORDER BY history_id
-                """, arguments: [goalId, mark]
-        ).map(EngineSQL.historyEntry)
+        try sql.all(EngineSQL.historySelect + " WHERE goal_id = ? AND history_id > ? ORDER BY history_id", [goalId, mark], EngineSQL.historyEntry)
     }
 
     /// The stored key of a person, looked up once per transaction.
     func personKey(_ employeeId: String) throws -> Int64 {
         if let key = personKeys[employeeId] { return key }
-        let key = try SQLiteEngine.personId(employeeId, db: db)
+        let key = try sql.personId(employeeId)
         personKeys[employeeId] = key
         return key
     }
 
     /// Keeps a person's key read with other columns, so that it is not looked up again.
     func remember(_ employeeId: String, key: Int64) { personKeys[employeeId] = key }
+
+    /// The team CTE (``EngineSQL/teamCTE(root:below:)``) of a head named by employee id.
+    func teamCTE(_ head: String, below: Bool) throws -> String { EngineSQL.teamCTE(root: try personKey(head), below: below) }
+
+    // MARK: - Canon
+
+    func frameSummaries() throws -> [FrameSummary] { try sql.frameSummaries() }
+    func currentFrames() throws -> [FrameLookup.Candidate] { try sql.currentFrames() }
+    func frame(versionId: Int64) throws -> Frame { try sql.frame(versionId: versionId) }
+    func currentVersion(ofFrame frameId: Int64) throws -> (frameVersionId: Int64, canonVersionId: Int64)? {
+        try sql.currentVersion(ofFrame: frameId)
+    }
 
     // MARK: - Writing
 
@@ -79,10 +109,11 @@ final class SQLiteSession: EngineWriter {
         return stamp
     }
 
-    func history() throws -> HistoryWriter {
+    func history() throws -> HistoryWriter<Runner.Statement> {
         if let historyWriter { return historyWriter }
         let stamp = try writeStamp()
-        let writer = try HistoryWriter(db: db, stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)
+        let writer = HistoryWriter(
+            insert: try sql.prepare(EngineSQL.historyInsert), stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)
         historyWriter = writer
         return writer
     }
@@ -92,28 +123,26 @@ final class SQLiteSession: EngineWriter {
         for write in plan.writes {
             switch write {
             case .slot(let item, let slot):
-                try db.execute(
-                    sql: "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
-                    arguments: [slot.value, slot.number, slot.unit, goalId, item, slot.slot.rawValue])
+                try sql.execute(
+                    "UPDATE goal_slot SET value = ?, number = ?, unit = ? WHERE goal_id = ? AND item = ? AND slot = ?",
+                    [slot.value, slot.number, slot.unit, goalId, item, slot.slot.rawValue])
             case .direction(let item, let direction):
-                try db.execute(
-                    sql: "UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?", arguments: [direction?.rawValue, goalId, item])
+                try sql.execute("UPDATE goal_item SET direction = ? WHERE goal_id = ? AND item = ?", [direction?.rawValue, goalId, item])
             case .keep(let item, let keep, let tolerance):
-                try db.execute(
-                    sql: "UPDATE goal_item SET keep = ?, tolerance = ? WHERE goal_id = ? AND item = ?",
-                    arguments: [keep?.rawValue, tolerance, goalId, item])
+                try sql.execute(
+                    "UPDATE goal_item SET keep = ?, tolerance = ? WHERE goal_id = ? AND item = ?", [keep?.rawValue, tolerance, goalId, item])
             case .itemWeight(let item, let weight):
-                try db.execute(sql: "UPDATE goal_item SET weight = ? WHERE goal_id = ? AND item = ?", arguments: [weight, goalId, item])
+                try sql.execute("UPDATE goal_item SET weight = ? WHERE goal_id = ? AND item = ?", [weight, goalId, item])
             case .weight(let weight):
-                try db.execute(sql: "UPDATE goal SET weight = ? WHERE goal_id = ?", arguments: [weight, goalId])
+                try sql.execute("UPDATE goal SET weight = ? WHERE goal_id = ?", [weight, goalId])
             case .owner(let employeeId):
-                try db.execute(sql: "UPDATE goal SET person_id = ? WHERE goal_id = ?", arguments: [try personKey(employeeId), goalId])
+                try sql.execute("UPDATE goal SET person_id = ? WHERE goal_id = ?", [try personKey(employeeId), goalId])
             case .status(let status):
-                try db.execute(sql: "UPDATE goal SET status = ? WHERE goal_id = ?", arguments: [status.rawValue, goalId])
+                try sql.execute("UPDATE goal SET status = ? WHERE goal_id = ?", [status.rawValue, goalId])
             case .alignedTo(let target):
-                try db.execute(sql: "UPDATE goal SET aligned_to = ? WHERE goal_id = ?", arguments: [target, goalId])
+                try sql.execute("UPDATE goal SET aligned_to = ? WHERE goal_id = ?", [target, goalId])
             case .score(let score):
-                try db.execute(sql: "UPDATE goal SET score = ? WHERE goal_id = ?", arguments: [score, goalId])
+                try sql.execute("UPDATE goal SET score = ? WHERE goal_id = ?", [score, goalId])
             }
         }
         try record(plan.history, goal: goalId)
@@ -132,16 +161,18 @@ final class SQLiteSession: EngineWriter {
     func record(_ checkIn: NewCheckIn) throws -> CheckIn {
         let stamp = try writeStamp()
         let measure = checkIn.measure
-        try db.execute(
-            sql: """
+        guard
+            let id = try sql.int(
+                """
                 INSERT INTO checkin (goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING checkin_id
                 """,
-            arguments: [
-                checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,
-                checkIn.confidence, checkIn.note, checkIn.corrects, Timestamp.string(stamp.now), stamp.actor,
-            ])
-        guard let stored = try SQLiteEngine.checkins(db: db, where: "checkin_id = ?", [db.lastInsertedRowID]).first else {
+                [
+                    checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,
+                    checkIn.confidence, checkIn.note, checkIn.corrects, Timestamp.string(stamp.now), stamp.actor,
+                ]),
+            let stored = try sql.checkins(where: "checkin_id = ?", [id]).first
+        else {
             throw GoalbookError.refused("the check-in was not stored")
         }
         return stored
@@ -153,45 +184,29 @@ final class SQLiteSession: EngineWriter {
             quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)
         switch members {
         case .person(let employeeId):
-            return try batch.create(db: db, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
+            return try batch.create(sql, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
         case .team(let head, let below, let activeOn):
-            let team = try SQLiteEngine.teamCTE(head, below: below, db: db)
             return try batch.create(
-                db: db,
-                members: team + """
+                sql,
+                members: try teamCTE(head, below: below) + """
                     SELECT p.person_id, p.frame_id FROM person AS p
-                    WHERE p.person_id IN team AND (p.left_on IS NULL OR p.left_on >= ?)
+                    WHERE p.person_id IN (SELECT person_id FROM team) AND (p.left_on IS NULL OR p.left_on >= ?)
                     """, [activeOn.description])
         }
     }
 
-    func unscored(_ quarter: Quarter) throws -> [String] { try SQLiteEngine.unscored(quarter, db: db) }
+    func unscored(_ quarter: Quarter) throws -> [String] { try sql.unscored(quarter) }
 
     func close(_ quarter: Quarter, note: String?) throws {
         let stamp = try writeStamp()
-        try db.execute(
-            sql: "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note, figures) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                quarter.description, Timestamp.string(stamp.now), stamp.actor, note, try SQLiteEngine.quarterFigures(quarter.description, db: db),
-            ])
+        try sql.execute(
+            "INSERT INTO closed_quarter (quarter, closed_at, closed_by, note, figures) VALUES (?, ?, ?, ?, ?)",
+            [quarter.description, Timestamp.string(stamp.now), stamp.actor, note, try sql.quarterFigures(quarter.description)])
         try history().record(person: nil, field: "quarter", old: "open", new: "closed \(quarter)", note: note)
     }
 
     func reopen(_ quarter: Quarter, note: String) throws {
-        try db.execute(sql: "DELETE FROM closed_quarter WHERE quarter = ?", arguments: [quarter.description])
+        try sql.execute("DELETE FROM closed_quarter WHERE quarter = ?", [quarter.description])
         try history().record(person: nil, field: "quarter", old: "closed", new: "open \(quarter)", note: note)
-    }
-}
-
-extension SQLiteEngine: GoalbookEngine {
-    public var location: String { path }
-    public var schema: SchemaState { SchemaState(created: wasCreated, before: schemaVersionBefore, current: Self.schemaVersion) }
-
-    public func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T {
-        try read { db in try body(SQLiteSession(db: db, stamp: nil)) }
-    }
-
-    public func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T {
-        try write(rollback: dryRun) { db in try body(SQLiteSession(db: db, stamp: stamp)) }
     }
 }

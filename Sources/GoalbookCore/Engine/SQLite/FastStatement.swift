@@ -4,15 +4,7 @@ import GRDBSQLite
 /// A prepared statement for the bulk paths (imports, history), bound and stepped through
 /// SQLite's C API: binding typed values directly, with no per-row argument boxing, is most of
 /// what separates a Swift insert loop from the sqlite3 shell (docs/benchmarks.md).
-struct FastStatement {
-    /// A value to bind.
-    enum Value {
-        case int(Int64)
-        case text(String)
-        case real(Double)
-        case null
-    }
-
+struct FastStatement: SQLStatement {
     private let statement: GRDB.Statement
     private let db: Database
 
@@ -22,8 +14,18 @@ struct FastStatement {
     }
 
     /// Binds the values in order, runs the statement to its end and resets it.
-    func run(_ values: Value...) throws {
+    func run(_ values: [SQLValue]) throws {
         let handle = statement.sqliteStatement
+        try Self.bind(values, to: handle, db: db, sql: statement.sql)
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        let reset = sqlite3_reset(handle)
+        if code != SQLITE_DONE { throw Self.failure(code, db: db, sql: statement.sql) }
+        if reset != SQLITE_OK { throw Self.failure(reset, db: db, sql: statement.sql) }
+    }
+
+    /// Binds typed values straight to their positions, with no per-value boxing.
+    private static func bind(_ values: [SQLValue], to handle: OpaquePointer?, db: Database, sql: String) throws {
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
             let code: Int32
@@ -39,34 +41,27 @@ struct FastStatement {
                             Int32(bytes.count), sqliteTransient)
                     } ?? sqlite3_bind_text(handle, position, text, -1, sqliteTransient)
             }
-            if code != SQLITE_OK { throw failure(code) }
+            if code != SQLITE_OK { throw failure(code, db: db, sql: sql) }
         }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        let reset = sqlite3_reset(handle)
-        if code != SQLITE_DONE { throw failure(code) }
-        if reset != SQLITE_OK { throw failure(reset) }
     }
 
     /// Runs a query and calls `body` with each row, read through SQLite's column accessors with
     /// no per-row copy: the fast path for loading many rows (reports, as-of).
-    static func forEachRow(_ db: Database, sql: String, _ arguments: StatementArguments, _ body: (RawRow) throws -> Void) throws {
+    static func forEachRow(_ db: Database, sql: String, _ values: [SQLValue], _ body: (RawRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
+        try bind(values, to: handle, db: db, sql: sql)
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
+            guard code == SQLITE_ROW else { throw failure(code, db: db, sql: sql) }
             try body(RawRow(handle: handle))
         }
     }
 
-    private func failure(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+    private static func failure(_ code: Int32, db: Database, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
     }
 }
 
@@ -74,24 +69,14 @@ struct FastStatement {
 /// SQLite's SQLITE_TRANSIENT: the text is copied before the bind returns.
 private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-extension FastStatement.Value {
-    /// Text, or NULL for nil.
-    static func text(_ value: String?) -> Self { value.map { .text($0) } ?? .null }
-    /// An integer, or NULL for nil.
-    static func int(_ value: Int64?) -> Self { value.map { .int($0) } ?? .null }
-}
-
 /// The current row of a query stepped by ``FastStatement/forEachRow(_:sql:_:_:)``; valid only
 /// inside the call.
-struct RawRow {
+struct RawRow: SQLRow {
     let handle: OpaquePointer
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
-    func intOrNil(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
-    func doubleOrNil(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
-    func text(_ column: Int32) -> String { textOrNil(column) ?? "" }
     func textOrNil(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -66,9 +66,10 @@ extension SQLiteEngine {
         var first: Int64 = 1
         while first <= last {
             let range = "g.goal_id BETWEEN ? AND ?"
-            let bounds: StatementArguments = [first, first + batch - 1]
-            let goals = try loadGoals(db: db, where: range, bounds, templateText: false)
-            let replayed = Dictionary(uniqueKeysWithValues: try rebuildAll(goals, asOf: "9999", db: db, where: range, bounds).map { ($0.id, $0) })
+            let bounds: SQLArguments = [first, first + batch - 1]
+            let sql = SQLiteRunner(db: db)
+            let goals = try sql.loadGoals(where: range, bounds, templateText: false)
+            let replayed = Dictionary(uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: "9999", where: range, bounds).map { ($0.id, $0) })
             for goal in goals {
                 guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
                 problems += differences(now: goal, history: past).map { "goal that differs from its history: G\(goal.id) \($0)" }

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The shared SQL (`Engine/SQL/`) on a SQLite connection inside a transaction: rows are stepped
+/// through SQLite's C API with no per-row copy, and values are bound typed (``FastStatement``).
+struct SQLiteRunner: SQLRunner {
+    let db: Database
+
+    func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (RawRow) throws -> Void) throws {
+        try FastStatement.forEachRow(db, sql: sql, arguments.map { $0?.sqlValue ?? .null }, body)
+    }
+
+    func execute(_ sql: String, _ arguments: SQLArguments) throws {
+        try FastStatement(db, sql: sql).run(arguments.map { $0?.sqlValue ?? .null })
+    }
+
+    func prepare(_ sql: String) throws -> FastStatement { try FastStatement(db, sql: sql) }
+
+    func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
+        ("SELECT value FROM json_each(?)", .text("[" + ids.map(String.init).joined(separator: ",") + "]"))
+    }
+}
+
+/// What SQLite adds to the shared SQL: the reads of the canon, a closed quarter's figures and new
+/// people's keys.
+extension SQLiteRunner: SQLEngineRunner {
+    func frameSummaries() throws -> [FrameSummary] { try SQLiteEngine.frameSummaries(db: db) }
+
+    func currentFrames() throws -> [FrameLookup.Candidate] {
+        try all("SELECT frame_version_id, family, function, level_code FROM frame_current") {
+            FrameLookup.Candidate(frameVersionId: $0.int(0), family: $0.text(1), function: $0.text(2), level: $0.text(3))
+        }
+    }
+
+    func frame(versionId: Int64) throws -> Frame { try SQLiteEngine.frame(versionId: versionId, db: db) }
+
+    func currentVersion(ofFrame frameId: Int64) throws -> (frameVersionId: Int64, canonVersionId: Int64)? {
+        try first("SELECT frame_version_id, canon_version_id FROM frame_current WHERE frame_id = ?", [frameId]) { ($0.int(0), $0.int(1)) }
+    }
+
+    func quarterFigures(_ quarter: String) throws -> String { try SQLiteEngine.quarterFigures(quarter, db: db) }
+
+    /// The next keys after the highest: one writer at a time holds a SQLite file.
+    func newPersonKeys(_ count: Int) throws -> [Int64] {
+        let next = (try int("SELECT max(person_id) FROM person") ?? 0) + 1
+        return (0..<Int64(count)).map { next + $0 }
+    }
+}
+
+extension SQLiteEngine: GoalbookEngine {
+    public var location: String { path }
+    public var schema: SchemaState { SchemaState(created: wasCreated, before: schemaVersionBefore, current: Self.schemaVersion) }
+
+    public func reading<T>(_ body: (any EngineReader) throws -> T) throws -> T {
+        try read { db in try body(SQLSession(SQLiteRunner(db: db), stamp: nil)) }
+    }
+
+    public func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T {
+        try write(rollback: dryRun) { db in try body(SQLSession(SQLiteRunner(db: db), stamp: stamp)) }
+    }
+}
