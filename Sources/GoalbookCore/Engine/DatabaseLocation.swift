@@ -24,6 +24,14 @@ public enum DatabaseLocation {
         case postgres(url: String)
     }
 
+    /// Opens the database a location names, on its engine, creating or migrating it as needed.
+    public static func open(_ location: String, actor: String) throws -> any GoalbookEngine {
+        switch try kind(of: location) {
+        case .sqlite(let path): return try SQLiteEngine(path: path, actor: actor)
+        case .postgres(let url): return try PostgresEngine(url: url, actor: actor)
+        }
+    }
+
     public static func kind(of location: String) throws -> Kind {
         guard let scheme = scheme(of: location) else { return .sqlite(path: location) }
         if scheme == "postgres" || scheme == "postgresql" {

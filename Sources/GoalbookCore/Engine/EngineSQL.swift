@@ -27,6 +27,11 @@ enum EngineSQL {
         throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: CloseMatches.find(employeeId, in: try candidates()))
     }
 
+    /// The key after the highest of a table, as a subquery. New people, goals and check-ins take
+    /// their keys this way on both engines, so keys stay dense and a rolled-back command (a dry
+    /// run) leaves no gap: `G4` is the same goal on SQLite and PostgreSQL after the same commands.
+    static func nextKey(_ column: String, in table: String) -> String { "SELECT COALESCE(max(\(column)), 0) + 1 FROM \(table)" }
+
     static let personIdSelect = "SELECT person_id FROM person WHERE employee_id = ?"
     /// The ids a missing one is compared with.
     static let employeeIdsSelect = "SELECT employee_id FROM person ORDER BY employee_id LIMIT 10000"

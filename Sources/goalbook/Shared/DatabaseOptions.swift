@@ -25,12 +25,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database, creating and migrating it when needed: the SQLite file, or the
     /// PostgreSQL database a `postgresql://` URL names.
-    func open() throws -> any GoalbookEngine {
-        switch try DatabaseLocation.kind(of: path) {
-        case .sqlite(let path): return try SQLiteEngine(path: path, actor: actor)
-        case .postgres(let url): return try PostgresEngine(url: url, actor: actor)
-        }
-    }
+    func open() throws -> any GoalbookEngine { try DatabaseLocation.open(path, actor: actor) }
 
     /// Opens the SQLite file, for the commands that work on a file; on PostgreSQL `instead` says what to do there.
     func openSQLite(instead: String) throws -> SQLiteEngine {

@@ -41,6 +41,7 @@ struct LibPQ: @unchecked Sendable {
     static let tuplesOK: Int32 = 2
     static let fieldSQLState = Int32(UInt8(ascii: "C"))
     static let fieldMessage = Int32(UInt8(ascii: "M"))
+    static let fieldConstraint = Int32(UInt8(ascii: "n"))
 
     /// The library, loaded once per process; a thrown error says how to install it.
     static func shared() throws -> LibPQ {

@@ -50,7 +50,18 @@ struct PostgresError: Error {
     let message: String
 
     /// Serialization failures and deadlocks: the transaction may simply be run again.
-    var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+    /// The primary keys Goalbook picks itself, as the next after the highest.
+    static let densePrimaryKeys: Set<String> = ["person_pkey", "goal_pkey", "checkin_pkey"]
+
+    /// The constraint a violation names, if any.
+    var constraint: String? = nil
+
+    /// Serialization failures and deadlocks, and a primary key taken meanwhile: Goalbook gives new
+    /// goals, check-ins and people the next key after the highest (as SQLite does, so ids stay
+    /// dense and the same on both engines), and two writers can pick the same one.
+    var isRetryable: Bool {
+        sqlState == "40001" || sqlState == "40P01" || (sqlState == "23505" && Self.densePrimaryKeys.contains(constraint ?? ""))
+    }
 }
 
 /// One connection to a PostgreSQL server, through libpq.
@@ -149,7 +160,7 @@ final class PostgresConnection {
     private func error(of result: LibPQ.Result?) -> PostgresError {
         func field(_ code: Int32) -> String? { pq.resultErrorField(result, code).map { String(cString: $0) } }
         let message = field(LibPQ.fieldMessage) ?? pq.errorMessage(connection).map { Self.trimmed(String(cString: $0)) } ?? "unknown error"
-        return PostgresError(sqlState: field(LibPQ.fieldSQLState) ?? "", message: message)
+        return PostgresError(sqlState: field(LibPQ.fieldSQLState) ?? "", message: message, constraint: field(LibPQ.fieldConstraint))
     }
 
     private static func trimmed(_ message: String) -> String {

@@ -152,12 +152,4 @@ extension PostgresConnection: SQLEngineRunner {
             FROM goal_current WHERE quarter = ?
             """, [quarter]) ?? "[]"
     }
-
-    /// Keys from the table's own sequence: two writers never take the same one.
-    func newPersonKeys(_ count: Int) throws -> [Int64] {
-        guard count > 0 else { return [] }
-        return try all("SELECT nextval(pg_get_serial_sequence('person', 'person_id')) AS id FROM generate_series(1, ?) ORDER BY id", [count]) {
-            $0.int(0)
-        }
-    }
 }

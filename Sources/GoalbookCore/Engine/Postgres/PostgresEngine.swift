@@ -20,8 +20,9 @@ public final class PostgresEngine: GoalbookEngine {
     /// The schema version this Goalbook writes on PostgreSQL.
     public static var schemaVersion: Int { Migration.postgres.count }
 
-    /// How often a transaction that lost a serialization conflict is run again before giving up.
-    static let attempts = 20
+    /// How long a transaction that keeps losing serialization conflicts is run again before the
+    /// conflict reaches the user, in seconds.
+    static let retryBudget = 30.0
 
     /// Connects to the database a `postgres://` URL names; the password comes from libpq's
     /// environment (`PGPASSWORD`, `~/.pgpass`), never from the URL.
@@ -52,6 +53,7 @@ public final class PostgresEngine: GoalbookEngine {
     /// serialization conflict or deadlock runs the whole transaction again, so it never reaches a user.
     func transaction<T>(_ begin: String, rollback: Bool, _ body: () throws -> T) throws -> T {
         var attempt = 0
+        let start = Date()
         while true {
             attempt += 1
             do {
@@ -64,8 +66,9 @@ public final class PostgresEngine: GoalbookEngine {
                     try? connection.execute("ROLLBACK")
                     throw error
                 }
-            } catch let error as PostgresError where error.isRetryable && attempt < Self.attempts {
-                usleep(UInt32.random(in: 1_000...(5_000 * UInt32(attempt))))
+            } catch let error as PostgresError where error.isRetryable && Date().timeIntervalSince(start) < Self.retryBudget {
+                // Random, growing waits (up to a quarter second), so writers that collided spread out.
+                usleep(UInt32.random(in: 1_000...UInt32(min(250, 5 * attempt) * 1_000)))
             } catch let error as PostgresError {
                 throw mapped(error)
             }

@@ -76,13 +76,14 @@ struct GoalBatch {
         let fw = framework.rawValue
         try sql.execute(
             """
-            INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-            SELECT m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
+            INSERT INTO goal (goal_id, person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+            SELECT ? + row_number() OVER (ORDER BY m.person_id, r.row_number), m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id,
+                   'draft', ?, ?
             FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
             WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
                                 AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
             ORDER BY m.person_id, r.row_number
-            """, [q, fw, stamp, actor, q, fw])
+            """, [before, q, fw, stamp, actor, q, fw])
         try sql.execute(
             """
             INSERT INTO goal_item (goal_id, item, first_line, last_line)

@@ -42,9 +42,9 @@ extension SQLSession {
         guard
             let newId = try sql.int(
                 """
-                INSERT INTO goal (person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from, created_at,
-                created_by, weight)
-                VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING goal_id
+                INSERT INTO goal (goal_id, person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from,
+                                  created_at, created_by, weight)
+                VALUES ((\(EngineSQL.nextKey("goal_id", in: "goal"))), ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING goal_id
                 """,
                 [
                     try personKey(old.employeeId), carried.quarter.description, old.framework.rawValue, old.rowNumber,

@@ -14,8 +14,6 @@ protocol SQLEngineRunner: SQLRunner {
     /// A quarter's figures as `quarter close` keeps them: a JSON array of
     /// `[goal_id, person_id, status, progress, score, weight]` per goal, in goal order.
     func quarterFigures(_ quarter: String) throws -> String
-    /// Keys for `count` new people, ascending.
-    func newPersonKeys(_ count: Int) throws -> [Int64]
 }
 
 /// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,
@@ -164,8 +162,9 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
         guard
             let id = try sql.int(
                 """
-                INSERT INTO checkin (goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING checkin_id
+                INSERT INTO checkin (checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id,
+                                     recorded_at, actor)
+                VALUES ((\(EngineSQL.nextKey("checkin_id", in: "checkin"))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING checkin_id
                 """,
                 [
                     checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,

@@ -38,12 +38,6 @@ extension SQLiteRunner: SQLEngineRunner {
     }
 
     func quarterFigures(_ quarter: String) throws -> String { try SQLiteEngine.quarterFigures(quarter, db: db) }
-
-    /// The next keys after the highest: one writer at a time holds a SQLite file.
-    func newPersonKeys(_ count: Int) throws -> [Int64] {
-        let next = (try int("SELECT max(person_id) FROM person") ?? 0) + 1
-        return (0..<Int64(count)).map { next + $0 }
-    }
 }
 
 extension SQLiteEngine: GoalbookEngine {
