@@ -27,6 +27,20 @@ public enum AlignmentFixture {
 
     public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
+        return (store, path, try populate(store))
+    }
+
+    /// Builds the organization in a new database on `engine` and runs `body` with it, its
+    /// location (a path or a URL) and the goals by name; the database is removed afterwards.
+    public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {
+        try engine.withDatabase(home: try makeTemporaryFolder()) { location in
+            let store = try DatabaseLocation.open(location, actor: "setup")
+            return try body(store, location, try populate(store))
+        }
+    }
+
+    /// Fills a new database with the organization; returns the goals by name.
+    public static func populate(_ store: any GoalbookEngine) throws -> [String: Int64] {
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"
         _ = try PeopleService(store).write(
@@ -81,6 +95,6 @@ public enum AlignmentFixture {
             _ = try AlignmentService(store).align(goals[child]!, to: goals[parent]!, actor: "grace", now: ReportFixture.at("2026-11-02T11:00:00Z"))
         }
         _ = try GoalService(store).setStatus(goals["sam2"]!, to: .dropped, note: "merged into sam", actor: "grace", now: setUp)
-        return (store, path, goals)
+        return goals
     }
 }

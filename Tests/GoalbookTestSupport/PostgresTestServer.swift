@@ -23,6 +23,42 @@ public enum PostgresTestServer {
 
     private static let counter = Counter()
 
+    /// The URL of a new, empty database that lives until the test process ends, when it is dropped
+    /// (and the throwaway cluster of `scripts/test` goes with it in any case).
+    public static func newDatabase() throws -> String {
+        guard let server = url else {
+            throw GoalbookError.invalidArgument("GOALBOOK_REQUIRE_PG=1 but GOALBOOK_TEST_PG names no PostgreSQL server: run scripts/test")
+        }
+        let name = "goalbook_test_\(getpid())_\(counter.next())"
+        try sql("CREATE DATABASE \(name)", on: server)
+        leftovers.add(name)
+        return try databaseURL(server, name: name)
+    }
+
+    /// The databases ``newDatabase()`` made, dropped at exit.
+    private static let leftovers = Leftovers()
+
+    private final class Leftovers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [String] = []
+
+        func add(_ name: String) {
+            lock.lock()
+            defer { lock.unlock() }
+            if names.isEmpty { atexit { PostgresTestServer.leftovers.dropAll() } }
+            names.append(name)
+        }
+
+        func dropAll() {
+            lock.lock()
+            let all = names
+            names = []
+            lock.unlock()
+            guard let server = PostgresTestServer.url else { return }
+            for name in all { _ = try? PostgresTestServer.sql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server) }
+        }
+    }
+
     /// Runs `body` with the URL of a new, empty database, and drops the database afterwards.
     public static func withDatabase<T>(_ body: (String) throws -> T) throws -> T {
         guard let server = url else {

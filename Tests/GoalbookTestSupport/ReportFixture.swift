@@ -20,6 +20,20 @@ public enum ReportFixture {
     /// Builds the organization in a new store and returns it with the ids of its goals, by name.
     public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
         let (store, path) = try makeStore(actor: "setup")
+        return (store, path, try populate(store))
+    }
+
+    /// Builds the organization in a new database on `engine` and runs `body` with it, its
+    /// location (a path or a URL) and the goals by name; the database is removed afterwards.
+    public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {
+        try engine.withDatabase(home: try makeTemporaryFolder()) { location in
+            let store = try DatabaseLocation.open(location, actor: "setup")
+            return try body(store, location, try populate(store))
+        }
+    }
+
+    /// Fills a new database with the organization; returns the goals by name.
+    public static func populate(_ store: any GoalbookEngine) throws -> [String: Int64] {
         let p2 = "AI / Machine Learning Engineering"
         let ic2 = "Machine Learning Engineer"
         _ = try PeopleService(store).write(
@@ -88,6 +102,6 @@ public enum ReportFixture {
         try status("kim-card", .active, "2026-10-07T09:02:00Z")
         try status("kim-card", .dropped, note: "Kim is leaving", "2026-11-08T09:00:00Z")
         _ = try PeopleService(store).leave("E103", on: Day(iso: "2026-11-10")!, actor: "hr", now: at("2026-11-08T09:30:00Z"))
-        return (store, path, goals)
+        return goals
     }
 }

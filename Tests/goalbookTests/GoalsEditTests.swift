@@ -5,9 +5,9 @@ import Testing
 
 /// `goals edit` with scripted editors: an EDITOR that is a small shell script rewriting the file.
 @Suite struct GoalsEditTests {
-    func setup() throws -> (home: URL, db: String, env: [String: String]) {
+    func setup(_ engine: TestEngine) throws -> (home: URL, db: String, env: [String: String]) {
         let home = try makeTemporaryFolder("goalbook-home")
-        let db = home.appendingPathComponent("g.db").path
+        let db = try engine.newDatabase(home: home)
         let env = cleanEnvironment(home: home, extra: ["GOALBOOK_DB": db, "NO_COLOR": "1", "GOALBOOK_USER": "mgr"])
         let csv = try writeFile(
             home, "s.csv",
@@ -35,9 +35,10 @@ import Testing
         return path
     }
 
-    @Test func aBadFileWithoutATerminalPrintsItsProblemsWritesNothingAndFails() throws {
-        let (home, db, env) = try setup()
-        let before = try databaseDump(db)
+    @Test(arguments: TestEngine.available)
+    func aBadFileWithoutATerminalPrintsItsProblemsWritesNothingAndFails(engine: TestEngine) throws {
+        let (home, db, env) = try setup(engine)
+        let before = try anyDatabaseDump(db)
         // An editor that does not wait, and hands back the same problem every time.
         let script = try editor(home, "bad.sh", "echo opened >> \"\(home.path)/opened.txt\"; sed -i '0,/^KR1.target = /s//KR1.target = fast/' \"$1\"")
         let result = try run(
@@ -48,11 +49,12 @@ import Testing
         #expect(result.stderr.contains(": KR1.target must be a plain decimal number"))
         #expect(result.stderr.hasSuffix("Nothing was written.\n"))
         #expect(try String(contentsOfFile: home.path + "/opened.txt", encoding: .utf8) == "opened\n", "the editor was opened once")
-        #expect(try databaseDump(db) == before)
+        #expect(try anyDatabaseDump(db) == before)
     }
 
-    @Test func atATerminalABadFileReopensWithItsProblemsWrittenInAndTheTextKept() throws {
-        let (home, _, env) = try setup()
+    @Test(arguments: TestEngine.available)
+    func atATerminalABadFileReopensWithItsProblemsWrittenInAndTheTextKept(engine: TestEngine) throws {
+        let (home, _, env) = try setup(engine)
         // Round 1: a bad target and a status change; round 2 keeps a copy of what it was shown, then fixes the target.
         let script = try editor(
             home, "ed.sh",
@@ -79,20 +81,22 @@ import Testing
         #expect(log.stdout.contains("goals edit"))
     }
 
-    @Test func anUnchangedOrEmptiedFileWritesNothing() throws {
-        let (home, db, env) = try setup()
-        let before = try databaseDump(db)
+    @Test(arguments: TestEngine.available)
+    func anUnchangedOrEmptiedFileWritesNothing(engine: TestEngine) throws {
+        let (home, db, env) = try setup(engine)
+        let before = try anyDatabaseDump(db)
         let unchanged = try run(
             try goalbookBinary(), ["goals", "edit", "G1"], environment: env.merging(["EDITOR": try editor(home, "noop.sh", "true")]) { $1 })
         #expect(unchanged.stdout == "The file is unchanged; nothing was written.\n")
         let emptied = try run(
             try goalbookBinary(), ["goals", "edit", "G1"], environment: env.merging(["VISUAL": try editor(home, "empty.sh", ": > \"$1\"")]) { $1 })
         #expect(emptied.stdout == "The file was emptied; nothing was written.\n")
-        #expect(try databaseDump(db) == before)
+        #expect(try anyDatabaseDump(db) == before)
     }
 
-    @Test func aGoalChangedBySomeoneElseMeanwhileIsNotSavedAndTheMessageSaysWho() throws {
-        let (home, _, env) = try setup()
+    @Test(arguments: TestEngine.available)
+    func aGoalChangedBySomeoneElseMeanwhileIsNotSavedAndTheMessageSaysWho(engine: TestEngine) throws {
+        let (home, _, env) = try setup(engine)
         let binary = try goalbookBinary()
         // While the file is open, "boss" sets G1's KR1 target; the edit changes G1 and G2.
         let script = try editor(
@@ -145,8 +149,9 @@ import Testing
         #expect(GoalEditFile.parse(headerless, goals: [goal]).problems.first?.message.hasPrefix("not a KEY = value line") == true)
     }
 
-    @Test func weightsAreEditedLikeEveryOtherField() throws {
-        let (home, _, env) = try setup()
+    @Test(arguments: TestEngine.available)
+    func weightsAreEditedLikeEveryOtherField(engine: TestEngine) throws {
+        let (home, _, env) = try setup(engine)
         // G1's own weight and KR2's weight; G2's weight below zero is marked, then set right.
         let script = try editor(
             home, "ed.sh",

@@ -28,9 +28,13 @@ import Testing
         #expect(try databaseDump(real) == before)
     }
 
-    @Test func checkInsReportsAndClosingAQuarterThroughTheBinary() throws {
+    @Test(arguments: TestEngine.available)
+    func checkInsReportsAndClosingAQuarterThroughTheBinary(engine: TestEngine) throws {
         let home = try makeTemporaryFolder("goalbook-home")
-        let db = home.path + "/g.db"
+        try engine.withDatabase(home: home) { db in try checkInsReportsAndClosingAQuarter(home: home, db: db) }
+    }
+
+    func checkInsReportsAndClosingAQuarter(home: URL, db: String) throws {
         func goalbook(_ arguments: String...) throws -> CommandResult {
             try run(try goalbookBinary(), arguments + ["--db", db], environment: env(home))
         }

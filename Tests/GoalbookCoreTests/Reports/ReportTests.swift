@@ -10,117 +10,128 @@ import Testing
 /// The quarterly report on a fixed organization: hand-computed figures, goldens in every format,
 /// as-of, and closed quarters.
 @Suite struct ReportTests {
-    @Test func figuresMatchAHandComputation() throws {
-        let (store, _, goals) = try ReportFixture.build()
-        // The people below E001, without E001: the team as earlier versions read --team.
-        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001", below: true), now: ReportFixture.now)
-        func goal(_ name: String) throws -> ReportGoal { try #require(report.goals.first { $0.goalId == "G\(goals[name]!)" }) }
-        // KR1: 10% → 30% of 60% = 0.4; KR2: 0 → 1 of 3 = 1/3; objective = mean = 0.3667.
-        let okr = try goal("ada-okr")
-        #expect(abs(okr.progress! - (0.4 + 1.0 / 3) / 2) < 1e-9)
-        // Due 12-15: 45 of 75 days gone = 0.6; 0.3667 ≥ 0.6 × 0.6 = 0.36 but < 0.54: at risk.
-        #expect(abs(okr.expected - 0.6) < 1e-9)
-        #expect(okr.track == .atRisk)
-        // 200 → 160 (the correction, not 170) of 100 ms = 0.4; due 12-31: 45/91 gone → expected 0.4945; 0.4 ≥ 0.445? no → at risk.
-        let smart = try goal("ada-smart")
-        #expect(abs(smart.progress! - 0.4) < 1e-9)
-        #expect(smart.items[0].latest?.description == "160 ms")
-        #expect(smart.track == .atRisk)
-        #expect(try goal("lin-mbo").progress == 0.8)
-        #expect(try goal("lin-mbo").track == .onTrack)
-        #expect(try goal("sam-okr").track == .notFilled && goal("sam-okr").progress == nil)
-        #expect(try goal("sam-okr").unfilled == ["KR1.baseline", "KR1.target", "KR1.date", "KR2.target", "KR2.date"])
-        #expect(try goal("sam-smart").progress == 1)
-        #expect(try goal("kim-card").track == .dropped)
-        // Roll-ups per direct report's subtree.
-        #expect(report.teams.map(\.employeeId) == ["E100", "E101", "E104"])
-        let ada = report.teams[0]
-        #expect((ada.people, ada.peopleWithGoals, ada.goals) == (3, 3, 5))
-        #expect(ada.goalsByStatus == ["active": 3, "draft": 1, "dropped": 1])
-        #expect(report.teams[2].peopleWithoutGoals == ["E104"])
-        #expect(report.total.people == 5)
-        #expect(report.changes.contains { $0.kind == "KR1 target moved" && $0.old == "50%" && $0.new == "60%" && $0.actor == "boss" })
-        #expect(report.changes.contains { $0.kind == "dropped" && $0.note == "Kim is leaving" })
+    @Test(arguments: TestEngine.available)
+    func figuresMatchAHandComputation(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            // The people below E001, without E001: the team as earlier versions read --team.
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001", below: true), now: ReportFixture.now)
+            func goal(_ name: String) throws -> ReportGoal { try #require(report.goals.first { $0.goalId == "G\(goals[name]!)" }) }
+            // KR1: 10% → 30% of 60% = 0.4; KR2: 0 → 1 of 3 = 1/3; objective = mean = 0.3667.
+            let okr = try goal("ada-okr")
+            #expect(abs(okr.progress! - (0.4 + 1.0 / 3) / 2) < 1e-9)
+            // Due 12-15: 45 of 75 days gone = 0.6; 0.3667 ≥ 0.6 × 0.6 = 0.36 but < 0.54: at risk.
+            #expect(abs(okr.expected - 0.6) < 1e-9)
+            #expect(okr.track == .atRisk)
+            // 200 → 160 (the correction, not 170) of 100 ms = 0.4; due 12-31: 45/91 gone → expected 0.4945; 0.4 ≥ 0.445? no → at risk.
+            let smart = try goal("ada-smart")
+            #expect(abs(smart.progress! - 0.4) < 1e-9)
+            #expect(smart.items[0].latest?.description == "160 ms")
+            #expect(smart.track == .atRisk)
+            #expect(try goal("lin-mbo").progress == 0.8)
+            #expect(try goal("lin-mbo").track == .onTrack)
+            #expect(try goal("sam-okr").track == .notFilled && goal("sam-okr").progress == nil)
+            #expect(try goal("sam-okr").unfilled == ["KR1.baseline", "KR1.target", "KR1.date", "KR2.target", "KR2.date"])
+            #expect(try goal("sam-smart").progress == 1)
+            #expect(try goal("kim-card").track == .dropped)
+            // Roll-ups per direct report's subtree.
+            #expect(report.teams.map(\.employeeId) == ["E100", "E101", "E104"])
+            let ada = report.teams[0]
+            #expect((ada.people, ada.peopleWithGoals, ada.goals) == (3, 3, 5))
+            #expect(ada.goalsByStatus == ["active": 3, "draft": 1, "dropped": 1])
+            #expect(report.teams[2].peopleWithoutGoals == ["E104"])
+            #expect(report.total.people == 5)
+            #expect(report.changes.contains { $0.kind == "KR1 target moved" && $0.old == "50%" && $0.new == "60%" && $0.actor == "boss" })
+            #expect(report.changes.contains { $0.kind == "dropped" && $0.note == "Kim is leaving" })
+        }
     }
 
-    @Test(arguments: ReportFormat.allCases)
-    func goldenReportInEachFormat(format: ReportFormat) throws {
-        let (store, _, _) = try ReportFixture.build()
-        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
-        let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.fileExtension)")
-        #expect(mismatch == nil)
+    /// The same goldens on every engine: a report's bytes do not depend on where its rows are kept.
+    @Test(arguments: TestEngine.available, ReportFormat.allCases)
+    func goldenReportInEachFormat(engine: TestEngine, format: ReportFormat) throws {
+        try ReportFixture.build(on: engine) { store, _, _ in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+            let mismatch = try goldenMismatch(ReportRenderer.render(report, as: format), fixture: "report-team-e001.\(format.fileExtension)")
+            #expect(mismatch == nil, "\(engine)")
+        }
     }
 
-    @Test func asOfShowsTheOrganizationAsItWasThen() throws {
-        let (store, _, goals) = try ReportFixture.build()
-        _ = try PeopleService(store).write(
-            [
-                PersonInput(
-                    employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
-                    function: "Machine Learning Engineer", level: "IC2")
-            ],
-            file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
-        let then = try ReportService(store).report(
-            quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
-        let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
-        #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
-        #expect(okr.items[0].latest?.description == "20%")
-        #expect(then.goals.first { $0.goalId == "G\(goals["kim-card"]!)" }?.status == .active)
-        #expect(then.reportDate == "2026-11-01")
-        #expect(then.people.first { $0.employeeId == "E102" }.map { "\($0.name) \($0.managerId ?? "-")" } == "Sam Ortiz E100")
-        #expect(then.teams.first { $0.employeeId == "E100" }?.people == 3, "E102 was still in Ada's subtree")
-        let now = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
-        #expect(now.teams.first { $0.employeeId == "E100" }?.people == 2)
+    @Test(arguments: TestEngine.available)
+    func asOfShowsTheOrganizationAsItWasThen(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            _ = try PeopleService(store).write(
+                [
+                    PersonInput(
+                        employeeId: "E102", name: "Sam Ortiz-Lee", email: nil, managerId: "E001", family: nil,
+                        function: "Machine Learning Engineer", level: "IC2")
+                ],
+                file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
+            let then = try ReportService(store).report(
+                quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
+            let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
+            #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
+            #expect(okr.items[0].latest?.description == "20%")
+            #expect(then.goals.first { $0.goalId == "G\(goals["kim-card"]!)" }?.status == .active)
+            #expect(then.reportDate == "2026-11-01")
+            #expect(then.people.first { $0.employeeId == "E102" }.map { "\($0.name) \($0.managerId ?? "-")" } == "Sam Ortiz E100")
+            #expect(then.teams.first { $0.employeeId == "E100" }?.people == 3, "E102 was still in Ada's subtree")
+            let now = try ReportService(store).report(
+                quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-11-21T09:00:00Z"))
+            #expect(now.teams.first { $0.employeeId == "E100" }?.people == 2)
+        }
     }
 
-    @Test func peopleWhoLeftMidQuarterStayAndThoseWhoLeftBeforeAreGone() throws {
-        let (store, _, _) = try ReportFixture.build()
-        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
-        #expect(report.people.first { $0.employeeId == "E103" }?.leftOn == "2026-11-10")
-        let next = try ReportService(store).report(quarter: Quarter("2027Q1")!, scope: .all, now: ReportFixture.at("2027-01-15T09:00:00Z"))
-        #expect(!next.people.contains { $0.employeeId == "E103" })
+    @Test(arguments: TestEngine.available)
+    func peopleWhoLeftMidQuarterStayAndThoseWhoLeftBeforeAreGone(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, _ in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+            #expect(report.people.first { $0.employeeId == "E103" }?.leftOn == "2026-11-10")
+            let next = try ReportService(store).report(quarter: Quarter("2027Q1")!, scope: .all, now: ReportFixture.at("2027-01-15T09:00:00Z"))
+            #expect(!next.people.contains { $0.employeeId == "E103" })
+        }
     }
 
-    @Test func aClosedQuartersReportNeverChangesAndItsGoalsTakeNoWrites() throws {
-        let (store, _, goals) = try ReportFixture.build()
-        #expect(
-            try QuarterService(store).close(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
-                .closed)
-        let render = { (now: Date) in
-            ReportRenderer.render(try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
+    @Test(arguments: TestEngine.available)
+    func aClosedQuartersReportNeverChangesAndItsGoalsTakeNoWrites(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            #expect(
+                try QuarterService(store).close(ReportFixture.quarter, note: "end of Q4", actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
+                    .closed)
+            let render = { (now: Date) in
+                ReportRenderer.render(try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: now), as: .json)
+            }
+            let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
+            #expect(first.contains("\"closed\": true"))
+            // Writes elsewhere: a person renamed and moved, another quarter's goal, a canon import.
+            _ = try PeopleService(store).write(
+                [
+                    PersonInput(
+                        employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,
+                        function: "AI / Machine Learning Engineering", level: "P2")
+                ],
+                file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+            _ = try GoalService(store).add(
+                "E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+            #expect(try render(ReportFixture.at("2027-02-01T09:00:00Z")) == first)
+            let id = goals["ada-okr"]!
+            let closed =
+                "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … "
+                + "to change that)"
+            #expect(throws: GoalbookError.refused(closed)) {
+                _ = try GoalService(store).set(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x")
+            }
+            #expect(throws: GoalbookError.refused(closed)) { _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "x") }
+            #expect(throws: GoalbookError.refused(closed)) {
+                _ = try CheckInService(store).checkIn(
+                    id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
+                    actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
+            }
+            #expect(throws: GoalbookError.refused(closed)) {
+                _ = try GoalService(store).add("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x")
+            }
+            try QuarterService(store).reopen(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
+            _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
+            #expect(try QuarterService(store).closedAt(ReportFixture.quarter) == nil)
         }
-        let first = try render(ReportFixture.at("2027-01-02T09:00:00Z"))
-        #expect(first.contains("\"closed\": true"))
-        // Writes elsewhere: a person renamed and moved, another quarter's goal, a canon import.
-        _ = try PeopleService(store).write(
-            [
-                PersonInput(
-                    employeeId: "E100", name: "Ada Park-Lee", email: nil, managerId: "E104", family: nil,
-                    function: "AI / Machine Learning Engineering", level: "P2")
-            ],
-            file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2027-01-03T09:00:00Z"))
-        _ = try GoalService(store).add(
-            "E100", quarter: Quarter("2027Q1")!, framework: .okr, rows: [1], actor: "grace", now: ReportFixture.at("2027-01-03T09:00:00Z"))
-        #expect(try render(ReportFixture.at("2027-02-01T09:00:00Z")) == first)
-        let id = goals["ada-okr"]!
-        let closed =
-            "2026Q4 was closed on 2026-12-31T18:00:00.000Z: its goals and check-ins take no more changes (goalbook quarter reopen 2026Q4 --note … "
-            + "to change that)"
-        #expect(throws: GoalbookError.refused(closed)) {
-            _ = try GoalService(store).set(id, [("target", "70%")], item: "KR1", direction: nil, actor: "x")
-        }
-        #expect(throws: GoalbookError.refused(closed)) { _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "x") }
-        #expect(throws: GoalbookError.refused(closed)) {
-            _ = try CheckInService(store).checkIn(
-                id, value: "40%", item: "KR1", on: Day(iso: "2026-12-30"), note: nil, confidence: nil, corrects: nil,
-                actor: "x", now: ReportFixture.at("2027-01-03T09:00:00Z"))
-        }
-        #expect(throws: GoalbookError.refused(closed)) {
-            _ = try GoalService(store).add("E101", quarter: ReportFixture.quarter, framework: .okr, rows: [1], actor: "x")
-        }
-        try QuarterService(store).reopen(ReportFixture.quarter, note: "late check-in", actor: "hr", now: ReportFixture.at("2027-01-04T09:00:00Z"))
-        _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "grace", now: ReportFixture.at("2027-01-04T09:05:00Z"))
-        #expect(try QuarterService(store).closedAt(ReportFixture.quarter) == nil)
     }
 
     @Test func checkInsAreCheckedAndAppendOnly() throws {
@@ -161,15 +172,17 @@ import Testing
         #expect(throws: Error.self) { try raw.execute("DELETE FROM checkin") }
     }
 
-    @Test func theHTMLPageIsWellFormedSelfContainedAndHasEveryGoal() throws {
-        let (store, _, goals) = try ReportFixture.build()
-        let html = ReportRenderer.render(
-            try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now), as: .html)
-        let document = try XMLDocument(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8), options: [])
-        #expect(document.rootElement()?.name == "html")
-        for id in goals.values { #expect(html.contains("id=\"G\(id)\""), "G\(id) missing") }
-        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://") && !html.contains("src="))
-        #expect(html.contains("@page { size: A4"))
+    @Test(arguments: TestEngine.available)
+    func theHTMLPageIsWellFormedSelfContainedAndHasEveryGoal(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            let html = ReportRenderer.render(
+                try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now), as: .html)
+            let document = try XMLDocument(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8), options: [])
+            #expect(document.rootElement()?.name == "html")
+            for id in goals.values { #expect(html.contains("id=\"G\(id)\""), "G\(id) missing") }
+            #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://") && !html.contains("src="))
+            #expect(html.contains("@page { size: A4"))
+        }
     }
 }
 
@@ -194,36 +207,38 @@ import Testing
 
 /// The csv report has a row per key result, and every format carries the latest confidence and note.
 @Suite struct ReportColumnsTests {
-    @Test func csvHasARowPerItemAndEveryFormatShowsTheLatestConfidenceAndNote() throws {
-        let (store, _, goals) = try ReportFixture.build()
-        let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
-        let okr = "G\(goals["ada-okr"]!)"
-        let mbo = "G\(goals["lin-mbo"]!)"
-        var reader = CSVReader(bytes: Array(ReportRenderer.render(report, as: .csv).utf8), file: "report.csv")
-        let header = try #require(try reader.next()).fields
-        var rows: [[String: String]] = []
-        while let record = try reader.next() { rows.append(Dictionary(uniqueKeysWithValues: zip(header, record.fields))) }
-        #expect(rows.count == report.goals.reduce(0) { $0 + max(1, $1.items.count) }, "one row per item")
-        let okrRows = rows.filter { $0["goal_id"] == okr }
-        #expect(okrRows.map { $0["item"]! } == ["KR1", "KR2"])
-        #expect(okrRows.map { $0["target"]! } == ["60", "3"], "KR2 is no longer lost")
-        #expect(okrRows.map { $0["item_progress"]! } == ["0.4", "0.3333"])
-        #expect(okrRows.map { $0["progress"]! } == ["0.3667", "0.3667"], "the goal's columns repeat")
-        #expect(okrRows.map { $0["confidence"]! } == ["5", "7"], "each key result's own latest confidence")
-        #expect(okrRows.map { $0["note"]! } == ["labelling is slower than planned", ""])
-        #expect(rows.first { $0["goal_id"] == mbo }?["note"] == "fifth feature\nin review", "the note's exact text")
+    @Test(arguments: TestEngine.available)
+    func csvHasARowPerItemAndEveryFormatShowsTheLatestConfidenceAndNote(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+            let okr = "G\(goals["ada-okr"]!)"
+            let mbo = "G\(goals["lin-mbo"]!)"
+            var reader = CSVReader(bytes: Array(ReportRenderer.render(report, as: .csv).utf8), file: "report.csv")
+            let header = try #require(try reader.next()).fields
+            var rows: [[String: String]] = []
+            while let record = try reader.next() { rows.append(Dictionary(uniqueKeysWithValues: zip(header, record.fields))) }
+            #expect(rows.count == report.goals.reduce(0) { $0 + max(1, $1.items.count) }, "one row per item")
+            let okrRows = rows.filter { $0["goal_id"] == okr }
+            #expect(okrRows.map { $0["item"]! } == ["KR1", "KR2"])
+            #expect(okrRows.map { $0["target"]! } == ["60", "3"], "KR2 is no longer lost")
+            #expect(okrRows.map { $0["item_progress"]! } == ["0.4", "0.3333"])
+            #expect(okrRows.map { $0["progress"]! } == ["0.3667", "0.3667"], "the goal's columns repeat")
+            #expect(okrRows.map { $0["confidence"]! } == ["5", "7"], "each key result's own latest confidence")
+            #expect(okrRows.map { $0["note"]! } == ["labelling is slower than planned", ""])
+            #expect(rows.first { $0["goal_id"] == mbo }?["note"] == "fifth feature\nin review", "the note's exact text")
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer.render(report, as: .json).utf8)) as? [String: Any])
-        let jsonGoals = try #require(json["goals"] as? [[String: Any]])
-        let okrItems = try #require(jsonGoals.first { $0["goal_id"] as? String == okr }?["items"] as? [[String: Any]])
-        #expect(okrItems.map { $0["item"] as? String } == ["KR1", "KR2"])
-        #expect(okrItems.map { $0["confidence"] as? Int } == [5, 7])
-        #expect(jsonGoals.first { $0["goal_id"] as? String == mbo }?["note"] as? String == "fifth feature\nin review")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(ReportRenderer.render(report, as: .json).utf8)) as? [String: Any])
+            let jsonGoals = try #require(json["goals"] as? [[String: Any]])
+            let okrItems = try #require(jsonGoals.first { $0["goal_id"] as? String == okr }?["items"] as? [[String: Any]])
+            #expect(okrItems.map { $0["item"] as? String } == ["KR1", "KR2"])
+            #expect(okrItems.map { $0["confidence"] as? Int } == [5, 7])
+            #expect(jsonGoals.first { $0["goal_id"] as? String == mbo }?["note"] as? String == "fifth feature\nin review")
 
-        for format in [ReportFormat.text, .md, .html] {
-            let text = ReportRenderer.render(report, as: format)
-            #expect(text.contains("confidence 5/10 (down from 7, 2026-11-05) · note 2026-11-05: labelling is slower than planned"), "\(format)")
-            #expect(text.contains("note 2026-11-12: fifth feature⏎in review"), "\(format): a line break in a note never starts a line")
+            for format in [ReportFormat.text, .md, .html] {
+                let text = ReportRenderer.render(report, as: format)
+                #expect(text.contains("confidence 5/10 (down from 7, 2026-11-05) · note 2026-11-05: labelling is slower than planned"), "\(format)")
+                #expect(text.contains("note 2026-11-12: fifth feature⏎in review"), "\(format): a line break in a note never starts a line")
+            }
         }
     }
 }

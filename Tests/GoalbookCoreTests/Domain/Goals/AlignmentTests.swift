@@ -17,33 +17,35 @@ import Testing
         return nil
     }
 
-    @Test func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals() throws {
-        let (store, _, g) = try fixture.build()
-        let (_, trees) = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now)
-        #expect(trees.count == 1)
-        let top = try #require(node(trees, g["top"]!))
-        #expect(top.children.map(\.goal) == ["ada", "lin"].map { GoalID.format(g[$0]!) })
-        #expect(abs(top.rolledUpProgress! - 0.62) < 1e-9)
-        #expect(top.alignedCounted == 2 && top.alignedMissing == 0)
-        let ada = try #require(node(trees, g["ada"]!))
-        #expect(ada.progress == 0.5)
-        #expect(abs(ada.rolledUpProgress! - 0.61875) < 1e-9)
-        #expect(ada.alignedCounted == 3, "sam, kim and kim2 count; sam2 is dropped")
-        #expect(ada.alignedMissing == 1, "kim2 is not filled: missing, not 0")
-        #expect(ada.children.count == 4)
-        let kim = try #require(node(trees, g["kim"]!))
-        #expect(abs(kim.progress! - 0.5625) < 1e-9, "KR1 weighs 3, KR2 1")
-        #expect(kim.rolledUpProgress == nil && kim.children.isEmpty)
-        let sam2 = try #require(node(trees, g["sam2"]!))
-        #expect(sam2.status == .dropped && sam2.progress == 1)
+    @Test(arguments: TestEngine.available)
+    func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            let (_, trees) = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now)
+            #expect(trees.count == 1)
+            let top = try #require(node(trees, g["top"]!))
+            #expect(top.children.map(\.goal) == ["ada", "lin"].map { GoalID.format(g[$0]!) })
+            #expect(abs(top.rolledUpProgress! - 0.62) < 1e-9)
+            #expect(top.alignedCounted == 2 && top.alignedMissing == 0)
+            let ada = try #require(node(trees, g["ada"]!))
+            #expect(ada.progress == 0.5)
+            #expect(abs(ada.rolledUpProgress! - 0.61875) < 1e-9)
+            #expect(ada.alignedCounted == 3, "sam, kim and kim2 count; sam2 is dropped")
+            #expect(ada.alignedMissing == 1, "kim2 is not filled: missing, not 0")
+            #expect(ada.children.count == 4)
+            let kim = try #require(node(trees, g["kim"]!))
+            #expect(abs(kim.progress! - 0.5625) < 1e-9, "KR1 weighs 3, KR2 1")
+            #expect(kim.rolledUpProgress == nil && kim.children.isEmpty)
+            let sam2 = try #require(node(trees, g["sam2"]!))
+            #expect(sam2.status == .dropped && sam2.progress == 1)
 
-        // The heading `goalbook goals tree G1 --as-of 2026-11-15` prints, so the binary's test compares with the same file.
-        let text = GoalTree.text(trees, heading: "Goal tree · 2026Q4 · G1 · as of 2026-11-15T23:59:59.999Z")
-        #expect(try goldenMismatch(text, fixture: "goal-tree-g1.txt") == nil)
+            // The heading `goalbook goals tree G1 --as-of 2026-11-15` prints, so the binary's test compares with the same file.
+            let text = GoalTree.text(trees, heading: "Goal tree · 2026Q4 · G1 · as of 2026-11-15T23:59:59.999Z")
+            #expect(try goldenMismatch(text, fixture: "goal-tree-g1.txt") == nil)
+        }
     }
 
     @Test func weightedFiguresAgreeInTheReportAndTheAnalystView() throws {
-        let (store, path, _) = try fixture.build()
+        let (store, path, _) = try AlignmentFixture.build()
         let report = try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: fixture.now)
         let kim = try #require(report.figures.first { $0.employeeId == "E103" })
         #expect(abs(kim.weightedProgress! - 0.5625) < 1e-9, "kim2 has no progress and is left out")
@@ -88,23 +90,25 @@ import Testing
         #expect(listed.hasSuffix("\nNote: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
     }
 
-    @Test func aTeamsReportIncludesItsHeadAndLinksToTheHeadAreNotOutside() throws {
-        let (store, _, g) = try fixture.build()
-        let team = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
-        #expect(team.people.map(\.employeeId) == ["E001", "E100", "E101", "E102", "E103"])
-        #expect(team.teams.map { "\($0.employeeId)\($0.headOnly ? " own" : "")" } == ["E001 own", "E100", "E101"])
-        #expect(team.teams.allSatisfy { $0.alignedOutside.isEmpty }, "ada and lin are aligned up to Grace's goal, inside her team")
-        #expect(team.total.alignedToNothing == ["G\(g["top"]!)"])
-        #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
-        let below = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
-        #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
-        #expect(
-            below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
-            "without the head, a link to her goal leaves the report")
+    @Test(arguments: TestEngine.available)
+    func aTeamsReportIncludesItsHeadAndLinksToTheHeadAreNotOutside(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            let team = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
+            #expect(team.people.map(\.employeeId) == ["E001", "E100", "E101", "E102", "E103"])
+            #expect(team.teams.map { "\($0.employeeId)\($0.headOnly ? " own" : "")" } == ["E001 own", "E100", "E101"])
+            #expect(team.teams.allSatisfy { $0.alignedOutside.isEmpty }, "ada and lin are aligned up to Grace's goal, inside her team")
+            #expect(team.total.alignedToNothing == ["G\(g["top"]!)"])
+            #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
+            let below = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
+            #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
+            #expect(
+                below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
+                "without the head, a link to her goal leaves the report")
+        }
     }
 
     @Test func theAnalystViewHoldsEveryAncestorDescendantPair() throws {
-        let (_, path, _) = try fixture.build()
+        let (_, path, _) = try AlignmentFixture.build()
         let queue = try DatabaseQueue(path: path)
         let under = try queue.read { db in
             try String.fetchAll(
@@ -118,7 +122,7 @@ import Testing
     }
 
     @Test func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged() throws {
-        let (store, path, g) = try fixture.build()
+        let (store, path, g) = try AlignmentFixture.build()
         let other = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now)
             .created[0]
             .goalId
@@ -200,57 +204,63 @@ import Testing
         #expect(try databaseDump(path) == dump)
     }
 
-    @Test func treesAsOfShowTheLinksThatHeldThen() throws {
-        let (store, _, g) = try fixture.build()
-        // On 10 November sam moves from ada to lin, and ada's weight goes to 50.
-        let moved = ReportFixture.at("2026-11-10T09:00:00Z")
-        #expect(
-            try AlignmentService(store).align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
-                == "aligned_to G2 → G3")
-        _ = try GoalService(store).set(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
-        let before = try AlignmentService(store).tree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
-        let after = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
-        #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
-        #expect(node(before, g["lin"]!)!.children.isEmpty)
-        #expect(abs(node(before, g["top"]!)!.rolledUpProgress! - 0.62) < 1e-9)
-        #expect(node(after, g["lin"]!)!.children.map(\.goal) == ["G4"])
-        #expect(!node(after, g["ada"]!)!.children.map(\.goal).contains("G4"))
-        // ada now: kim only (kim2 missing) → 0.5625; top: (50 × 0.5 + 40 × 0.8) / 90.
-        #expect(abs(node(after, g["ada"]!)!.rolledUpProgress! - 0.5625) < 1e-9)
-        #expect(abs(node(after, g["top"]!)!.rolledUpProgress! - (50 * 0.5 + 40 * 0.8) / 90) < 1e-9)
-        #expect(abs(node(after, g["lin"]!)!.rolledUpProgress! - 0.75) < 1e-9)
-        // Before anything was aligned, the goal stood alone.
-        let early = try AlignmentService(store).tree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
-        #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
-        // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
-        #expect(try AlignmentService(store).tree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
-        #expect(
-            try AlignmentService(store).tree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G2", "G4"],
-            "sam's goal is aligned to lin's, outside Ada's team")
+    @Test(arguments: TestEngine.available)
+    func treesAsOfShowTheLinksThatHeldThen(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            // On 10 November sam moves from ada to lin, and ada's weight goes to 50.
+            let moved = ReportFixture.at("2026-11-10T09:00:00Z")
+            #expect(
+                try AlignmentService(store).align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
+                    == "aligned_to G2 → G3")
+            _ = try GoalService(store).set(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
+            let before = try AlignmentService(store).tree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
+            let after = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
+            #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
+            #expect(node(before, g["lin"]!)!.children.isEmpty)
+            #expect(abs(node(before, g["top"]!)!.rolledUpProgress! - 0.62) < 1e-9)
+            #expect(node(after, g["lin"]!)!.children.map(\.goal) == ["G4"])
+            #expect(!node(after, g["ada"]!)!.children.map(\.goal).contains("G4"))
+            // ada now: kim only (kim2 missing) → 0.5625; top: (50 × 0.5 + 40 × 0.8) / 90.
+            #expect(abs(node(after, g["ada"]!)!.rolledUpProgress! - 0.5625) < 1e-9)
+            #expect(abs(node(after, g["top"]!)!.rolledUpProgress! - (50 * 0.5 + 40 * 0.8) / 90) < 1e-9)
+            #expect(abs(node(after, g["lin"]!)!.rolledUpProgress! - 0.75) < 1e-9)
+            // Before anything was aligned, the goal stood alone.
+            let early = try AlignmentService(store).tree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
+            #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
+            // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
+            #expect(try AlignmentService(store).tree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])
+            #expect(
+                try AlignmentService(store).tree(team: "E100", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == [
+                    "G2", "G4",
+                ],
+                "sam's goal is aligned to lin's, outside Ada's team")
+        }
     }
 
-    @Test func carryKeepsLinksWhereBothGoalsComeAlongAndSaysWhichItLost() throws {
-        let (store, _, g) = try fixture.build()
-        _ = try GoalService(store).setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
-        _ = try AlignmentService(store).align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
-        let result = try GoalService(store).carry(
-            from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
-            now: ReportFixture.at("2026-12-31T10:00:00Z"))
-        let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
-        #expect(result.carried.count == 5, "top, ada, sam, kim, kim2; lin is done, sam2 dropped")
-        for (child, parent) in [("ada", "top"), ("sam", "ada"), ("kim", "ada")] {
-            let carried = try GoalService(store).goal(next[g[child]!]!)
-            #expect(carried.alignedTo == next[g[parent]!], "\(child)")
-            #expect(carried.weight == (try GoalService(store).goal(g[child]!)).weight, "\(child) keeps its weight")
+    @Test(arguments: TestEngine.available)
+    func carryKeepsLinksWhereBothGoalsComeAlongAndSaysWhichItLost(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            _ = try GoalService(store).setStatus(g["lin"]!, to: .done, note: nil, actor: "grace", now: fixture.now)
+            _ = try AlignmentService(store).align(g["kim2"]!, to: g["lin"]!, actor: "grace", now: fixture.now)
+            let result = try GoalService(store).carry(
+                from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "grace",
+                now: ReportFixture.at("2026-12-31T10:00:00Z"))
+            let next = Dictionary(uniqueKeysWithValues: result.carried.map { ($0.from, $0.to) })
+            #expect(result.carried.count == 5, "top, ada, sam, kim, kim2; lin is done, sam2 dropped")
+            for (child, parent) in [("ada", "top"), ("sam", "ada"), ("kim", "ada")] {
+                let carried = try GoalService(store).goal(next[g[child]!]!)
+                #expect(carried.alignedTo == next[g[parent]!], "\(child)")
+                #expect(carried.weight == (try GoalService(store).goal(g[child]!)).weight, "\(child) keeps its weight")
+            }
+            #expect(try GoalService(store).goal(next[g["kim"]!]!).item("KR1")?.weight == 3)
+            #expect(try GoalService(store).goal(next[g["kim2"]!]!).alignedTo == nil)
+            #expect(result.linksLost == ["G\(next[g["kim2"]!]!) is aligned to nothing (was G7 → G3, and G3 is done, not carried into 2027Q1)"])
+            #expect(result.linksKept.count == 3)
         }
-        #expect(try GoalService(store).goal(next[g["kim"]!]!).item("KR1")?.weight == 3)
-        #expect(try GoalService(store).goal(next[g["kim2"]!]!).alignedTo == nil)
-        #expect(result.linksLost == ["G\(next[g["kim2"]!]!) is aligned to nothing (was G7 → G3, and G3 is done, not carried into 2027Q1)"])
-        #expect(result.linksKept.count == 3)
     }
 
     @Test func scoresFollowTheScaleInTheSettingsAndShowInTheClosedReport() throws {
-        let (store, path, g) = try fixture.build()
+        let (store, path, g) = try AlignmentFixture.build()
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
         let suggestion = try AlignmentService(store).scoreSuggestion(g["kim"]!, now: december)
         #expect(suggestion.suggested == 0.6, "progress 0.5625 rounds to the nearest step of 0.1")
@@ -330,7 +340,7 @@ import Testing
     }
 
     @Test func scoringCarryingAndClosingLeaveTheQuartersReportAsItWas() throws {
-        let (store, path, g) = try fixture.build()
+        let (store, path, g) = try AlignmentFixture.build()
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
         for (name, score) in [("top", 3.0), ("ada", 3), ("lin", 4), ("sam", 4), ("kim", 0.6)] {
             _ = try AlignmentService(store).score(g[name]!, score, note: nil, actor: "grace", now: december)
@@ -400,7 +410,7 @@ import Testing
     }
 
     @Test func closingOrCarryingBeforeTheLastDaySaysHowManyDaysAreLeft() throws {
-        let (store, path, _) = try fixture.build()
+        let (store, path, _) = try AlignmentFixture.build()
         let dump = try databaseDump(path)
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
         #expect(

@@ -1,0 +1,52 @@
+import Foundation
+import GoalbookCore
+import Testing
+
+/// The engine an end-to-end test runs on. Tests that take it as an argument run once per engine
+/// this run can reach: SQLite always, PostgreSQL where a test server is given (CI requires one,
+/// and `scripts/test` starts one). The goldens they compare with are the same for both.
+public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+
+    /// The engines to test: PostgreSQL joins where a server is given or required.
+    public static var available: [TestEngine] { PostgresTestServer.isRequiredOrGiven ? [.sqlite, .postgres] : [.sqlite] }
+
+    public var testDescription: String { rawValue }
+
+    /// Runs `body` with a new, empty database on this engine (a file path in `home`, or the URL
+    /// of a database on the test server), which is removed afterwards.
+    public func withDatabase<T>(home: URL, _ body: (String) throws -> T) throws -> T {
+        switch self {
+        case .sqlite: return try body(home.appendingPathComponent("g.db").path)
+        case .postgres: return try PostgresTestServer.withDatabase(body)
+        }
+    }
+}
+
+/// Every row of every table, sorted, with the schema: equal dumps mean an unchanged database,
+/// on either engine (a path is SQLite, a URL PostgreSQL).
+public func anyDatabaseDump(_ database: String) throws -> String {
+    database.contains("://") ? try PostgresTestServer.dump(database) : try databaseDump(database)
+}
+
+/// Runs one statement as an analyst's shell would (`sqlite3` for a path, `psql` for a URL) and
+/// returns its rows as `a|b` lines; throws with the shell's message when it fails.
+@discardableResult
+public func shellQuery(_ sql: String, on database: String) throws -> String {
+    if database.contains("://") { return try PostgresTestServer.sql(sql, on: database) }
+    let result = try run("/usr/bin/sqlite3", [database, sql])
+    guard result.status == 0 else { throw GoalbookError.refused("sqlite3: \(result.stderr)") }
+    return result.stdout
+}
+
+extension TestEngine {
+    /// A new, empty database on this engine for the rest of a test: a file in `home`, or a
+    /// database on the test server that is dropped when the test process ends.
+    public func newDatabase(home: URL) throws -> String {
+        switch self {
+        case .sqlite: return home.appendingPathComponent("g.db").path
+        case .postgres: return try PostgresTestServer.newDatabase()
+        }
+    }
+}
