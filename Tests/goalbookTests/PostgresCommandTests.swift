@@ -154,7 +154,6 @@ struct PostgresCommandTests {
                 (["sql", "SELECT 1"], "is a PostgreSQL database: goalbook sql reads SQLite files only so far; use psql"),
                 (["backup", "copy.db"], "is a PostgreSQL database: back it up with pg_dump"),
                 (["check"], "is a PostgreSQL database: goalbook check verifies a SQLite file"),
-                (["demo"], "is a PostgreSQL database: the demo makes a SQLite file of its own"),
             ] {
                 let result = try goalbook(arguments, db: url, home: home)
                 #expect(result.status == 1 && result.stdout.isEmpty, "\(arguments)")
@@ -234,6 +233,31 @@ struct PostgresCommandTests {
                 #expect(onPostgres == onSQLite.replacingOccurrences(of: "\r\n", with: "\n"), "\(query)")
                 #expect(onPostgres.split(separator: "\n").count > 6)
             }
+        }
+    }
+
+    @Test func theDemoFillsAnEmptyDatabaseWithTheSameReportAsOnSQLiteAndNeverRefillsOne() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let sqlite = home.appendingPathComponent("demo.db").path
+        try PostgresTestServer.withDatabase { url in
+            for format in ["text", "json", "csv"] {
+                try PostgresTestServer.withDatabase { url in
+                    let onPostgres = try goalbook(["demo", "--people", "30", "--format", format], db: url, home: home)
+                    let onSQLite = try goalbook(["demo", "--people", "30", "--format", format], db: sqlite, home: home)
+                    #expect(onPostgres.status == 0 && onSQLite.status == 0, "\(onPostgres.stderr)")
+                    #expect(onPostgres.stdout.count > 1000)
+                    #expect(Self.withoutInstants(onPostgres.stdout) == Self.withoutInstants(onSQLite.stdout), "\(format)")
+                }
+            }
+            #expect(try goalbook(["demo", "--people", "12"], db: url, home: home).status == 0)
+            let before = try PostgresTestServer.dump(url)
+            let again = try goalbook(["demo", "--people", "12"], db: url, home: home)
+            #expect(again.status == 1 && again.stdout.isEmpty)
+            #expect(
+                again.stderr
+                    == "Error: \(url) already holds people; the demo fills only an empty database, and it was left untouched "
+                    + "(make one for it: createdb goalbook_demo)\n")
+            #expect(try PostgresTestServer.dump(url) == before)
         }
     }
 }

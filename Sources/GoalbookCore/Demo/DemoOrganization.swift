@@ -30,7 +30,7 @@ public enum DemoOrganization {
     /// Builds the organization in `store` (a new database) for the quarter containing `now`,
     /// returning the top manager's employee id.
     @discardableResult
-    public static func build(in store: SQLiteEngine, people count: Int, now: Date = Date()) throws -> String {
+    public static func build(in store: any GoalbookEngine, people count: Int, now: Date = Date()) throws -> String {
         guard (2...5000).contains(count) else { throw GoalbookError.invalidArgument("--people must be between 2 and 5000") }
         var random = Random(state: UInt64(count))
         let today = Day(now)
@@ -136,7 +136,8 @@ public enum DemoOrganization {
                 _ = try GoalService(store).setStatus(goal.id, to: .dropped, note: "priorities changed", actor: manager, now: at(elapsed - 3))
             }
         }
-        try store.markDemo()
+        // A demo file may be replaced by the next demo; a server database is never replaced.
+        try (store as? SQLiteEngine)?.markDemo()
         return "E001"
     }
 }
