@@ -151,7 +151,6 @@ struct PostgresCommandTests {
             #expect(try goalbook(["init"], db: url, home: home).status == 0)
             let before = try PostgresTestServer.dump(url)
             for (arguments, says) in [
-                (["sql", "SELECT 1"], "is a PostgreSQL database: goalbook sql reads SQLite files only so far; use psql"),
                 (["backup", "copy.db"], "is a PostgreSQL database: back it up with pg_dump"),
                 (["check"], "is a PostgreSQL database: goalbook check verifies a SQLite file"),
             ] {
@@ -257,6 +256,53 @@ struct PostgresCommandTests {
                 again.stderr
                     == "Error: \(url) already holds people; the demo fills only an empty database, and it was left untouched "
                     + "(make one for it: createdb goalbook_demo)\n")
+            #expect(try PostgresTestServer.dump(url) == before)
+        }
+    }
+
+    @Test func sqlReadsTheSameRowsAsOnSQLiteAndCannotWriteWhateverItSays() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let sqlite = home.appendingPathComponent("goalbook.db").path
+        try PostgresTestServer.withDatabase { url in
+            for db in [url, sqlite] {
+                #expect(try goalbook(["demo", "--people", "12"], db: db, home: home).status == 0)
+            }
+            for (query, format) in [
+                ("SELECT goal, person_id, status, slots_filled, canon_moved_on FROM goal_current ORDER BY goal_id", "csv"),
+                ("SELECT employee_id, name, left_on FROM person WHERE employee_id > :from ORDER BY employee_id", "json"),
+                ("SELECT object, \"column\", description FROM dictionary WHERE object = 'goal_current' ORDER BY \"column\"", "tsv"),
+                ("SELECT person_id, quarter, goals, draft, active FROM quarter_progress ORDER BY person_id", "text"),
+            ] {
+                let arguments = ["sql", query, "--format", format] + (query.contains(":from") ? ["--param", "from=E003"] : [])
+                let onPostgres = try goalbook(arguments, db: url, home: home)
+                let onSQLite = try goalbook(arguments, db: sqlite, home: home)
+                #expect(onPostgres.status == 0, "\(onPostgres.stderr)")
+                #expect(onPostgres.stdout == onSQLite.stdout, "\(query)")
+                #expect(onPostgres.stdout.split(separator: "\n").count > 3)
+            }
+            let settings = try goalbook(
+                ["sql", "SELECT current_setting('transaction_read_only') AS ro, current_setting('statement_timeout') AS timeout", "--format", "csv"],
+                db: url, home: home)
+            #expect(settings.stdout == "ro,timeout\non,1min\n")
+            let before = try PostgresTestServer.dump(url)
+            for (query, says) in [
+                ("DELETE FROM history", "goalbook sql only reads: it runs one SELECT, WITH, VALUES or TABLE statement"),
+                (
+                    "WITH gone AS (DELETE FROM checkin RETURNING 1) SELECT * FROM gone",
+                    "goalbook sql only reads: this statement would change the database"
+                ),
+                (
+                    "SELECT nextval(pg_get_serial_sequence('history', 'history_id'))",
+                    "goalbook sql only reads: this statement would change the database"
+                ),
+                ("SELECT 1; UPDATE goal SET score = 5", "goalbook sql runs one statement at a time"),
+                ("SELECT nosuch FROM goal", "SQL error: column \"nosuch\" does not exist (line 1, column 8)\n  SELECT nosuch FROM goal\n         ^"),
+                ("SELECT * FROM goal WHERE quarter = :q", "parameters: the statement uses :q, and no --param q=… gives it"),
+            ] {
+                let result = try goalbook(["sql", query], db: url, home: home)
+                #expect(result.status == 1 && result.stdout.isEmpty, "\(query)")
+                #expect(result.stderr.contains(says), "\(query): \(result.stderr)")
+            }
             #expect(try PostgresTestServer.dump(url) == before)
         }
     }

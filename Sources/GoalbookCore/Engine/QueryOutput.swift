@@ -1,5 +1,13 @@
 import Foundation
-import GRDB
+
+/// One value of a result row as `goalbook sql` prints it, from either engine.
+enum QueryValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+    case blob([UInt8])
+}
 
 /// What `goalbook sql` prints rows as.
 public enum QueryFormat: String, Sendable, CaseIterable {
@@ -30,22 +38,22 @@ struct RowSink {
         }
     }
 
-    static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
+    static func text(_ value: QueryValue) -> String? {
+        switch value {
         case .null: return nil
-        case .int64(let i): return String(i)
+        case .int(let i): return String(i)
         case .double(let d): return Measure.format(d)
-        case .string(let s): return s
+        case .text(let s): return s
         case .blob(let data): return "x'" + data.map { String(format: "%02x", $0) }.joined() + "'"
         }
     }
 
-    static func json(_ value: DatabaseValue) -> String {
-        switch value.storage {
+    static func json(_ value: QueryValue) -> String {
+        switch value {
         case .null: return "null"
-        case .int64(let i): return String(i)
+        case .int(let i): return String(i)
         case .double(let d): return d.isFinite ? Measure.format(d) : "null"
-        case .string(let s): return JSONValue.string(s).json
+        case .text(let s): return JSONValue.string(s).json
         case .blob: return JSONValue.string(text(value) ?? "").json
         }
     }
@@ -55,7 +63,7 @@ struct RowSink {
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    mutating func add(_ values: [DatabaseValue]) {
+    mutating func add(_ values: [QueryValue]) {
         count += 1
         switch format {
         case .csv: out += CSVWriter.line(values.map { Self.text($0) ?? "" })

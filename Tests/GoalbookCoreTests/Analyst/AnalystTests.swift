@@ -210,7 +210,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/goalbook-attached.db"))
         #expect(
             throws: GoalbookError.invalidArgument(
-                "the SQL holds a NUL byte (\\0) on line 2: SQLite would read only what comes before it; nothing was run")
+                "the SQL holds a NUL byte (\\0) on line 2: the database would read only what comes before it; nothing was run")
         ) {
             _ = try query(path, "SELECT 1;\n\u{0} DELETE FROM history")
         }

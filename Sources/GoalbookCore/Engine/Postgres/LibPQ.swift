@@ -31,6 +31,7 @@ struct LibPQ: @unchecked Sendable {
     let ntuples: @convention(c) (Result?) -> Int32
     let nfields: @convention(c) (Result?) -> Int32
     let fname: @convention(c) (Result?, Int32) -> UnsafePointer<CChar>?
+    let ftype: @convention(c) (Result?, Int32) -> UInt32
     let getvalue: @convention(c) (Result?, Int32, Int32) -> UnsafePointer<CChar>?
     let getisnull: @convention(c) (Result?, Int32, Int32) -> Int32
     let clear: @convention(c) (Result?) -> Void
@@ -42,6 +43,7 @@ struct LibPQ: @unchecked Sendable {
     static let fieldSQLState = Int32(UInt8(ascii: "C"))
     static let fieldMessage = Int32(UInt8(ascii: "M"))
     static let fieldConstraint = Int32(UInt8(ascii: "n"))
+    static let fieldPosition = Int32(UInt8(ascii: "P"))
 
     /// The library, loaded once per process; a thrown error says how to install it.
     static func shared() throws -> LibPQ {
@@ -79,6 +81,7 @@ struct LibPQ: @unchecked Sendable {
                     execParams: try symbol("PQexecParams"),
                     resultStatus: try symbol("PQresultStatus"), resultErrorField: try symbol("PQresultErrorField"),
                     ntuples: try symbol("PQntuples"), nfields: try symbol("PQnfields"), fname: try symbol("PQfname"),
+                    ftype: try symbol("PQftype"),
                     getvalue: try symbol("PQgetvalue"), getisnull: try symbol("PQgetisnull"),
                     clear: try symbol("PQclear")))
         } catch let error as GoalbookError {

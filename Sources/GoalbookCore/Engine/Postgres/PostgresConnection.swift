@@ -13,9 +13,10 @@ extension SQLValue {
     }
 }
 
-/// The rows a statement returned, as text, with its column names.
+/// The rows a statement returned, as text, with its column names and type OIDs.
 struct PostgresRows {
     let columns: [String]
+    let types: [UInt32]
     let rows: [PostgresRow]
 }
 
@@ -55,6 +56,8 @@ struct PostgresError: Error {
 
     /// The constraint a violation names, if any.
     var constraint: String? = nil
+    /// Where in the statement the error is, 1-based in characters, if PostgreSQL says.
+    var position: Int? = nil
 
     /// Serialization failures and deadlocks, and a primary key taken meanwhile: Goalbook gives new
     /// goals, check-ins and people the next key after the highest (as SQLite does, so ids stay
@@ -154,13 +157,15 @@ final class PostgresConnection {
                     pq.getisnull(result, row, field) != 0 ? nil : pq.getvalue(result, row, field).map { String(cString: $0) }
                 })
         }
-        return PostgresRows(columns: columns, rows: rows)
+        return PostgresRows(columns: columns, types: (0..<Int32(fieldCount)).map { pq.ftype(result, $0) }, rows: rows)
     }
 
     private func error(of result: LibPQ.Result?) -> PostgresError {
         func field(_ code: Int32) -> String? { pq.resultErrorField(result, code).map { String(cString: $0) } }
         let message = field(LibPQ.fieldMessage) ?? pq.errorMessage(connection).map { Self.trimmed(String(cString: $0)) } ?? "unknown error"
-        return PostgresError(sqlState: field(LibPQ.fieldSQLState) ?? "", message: message, constraint: field(LibPQ.fieldConstraint))
+        return PostgresError(
+            sqlState: field(LibPQ.fieldSQLState) ?? "", message: message, constraint: field(LibPQ.fieldConstraint),
+            position: field(LibPQ.fieldPosition).flatMap { Int($0) })
     }
 
     private static func trimmed(_ message: String) -> String {

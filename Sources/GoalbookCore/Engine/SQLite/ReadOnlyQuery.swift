@@ -76,11 +76,7 @@ public enum ReadOnlyQuery {
         path: String, sql: String, parameters: [(String, String)], format: QueryFormat,
         write: @escaping (String) -> Void
     ) throws {
-        if let nul = sql.utf8.firstIndex(of: 0) {
-            let line = sql.utf8[..<nul].filter { $0 == 0x0A }.count + 1
-            throw GoalbookError.invalidArgument(
-                "the SQL holds a NUL byte (\\0) on line \(line): SQLite would read only what comes before it; nothing was run")
-        }
+        try refuseNUL(sql)
         guard FileManager.default.fileExists(atPath: path) else {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no database there (goalbook init creates one)")
         }
@@ -120,12 +116,45 @@ public enum ReadOnlyQuery {
             var sink = RowSink(columns: statement.columnNames, format: format, write: write)
             do {
                 let cursor = try Row.fetchCursor(statement)
-                while let row = try cursor.next() { sink.add(Array(row.databaseValues)) }
+                while let row = try cursor.next() { sink.add(row.databaseValues.map(Self.value)) }
             } catch let error as DatabaseError {
                 throw GoalbookError.invalidArgument(describe(error, sql: sql, db: db))
             }
             sink.finish()
         }
+    }
+
+    /// Refuses a statement with a NUL byte in it, which the engines would cut short.
+    static func refuseNUL(_ sql: String) throws {
+        if let nul = sql.utf8.firstIndex(of: 0) {
+            let line = sql.utf8[..<nul].filter { $0 == 0x0A }.count + 1
+            throw GoalbookError.invalidArgument(
+                "the SQL holds a NUL byte (\\0) on line \(line): the database would read only what comes before it; nothing was run")
+        }
+    }
+
+    static func value(_ value: DatabaseValue) -> QueryValue {
+        switch value.storage {
+        case .null: return .null
+        case .int64(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .text(s)
+        case .blob(let data): return .blob(Array(data))
+        }
+    }
+
+    /// The statement, a caret under the character `offset` (0-based, in UTF-8 bytes) points at,
+    /// and its line and column.
+    static func caret(_ sql: String, at offset: Int) -> String? {
+        let bytes = Array(sql.utf8)
+        guard offset >= 0 && offset <= bytes.count else { return nil }
+        let before = bytes[..<offset]
+        let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
+        let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+        let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
+        let lineNumber = before.filter { $0 == 0x0A }.count + 1
+        return " (line \(lineNumber), column \(column + 1))\n  \(line)\n  \(String(repeating: " ", count: column))^"
     }
 
     /// A decimal number without leading zeros binds as a number; anything else as text.
@@ -154,19 +183,7 @@ public enum ReadOnlyQuery {
             let close = CloseMatches.find(name, in: known, limit: 3)
             if !close.isEmpty { text += " (did you mean \(close.joined(separator: ", "))?)" }
         }
-        if let connection = db.sqliteConnection {
-            let offset = Int(sqlite3_error_offset(connection))
-            let bytes = Array(sql.utf8)
-            if offset >= 0 && offset <= bytes.count {
-                let before = bytes[..<offset]
-                let lineStart = (before.lastIndex(of: 0x0A).map { $0 + 1 }) ?? 0
-                let lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
-                let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-                let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count
-                let lineNumber = before.filter { $0 == 0x0A }.count + 1
-                text += " (line \(lineNumber), column \(column + 1))\n  \(line)\n  \(String(repeating: " ", count: column))^"
-            }
-        }
+        if let connection = db.sqliteConnection, let caret = caret(sql, at: Int(sqlite3_error_offset(connection))) { text += caret }
         return text
     }
 }
