@@ -13,7 +13,7 @@ struct Goalbook: ParsableCommand {
             """,
         version: GoalbookVersion.string,
         groupedSubcommands: [
-            CommandGroup(name: "Setup", subcommands: [DemoCommand.self, InitCommand.self]),
+            CommandGroup(name: "Setup", subcommands: [DemoCommand.self, InitCommand.self, CopyCommand.self]),
             CommandGroup(name: "Canon and templates", subcommands: [Canon.self, Templates.self]),
             CommandGroup(name: "People and goals", subcommands: [People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self]),
             CommandGroup(name: "Quarter", subcommands: [ReportCommand.self, QuarterCommand.self]),

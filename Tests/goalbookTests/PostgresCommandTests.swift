@@ -306,4 +306,52 @@ struct PostgresCommandTests {
             #expect(try PostgresTestServer.dump(url) == before)
         }
     }
+
+    @Test func aCopyToPostgresAndBackReadsTheSameEverywhereAndOnlyFillsANewDatabase() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let source = home.appendingPathComponent("source.db").path
+        let back = home.appendingPathComponent("back.db").path
+        #expect(try goalbook(["demo", "--people", "30"], db: source, home: home).status == 0)
+        let quarter = Quarter.containing(Day(Date()))
+        #expect(try goalbook(["goals", "align", "G5", "--to", "G1"], db: source, home: home).status == 0, "a link to an earlier goal")
+        #expect(try goalbook(["goals", "align", "G2", "--to", "G9"], db: source, home: home).status == 0, "a link to a later goal")
+        #expect(try goalbook(["quarter", "close", quarter.previous.description, "--early"], db: source, home: home).status == 0)
+        try PostgresTestServer.withDatabase { url in
+            let there = try run(try goalbookBinary(), ["copy", "--from", source, "--to", url], environment: cleanEnvironment(home: home), in: home)
+            #expect(there.status == 0 && there.stdout.hasPrefix("Copied \(source) to \(url):\n"), "\(there.stderr)")
+            #expect(there.stdout.contains("\n  goal             ") && there.stdout.contains("\n  closed_quarter   1\n"))
+            let again = try run(try goalbookBinary(), ["copy", "--from", url, "--to", back], environment: cleanEnvironment(home: home), in: home)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try goalbook(["check"], db: back, home: home).stdout == "ok: \(back) passed every check\n")
+            let asOf = Day(Date()).description
+            for arguments in [
+                ["report", "-p", quarter.description, "--as-of", asOf, "--format", "json"], ["report", "-p", quarter.description, "--as-of", asOf],
+                ["report", "-p", quarter.previous.description, "--format", "csv"], ["goals", "log", "G5"],
+                ["goals", "log", "G2", "--format", "json"],
+                ["goals", "list", "--as-of", asOf], ["goals", "tree", "G9", "--as-of", asOf], ["people", "show", "E003"], ["checkins", "G3"],
+                ["quarter", "scores", quarter.description],
+            ] {
+                let original = try goalbook(arguments, db: source, home: home)
+                #expect(original.status == 0 && original.stdout.count > 50, "\(arguments): \(original.stderr)")
+                #expect(try goalbook(arguments, db: url, home: home).stdoutBytes == original.stdoutBytes, "\(arguments) on PostgreSQL")
+                #expect(try goalbook(arguments, db: back, home: home).stdoutBytes == original.stdoutBytes, "\(arguments) back on SQLite")
+            }
+            // The copy takes new writes where the source would: the next check-in is the next id on both.
+            let next = try goalbook(["checkin", "G1", "--item", "KR1", "35%"], db: url, home: home)
+            #expect(next.stdout == (try goalbook(["checkin", "G1", "--item", "KR1", "35%"], db: source, home: home)).stdout)
+            // A database that holds anything, or a file that exists, is never a copy's target.
+            let before = try PostgresTestServer.dump(url)
+            let refused = try run(try goalbookBinary(), ["copy", "--from", source, "--to", url], environment: cleanEnvironment(home: home), in: home)
+            #expect(refused.status == 1)
+            #expect(
+                refused.stderr
+                    == "Error: \(url) is not empty (canon_version has rows): a copy goes into a new database only, and it was left untouched\n")
+            #expect(try PostgresTestServer.dump(url) == before)
+            let backBefore = try anyDatabaseDump(back)
+            let onFile = try run(try goalbookBinary(), ["copy", "--from", url, "--to", back], environment: cleanEnvironment(home: home), in: home)
+            #expect(
+                onFile.status == 1 && onFile.stderr == "Error: \(back) exists already: a copy makes a new file, and the file was left untouched\n")
+            #expect(try anyDatabaseDump(back) == backBefore)
+        }
+    }
 }

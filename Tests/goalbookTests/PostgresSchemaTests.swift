@@ -39,6 +39,28 @@ struct PostgresSchemaTests {
         }
     }
 
+    @Test func aCopyCarriesEveryColumnOfEveryTable() throws {
+        let home = try makeTemporaryFolder("goalbook-home")
+        let sqlite = home.appendingPathComponent("g.db").path
+        #expect(try goalbook(["init"], db: sqlite, home: home).status == 0)
+        let listed = try goalbook(
+            [
+                "sql", "--format", "tsv",
+                """
+                SELECT m.name, group_concat(p.name, ',') FROM sqlite_master AS m, pragma_table_info(m.name) AS p
+                WHERE m.type = 'table' AND m.name NOT IN ('schema_migration', 'dictionary', 'setting') GROUP BY m.name ORDER BY m.name
+                """,
+            ], db: sqlite, home: home
+        ).stdout.split(separator: "\n").dropFirst()
+        let tables = Dictionary(
+            uniqueKeysWithValues: listed.map { line in
+                let fields = line.split(separator: "\t")
+                return (String(fields[0]), fields[1].split(separator: ",").map(String.init))
+            })
+        #expect(tables == DatabaseCopy.copiedColumns)
+        #expect(tables.count == 12)
+    }
+
     @Test func theDictionaryDescribesEveryColumnWithItsPostgresType() throws {
         try PostgresTestServer.withDatabase { url in
             let home = try makeTemporaryFolder("goalbook-home")

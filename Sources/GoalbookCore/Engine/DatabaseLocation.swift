@@ -73,7 +73,7 @@ public enum DatabaseLocation {
 
     /// The location with any password in it replaced by `***`, fit for a message: the one in
     /// `scheme://user:password@host` and the one in a `password=` query parameter.
-    static func redacted(_ location: String) -> String {
+    public static func redacted(_ location: String) -> String {
         var result = location
         if let separator = result.range(of: "://"),
             let at = result[separator.upperBound...].firstIndex(of: "@"),

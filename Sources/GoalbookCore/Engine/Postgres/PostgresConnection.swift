@@ -29,6 +29,8 @@ struct PostgresRow: SQLRow {
     func int(_ column: Int32) -> Int64 { values[Int(column)].flatMap { Int64($0) } ?? 0 }
     func double(_ column: Int32) -> Double { values[Int(column)].flatMap { Double($0) } ?? 0 }
     func textOrNil(_ column: Int32) -> String? { values[Int(column)] }
+    /// PostgreSQL's text of the value: the receiving engine reads it by its column's type.
+    func value(_ column: Int32) -> SQLValue { .text(values[Int(column)]) }
 
     func string(_ column: String) -> String? { index[column].flatMap { values[$0] } }
     func int64(_ column: String) -> Int64? { string(column).flatMap { Int64($0) } }

@@ -152,4 +152,17 @@ extension PostgresConnection: SQLEngineRunner {
             FROM goal_current WHERE quarter = ?
             """, [quarter]) ?? "[]"
     }
+
+    /// Each identity sequence goes past the highest key the copy brought, so that rows added by
+    /// hand later (or by a copy's own history) do not collide with it.
+    func finishCopy() throws {
+        for (table, key) in [
+            ("canon_version", "canon_version_id"), ("frame", "frame_id"), ("frame_version", "frame_version_id"),
+            ("frame_statement", "statement_id"), ("person", "person_id"), ("goal_template", "template_id"), ("goal", "goal_id"),
+            ("checkin", "checkin_id"), ("history", "history_id"),
+        ] {
+            try execute(
+                "SELECT setval(pg_get_serial_sequence('\(table)', '\(key)'), (SELECT COALESCE(max(\(key)), 0) + 1 FROM \(table)), false)", [])
+        }
+    }
 }

@@ -26,13 +26,14 @@ public final class PostgresEngine: GoalbookEngine {
 
     /// Connects to the database a `postgres://` URL names; the password comes from libpq's
     /// environment (`PGPASSWORD`, `~/.pgpass`), never from the URL.
-    public init(url: String, actor: String, now: Date = Date()) throws {
+    /// - Parameter builtInCanon: false for a copy's target, which takes its canon from the source.
+    public init(url: String, actor: String, now: Date = Date(), builtInCanon: Bool = true) throws {
         guard case .postgres = try DatabaseLocation.kind(of: url) else {
             throw GoalbookError.invalidArgument("\(url) is not a postgresql:// URL")
         }
         connection = try PostgresConnection(url: url)
         try run("SET client_min_messages = warning")
-        versionBefore = try migrate(actor: actor, now: now)
+        versionBefore = try migrate(actor: actor, now: now, builtInCanon: builtInCanon)
     }
 
     // MARK: - Transactions
@@ -113,7 +114,7 @@ public final class PostgresEngine: GoalbookEngine {
     /// Applies every migration above the database's version in one transaction, under an advisory
     /// lock, importing the built-in canon in the same transaction when the database was new.
     /// Returns the version it had when the lock was taken.
-    private func migrate(actor: String, now: Date) throws -> Int {
+    private func migrate(actor: String, now: Date, builtInCanon: Bool) throws -> Int {
         let stamp = Timestamp.string(now)
         let known = Self.schemaVersion
         return try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", rollback: false) {
@@ -143,8 +144,28 @@ public final class PostgresEngine: GoalbookEngine {
                     "INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES ($1, $2, $3, $4)",
                     [migration.version, migration.name, migration.sha256, stamp])
             }
-            if current == 0 { _ = try store(CanonImport.builtInDocuments(), actor: actor, stamp: stamp) }
+            if current == 0 && builtInCanon { _ = try store(CanonImport.builtInDocuments(), actor: actor, stamp: stamp) }
             return current
+        }
+    }
+}
+
+extension PostgresEngine: RunnerEngine {
+    func readingRows<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", rollback: false) { try body(connection) }
+    }
+
+    /// The copy's target runs with its own triggers off (the owner may: the rows come from a
+    /// database that kept the same rules, and a link or a closed quarter must go in in its own
+    /// order), and on again before the commit.
+    func copyingInto<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", rollback: false) {
+            for table in DatabaseCopy.tables { try connection.execute("ALTER TABLE \(table.name) DISABLE TRIGGER USER") }
+            let result = try body(connection)
+            // The deferred checks (a person's manager, history's keys) run now, before the triggers come back.
+            try connection.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for table in DatabaseCopy.tables { try connection.execute("ALTER TABLE \(table.name) ENABLE TRIGGER USER") }
+            return result
         }
     }
 }

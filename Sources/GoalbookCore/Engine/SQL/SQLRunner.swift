@@ -33,6 +33,8 @@ protocol SQLRow {
     func int(_ column: Int32) -> Int64
     func double(_ column: Int32) -> Double
     func textOrNil(_ column: Int32) -> String?
+    /// The value as it is stored, to pass on unchanged (a copy between engines).
+    func value(_ column: Int32) -> SQLValue
 }
 
 extension SQLRow {

@@ -14,6 +14,8 @@ protocol SQLEngineRunner: SQLRunner {
     /// A quarter's figures as `quarter close` keeps them: a JSON array of
     /// `[goal_id, person_id, status, progress, score, weight]` per goal, in goal order.
     func quarterFigures(_ quarter: String) throws -> String
+    /// What a copy's target needs once every row is in (PostgreSQL: its identity sequences).
+    func finishCopy() throws
 }
 
 /// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,

@@ -6,7 +6,7 @@ extension SQLiteEngine {
     /// the built-in canon in the same transaction when the file was new, then turns on WAL.
     /// Returns the version the file had when the lock was taken (another process may have
     /// migrated while this one waited: then nothing is left to do).
-    func migrate(actor: String, now: Date) throws -> Int {
+    func migrate(actor: String, now: Date, builtInCanon: Bool = true) throws -> Int {
         let stamp = Timestamp.string(now)
         let before: Int = try write { db in
             let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -25,7 +25,7 @@ extension SQLiteEngine {
                     arguments: [migration.version, migration.name, file.sha256, stamp])
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
-            if current == 0 {
+            if current == 0 && builtInCanon {
                 for document in try CanonImport.builtInDocuments() {
                     _ = try CanonImport.run(document, in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp)
                 }

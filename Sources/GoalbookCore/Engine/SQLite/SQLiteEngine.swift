@@ -26,7 +26,8 @@ public final class SQLiteEngine {
     /// that is killed leaves an empty file (made whole by the next open), never a schema without
     /// its canon; many processes opening a new path at once all succeed, one of them migrating.
     /// - Parameter actor: who is acting, recorded on the built-in canon import of a new file.
-    public init(path: String, actor: String, now: Date = Date()) throws {
+    /// - Parameter builtInCanon: false for a copy's target, which takes its canon from the source.
+    public init(path: String, actor: String, now: Date = Date(), builtInCanon: Bool = true) throws {
         self.path = path
         _ = try Self.createFileIfMissing(path)
         do {
@@ -45,9 +46,9 @@ public final class SQLiteEngine {
             throw GoalbookError.newerDatabase(path: path, version: before, known: known)
         }
         if before < known {
-            before = try migrate(actor: actor, now: now)
+            before = try migrate(actor: actor, now: now, builtInCanon: builtInCanon)
             wasCreated = before == 0
-        } else if try read({ try Bool.fetchOne($0, sql: "SELECT NOT EXISTS (SELECT 1 FROM canon_version)") ?? false }) {
+        } else if builtInCanon, try read({ try Bool.fetchOne($0, sql: "SELECT NOT EXISTS (SELECT 1 FROM canon_version)") ?? false }) {
             // A file that an older Goalbook migrated but was stopped before its canon came in.
             _ = try importBuiltInCanon(actor: actor, now: now)
         }

@@ -38,6 +38,9 @@ extension SQLiteRunner: SQLEngineRunner {
     }
 
     func quarterFigures(_ quarter: String) throws -> String { try SQLiteEngine.quarterFigures(quarter, db: db) }
+
+    /// Nothing: a row's key is its rowid, and the next one follows the highest.
+    func finishCopy() throws {}
 }
 
 extension SQLiteEngine: GoalbookEngine {
@@ -51,4 +54,11 @@ extension SQLiteEngine: GoalbookEngine {
     public func writing<T>(_ stamp: WriteStamp, dryRun: Bool, _ body: (any EngineWriter) throws -> T) throws -> T {
         try write(rollback: dryRun) { db in try body(SQLSession(SQLiteRunner(db: db), stamp: stamp)) }
     }
+}
+
+extension SQLiteEngine: RunnerEngine {
+    func readingRows<T>(_ body: (SQLiteRunner) throws -> T) throws -> T { try read { db in try body(SQLiteRunner(db: db)) } }
+
+    /// SQLite's triggers stay on: rows from a Goalbook database keep its rules.
+    func copyingInto<T>(_ body: (SQLiteRunner) throws -> T) throws -> T { try write { db in try body(SQLiteRunner(db: db)) } }
 }
