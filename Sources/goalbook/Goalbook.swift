@@ -18,7 +18,7 @@ struct Goalbook: ParsableCommand {
             CommandGroup(name: "People and goals", subcommands: [People.self, Goals.self, CheckInCommand.self, CheckInsCommand.self]),
             CommandGroup(name: "Quarter", subcommands: [ReportCommand.self, QuarterCommand.self]),
             CommandGroup(name: "Analyst", subcommands: [SQLCommand.self, SchemaCommand.self]),
-            CommandGroup(name: "Safety", subcommands: [CheckCommand.self, BackupCommand.self, RestoreCommand.self]),
+            CommandGroup(name: "Safety", subcommands: [CheckCommand.self, BackupCommand.self, RestoreCommand.self, AccessCommand.self]),
         ]
     )
 

@@ -75,7 +75,7 @@ public enum PostgresTestServer {
     @discardableResult
     public static func sql(_ text: String, on database: String) throws -> String {
         let result = try run(psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", database, "-c", text])
-        guard result.status == 0 else { throw GoalbookError.refused("psql: \(result.stderr)") }
+        guard result.status == 0 else { throw GoalbookError.refused("psql: \(result.stderr) [\(text.prefix(60)) on \(database)]") }
         return result.stdout
     }
 
@@ -96,6 +96,24 @@ public enum PostgresTestServer {
     }
 
     /// The server's URL with its database name replaced.
+    /// Runs `body` with a new login role (trust authentication on the test cluster: no password)
+    /// and drops it afterwards. Roles belong to the cluster, so each has a name of its own.
+    public static func withLogin<T>(_ stem: String, _ body: (String) throws -> T) throws -> T {
+        guard let server = url else { throw GoalbookError.invalidArgument("no PostgreSQL test server") }
+        let role = "\(stem)_\(getpid())_\(counter.next())"
+        try sql("CREATE ROLE \(role) LOGIN", on: server)
+        defer { _ = try? sql("DROP ROLE IF EXISTS \(role)", on: server) }
+        return try body(role)
+    }
+
+    /// The same database's URL, logging in as `role`.
+    public static func url(_ database: String, as role: String) throws -> String {
+        guard var components = URLComponents(string: database) else { throw GoalbookError.invalidArgument("not a URL: \(database)") }
+        components.user = role
+        guard let url = components.string else { throw GoalbookError.invalidArgument("not a URL: \(database)") }
+        return url
+    }
+
     static func databaseURL(_ server: String, name: String) throws -> String {
         guard var components = URLComponents(string: server) else {
             throw GoalbookError.invalidArgument("GOALBOOK_TEST_PG is not a URL: \(server)")

@@ -48,11 +48,15 @@ public enum DatabaseCopy {
             "checkin",
             [
                 "checkin_id", "goal_id", "item", "value", "number", "unit", "checked_on", "confidence", "note", "corrects_checkin_id",
-                "recorded_at", "actor",
+                "recorded_at", "actor", "on_behalf_of",
             ], "checkin_id"
         ),
         (
-            "history", ["history_id", "changed_at", "actor", "command", "person_id", "goal_id", "item", "field", "old_value", "new_value", "note"],
+            "history",
+            [
+                "history_id", "changed_at", "actor", "command", "person_id", "goal_id", "item", "field", "old_value", "new_value", "note",
+                "on_behalf_of",
+            ],
             "history_id"
         ),
         ("closed_quarter", ["quarter", "closed_at", "closed_by", "note", "figures"], "quarter"),

@@ -95,7 +95,7 @@ enum EngineSQL {
     }
 
     /// History rows as a log shows them, read by ``historyEntry(_:)``.
-    static let historySelect = "SELECT changed_at, actor, command, item, field, old_value, new_value, note FROM history"
+    static let historySelect = "SELECT changed_at, actor, command, item, field, old_value, new_value, note, on_behalf_of FROM history"
 
     /// A row of ``historySelect``; an item's field is named `KR1.target` (a `main` item's just `target`).
     static func historyEntry(_ row: some SQLRow) -> HistoryEntry {
@@ -103,7 +103,7 @@ enum EngineSQL {
         let field = row.text(4)
         return HistoryEntry(
             changedAt: row.text(0), actor: row.text(1), command: row.text(2), field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
-            old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7))
+            old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7), onBehalfOf: row.textOrNil(8))
     }
 }
 

@@ -153,6 +153,9 @@ extension PostgresConnection: SQLEngineRunner {
             """, [quarter]) ?? "[]"
     }
 
+    /// The server's count over every row: a manager's own reads see only its subtree.
+    func nextKey(_ column: String, in table: String) -> String { "SELECT goalbook_next_key('\(table)')" }
+
     /// Each identity sequence goes past the highest key the copy brought, so that rows added by
     /// hand later (or by a copy's own history) do not collide with it.
     func finishCopy() throws {

@@ -8,8 +8,13 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
     public var old: String?
     public var new: String?
     public var note: String?
+    /// On PostgreSQL, the name --by gave when a manager's login made the change under its own
+    /// name (``actor``); nil otherwise, and left out of JSON.
+    public var onBehalfOf: String?
 
-    public init(changedAt: String, actor: String, command: String, field: String, old: String?, new: String?, note: String?) {
+    public init(
+        changedAt: String, actor: String, command: String, field: String, old: String?, new: String?, note: String?, onBehalfOf: String? = nil
+    ) {
         self.changedAt = changedAt
         self.actor = actor
         self.command = command
@@ -17,5 +22,9 @@ public struct HistoryEntry: Sendable, Equatable, Codable {
         self.old = old
         self.new = new
         self.note = note
+        self.onBehalfOf = onBehalfOf
     }
+
+    /// Who, as a log prints it: `alice (for grace)` when a login acted for a name it was given.
+    public var who: String { actor + (onBehalfOf.map { " (for \($0))" } ?? "") }
 }

@@ -71,7 +71,7 @@ struct GoalBatch {
         }
 
         // The goals, their items, slots and history: one statement each.
-        let before = try sql.int("SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
+        let before = (try sql.int(sql.nextKey("goal_id", in: "goal")) ?? 1) - 1
         let q = quarter.description
         let fw = framework.rawValue
         try sql.execute(

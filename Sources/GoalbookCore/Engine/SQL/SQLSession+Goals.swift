@@ -44,7 +44,7 @@ extension SQLSession {
                 """
                 INSERT INTO goal (goal_id, person_id, quarter, framework, row_number, frame_id, template_id, status, carried_from,
                                   created_at, created_by, weight)
-                VALUES ((\(EngineSQL.nextKey("goal_id", in: "goal"))), ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING goal_id
+                VALUES ((\(sql.nextKey("goal_id", in: "goal"))), ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?) RETURNING goal_id
                 """,
                 [
                     try personKey(old.employeeId), carried.quarter.description, old.framework.rawValue, old.rowNumber,

@@ -40,7 +40,7 @@ extension SQLSession {
         let now = Timestamp.string(stamp.now)
         // New people get keys in file order, so that a manager later in the file is known already.
         let newPeople = plan.changes.filter { $0.fields == nil }.map(\.input.employeeId)
-        let next = try sql.int(EngineSQL.nextKey("person_id", in: "person")) ?? 1
+        let next = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
         let newKeys = Dictionary(uniqueKeysWithValues: newPeople.enumerated().map { ($0.element, next + Int64($0.offset)) })
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()

@@ -16,6 +16,9 @@ protocol SQLEngineRunner: SQLRunner {
     func quarterFigures(_ quarter: String) throws -> String
     /// What a copy's target needs once every row is in (PostgreSQL: its identity sequences).
     func finishCopy() throws
+    /// A query for the key after the highest of `table` (person, goal or checkin), over every row,
+    /// whoever asks: ``EngineSQL/nextKey(_:in:)`` on SQLite.
+    func nextKey(_ column: String, in table: String) -> String
 }
 
 /// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,
@@ -166,7 +169,7 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
                 """
                 INSERT INTO checkin (checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id,
                                      recorded_at, actor)
-                VALUES ((\(EngineSQL.nextKey("checkin_id", in: "checkin"))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING checkin_id
+                VALUES ((\(sql.nextKey("checkin_id", in: "checkin"))), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING checkin_id
                 """,
                 [
                     checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,

@@ -41,6 +41,8 @@ extension SQLiteRunner: SQLEngineRunner {
 
     /// Nothing: a row's key is its rowid, and the next one follows the highest.
     func finishCopy() throws {}
+
+    func nextKey(_ column: String, in table: String) -> String { EngineSQL.nextKey(column, in: table) }
 }
 
 extension SQLiteEngine: GoalbookEngine {
