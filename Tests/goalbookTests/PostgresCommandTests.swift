@@ -354,4 +354,25 @@ struct PostgresCommandTests {
             #expect(try anyDatabaseDump(back) == backBefore)
         }
     }
+
+    /// `scripts/load-pg`, small: processes of several manager logins writing the same goals at
+    /// once lose nothing and show no error (the full 50 × 100 run is in the notes of issue 18).
+    @Test func managersWritingAtOnceLoseNothingAndSeeNoError() throws {
+        guard let server = PostgresTestServer.url else { throw GoalbookError.invalidArgument("GOALBOOK_REQUIRE_PG=1 but no GOALBOOK_TEST_PG") }
+        let result = try run(
+            repositoryRoot.appendingPathComponent("scripts/load-pg").path,
+            [server, "--processes", "12", "--roles", "3", "--ops", "4", "--binary", try goalbookBinary()])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        struct Summary: Decodable {
+            let historyRowsAdded: Int
+            let checkinsAdded: Int
+            let rolesRecordedAsActor: Int
+            let failedProcesses: Int
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let summary = try decoder.decode(Summary.self, from: Data(result.stdout.utf8))
+        #expect(summary.historyRowsAdded == 48 && summary.checkinsAdded == 48)
+        #expect(summary.rolesRecordedAsActor == 3 && summary.failedProcesses == 0)
+    }
 }

@@ -32,7 +32,9 @@ public final class PostgresEngine: GoalbookEngine {
             throw GoalbookError.invalidArgument("\(url) is not a postgresql:// URL")
         }
         connection = try PostgresConnection(url: url)
-        try run("SET client_min_messages = warning")
+        // Notices go to standard error unless asked not to; a ROLLBACK after a COMMIT that lost a
+        // conflict warns that no transaction is open, which is Goalbook's business, not the user's.
+        try run("SET client_min_messages = error")
         versionBefore = try migrate(actor: actor, now: now, builtInCanon: builtInCanon)
     }
 
