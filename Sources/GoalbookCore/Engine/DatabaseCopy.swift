@@ -112,10 +112,26 @@ public enum DatabaseCopy {
                 var links: [(goal: Int64, alignedTo: Int64)] = []
                 for table in tables {
                     let columns = table.columns.joined(separator: ", ")
-                    let insert = try to.prepare(
-                        "INSERT INTO \(table.name) (\(columns)) VALUES (\(table.columns.map { _ in "?" }.joined(separator: ", ")))")
                     let alignedAt = table.name == "goal" ? table.columns.firstIndex(of: "aligned_to") : nil
+                    // Rows go in a few hundred at a time: one statement each would cost a round trip per row.
+                    let batch = max(1, 2000 / table.columns.count)
+                    let row = "(" + table.columns.map { _ in "?" }.joined(separator: ", ") + ")"
+                    let insertMany = try to.prepare(
+                        "INSERT INTO \(table.name) (\(columns)) VALUES " + Array(repeating: row, count: batch).joined(separator: ", "))
+                    var pending: [SQLValue] = []
                     var count = 0
+                    func flush() throws {
+                        let rows = pending.count / table.columns.count
+                        guard rows > 0 else { return }
+                        if rows == batch {
+                            try insertMany.run(pending)
+                        } else {
+                            try to.prepare(
+                                "INSERT INTO \(table.name) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+                            ).run(pending)
+                        }
+                        pending.removeAll(keepingCapacity: true)
+                    }
                     try from.forEachRow("SELECT \(columns) FROM \(table.name) ORDER BY \(table.order)", []) { row in
                         var values = (0..<table.columns.count).map { row.value(Int32($0)) }
                         // Links may point at later goals: every goal first, then the links.
@@ -123,9 +139,11 @@ public enum DatabaseCopy {
                             links.append((row.int(0), row.int(Int32(alignedAt))))
                             values[alignedAt] = .null
                         }
-                        try insert.run(values)
+                        pending += values
                         count += 1
+                        if pending.count == batch * table.columns.count { try flush() }
                     }
+                    try flush()
                     counts.append((table.name, count))
                 }
                 for link in links { try to.execute("UPDATE goal SET aligned_to = ? WHERE goal_id = ?", [link.alignedTo, link.goal]) }
