@@ -19,25 +19,11 @@ import GoalbookCore
 ///
 ///     roll-up under ada: (30 × 0.75 + 70 × 0.5625) / (30 + 70) = 0.61875, 1 missing
 ///     roll-up under top: (60 × 0.5 + 40 × 0.8) / 100 = 0.62
-public enum AlignmentFixture {
+public enum AlignmentFixture: OrganizationFixture {
     public static let quarter = Quarter("2026Q4")!
     /// Everything is set up by this instant; links change later (see `moveSam`).
     public static let setUp = ReportFixture.at("2026-11-02T12:00:00Z")
     public static let now = ReportFixture.at("2026-11-15T12:00:00Z")
-
-    public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
-        let (store, path) = try makeStore(actor: "setup")
-        return (store, path, try populate(store))
-    }
-
-    /// Builds the organization in a new database on `engine` and runs `body` with it, its
-    /// location (a path or a URL) and the goals by name; the database is removed afterwards.
-    public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {
-        try engine.withDatabase(home: try makeTemporaryFolder()) { location in
-            let store = try DatabaseLocation.open(location, actor: "setup")
-            return try body(store, location, try populate(store))
-        }
-    }
 
     /// Fills a new database with the organization; returns the goals by name.
     public static func populate(_ store: any GoalbookEngine) throws -> [String: Int64] {

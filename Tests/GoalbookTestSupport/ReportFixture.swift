@@ -7,7 +7,7 @@ import GoalbookCore
 ///                      │                 └─ E103 Kim (P2, leaves 2026-11-10)
 ///                      ├─ E101 Lin (IC2)
 ///                      └─ E104 Noor (P2, no goals)
-public enum ReportFixture {
+public enum ReportFixture: OrganizationFixture {
     public static let quarter = Quarter("2026Q4")!
     /// The instant reports are printed at.
     public static let now = at("2026-11-15T12:00:00Z")
@@ -18,20 +18,6 @@ public enum ReportFixture {
     }
 
     /// Builds the organization in a new store and returns it with the ids of its goals, by name.
-    public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
-        let (store, path) = try makeStore(actor: "setup")
-        return (store, path, try populate(store))
-    }
-
-    /// Builds the organization in a new database on `engine` and runs `body` with it, its
-    /// location (a path or a URL) and the goals by name; the database is removed afterwards.
-    public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {
-        try engine.withDatabase(home: try makeTemporaryFolder()) { location in
-            let store = try DatabaseLocation.open(location, actor: "setup")
-            return try body(store, location, try populate(store))
-        }
-    }
-
     /// Fills a new database with the organization; returns the goals by name.
     public static func populate(_ store: any GoalbookEngine) throws -> [String: Int64] {
         let p2 = "AI / Machine Learning Engineering"

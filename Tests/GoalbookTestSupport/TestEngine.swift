@@ -50,3 +50,26 @@ extension TestEngine {
         }
     }
 }
+
+/// An organization built for tests, with the goals it made by name: in a new SQLite store, or
+/// in a new database on any engine.
+public protocol OrganizationFixture {
+    /// Fills a new database with the organization; returns the goals by name.
+    static func populate(_ store: any GoalbookEngine) throws -> [String: Int64]
+}
+
+extension OrganizationFixture {
+    public static func build() throws -> (store: SQLiteEngine, path: String, goals: [String: Int64]) {
+        let (store, path) = try makeStore(actor: "setup")
+        return (store, path, try populate(store))
+    }
+
+    /// Builds the organization in a new database on `engine` and runs `body` with it, its
+    /// location (a path or a URL) and the goals by name; the database is removed afterwards.
+    public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {
+        try engine.withDatabase(home: try makeTemporaryFolder()) { location in
+            let store = try DatabaseLocation.open(location, actor: "setup")
+            return try body(store, location, try populate(store))
+        }
+    }
+}
