@@ -83,6 +83,13 @@ struct PostgresSchemaTests {
             #expect(
                 try PostgresTestServer.sql("SELECT type FROM dictionary WHERE object = 'checkin_all' AND \"column\" = 'corrected'", on: url)
                     == "integer\n")
+            // goalbook schema prints it: every table and view once, tables first, with PostgreSQL's types.
+            let schema = try goalbook(["schema"], db: url, home: home)
+            #expect(schema.status == 0)
+            let headings = schema.stdout.split(separator: "\n").filter { $0.hasPrefix("## `") }
+            #expect(headings.count == Int(try PostgresTestServer.sql("SELECT count(*) FROM dictionary WHERE \"column\" = ''", on: url).dropLast()))
+            #expect(headings.first == "## `access_grant` (table)" && headings.last == "## `team_progress` (view)")
+            #expect(schema.stdout.contains("| `on_behalf_of` | text | As history.on_behalf_of, for the check-in's actor. |"))
         }
     }
 

@@ -21,7 +21,11 @@ struct SchemaCommand: ParsableCommand {
             valueName: "name")) var name: String?
 
     func run() throws {
-        let entries = try database.openSQLite(instead: "goalbook schema reads SQLite files only so far").dictionary()
+        let entries: [DictionaryEntry]
+        switch try DatabaseLocation.kind(of: database.path) {
+        case .sqlite: entries = try database.openSQLite(instead: "goalbook schema reads a SQLite file or a PostgreSQL database").dictionary()
+        case .postgres(let url): entries = try PostgresEngine(url: url, actor: database.actor).dictionary()
+        }
         switch format {
         case .md: writeOut(DataDictionaryText.markdown(entries))
         case .datasette:

@@ -123,3 +123,22 @@ extension PostgresEngine {
         }
     }
 }
+
+extension PostgresEngine {
+    /// The data dictionary in `goalbook schema`'s order (tables, then views; each object's own
+    /// row, then its columns in table order), with the types PostgreSQL gives them.
+    public func dictionary() throws -> [DictionaryEntry] {
+        try readingRows { sql in
+            try sql.all(
+                """
+                SELECT d.object, d."column", d.type, d.description
+                FROM dictionary AS d
+                JOIN dictionary AS o ON o.object = d.object AND o."column" = ''
+                LEFT JOIN information_schema.columns AS c
+                       ON c.table_schema = current_schema() AND c.table_name = d.object AND c.column_name = d."column"
+                ORDER BY o.type COLLATE "C", d.object COLLATE "C", d."column" <> '', c.ordinal_position
+                """
+            ) { DictionaryEntry(object: $0.text(0), column: $0.text(1), type: $0.text(2), description: $0.text(3)) }
+        }
+    }
+}
