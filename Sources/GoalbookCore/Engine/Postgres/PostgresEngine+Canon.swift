@@ -156,6 +156,14 @@ extension PostgresConnection: SQLEngineRunner {
     /// The server's count over every row: a manager's own reads see only its subtree.
     func nextKey(_ column: String, in table: String) -> String { "SELECT goalbook_next_key('\(table)')" }
 
+    /// The key column, and the highest key plus a row number in `order` (a sequence would leave
+    /// gaps after a dry run, and lag behind keys a copy brought).
+    func newKeys(_ column: String, after before: Int64, order: String) -> (column: String, value: String) {
+        ("\(column), ", "\(before) + row_number() OVER (ORDER BY \(order)), ")
+    }
+
+    var keyType: String { "BIGINT" }
+
     /// Each identity sequence goes past the highest key the copy brought, so that rows added by
     /// hand later (or by a copy's own history) do not collide with it.
     func finishCopy() throws {

@@ -18,9 +18,11 @@ struct GoalBatch {
     /// and what already existed.
     func create(_ sql: some SQLEngineRunner, members: String, _ arguments: SQLArguments) throws -> [GoalCreation] {
         for table in [
-            "goal_batch_member (person_id BIGINT PRIMARY KEY, frame_id BIGINT NOT NULL)",
-            "goal_batch_row (frame_id BIGINT NOT NULL, row_number INTEGER NOT NULL, template_id BIGINT NOT NULL, PRIMARY KEY (frame_id, row_number))",
-            "goal_batch_slot (template_id BIGINT NOT NULL, item TEXT NOT NULL, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, slot TEXT NOT NULL)",
+            "goal_batch_member (person_id \(sql.keyType) PRIMARY KEY, frame_id \(sql.keyType) NOT NULL)",
+            "goal_batch_row (frame_id \(sql.keyType) NOT NULL, row_number INTEGER NOT NULL, template_id \(sql.keyType) NOT NULL, "
+                + "PRIMARY KEY (frame_id, row_number))",
+            "goal_batch_slot (template_id \(sql.keyType) NOT NULL, item TEXT NOT NULL, first_line INTEGER NOT NULL, last_line INTEGER NOT NULL, "
+                + "slot TEXT NOT NULL)",
         ] {
             try sql.execute("CREATE TEMP TABLE IF NOT EXISTS " + table, [])
         }
@@ -74,16 +76,16 @@ struct GoalBatch {
         let before = (try sql.int(sql.nextKey("goal_id", in: "goal")) ?? 1) - 1
         let q = quarter.description
         let fw = framework.rawValue
+        let keys = sql.newKeys("goal_id", after: before, order: "m.person_id, r.row_number")
         try sql.execute(
             """
-            INSERT INTO goal (goal_id, person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-            SELECT ? + row_number() OVER (ORDER BY m.person_id, r.row_number), m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id,
-                   'draft', ?, ?
+            INSERT INTO goal (\(keys.column)person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+            SELECT \(keys.value)m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
             FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
             WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
                                 AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
             ORDER BY m.person_id, r.row_number
-            """, [before, q, fw, stamp, actor, q, fw])
+            """, [q, fw, stamp, actor, q, fw])
         try sql.execute(
             """
             INSERT INTO goal_item (goal_id, item, first_line, last_line)

@@ -19,6 +19,11 @@ protocol SQLEngineRunner: SQLRunner {
     /// A query for the key after the highest of `table` (person, goal or checkin), over every row,
     /// whoever asks: ``EngineSQL/nextKey(_:in:)`` on SQLite.
     func nextKey(_ column: String, in table: String) -> String
+    /// What an INSERT … SELECT adds so that its rows take the keys after `before` in `order`:
+    /// nothing on SQLite, whose rowids do that already; the key column and a row number elsewhere.
+    func newKeys(_ column: String, after before: Int64, order: String) -> (column: String, value: String)
+    /// The type of a key column in a temporary table: SQLite's rowid (INTEGER), PostgreSQL's BIGINT.
+    var keyType: String { get }
 }
 
 /// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,

@@ -25,7 +25,7 @@ struct FastStatement: SQLStatement {
     }
 
     /// Binds typed values straight to their positions, with no per-value boxing.
-    private static func bind(_ values: [SQLValue], to handle: OpaquePointer?, db: Database, sql: String) throws {
+    private static func bind(_ values: [SQLValue], to handle: OpaquePointer?, db: Database, sql: @autoclosure () -> String) throws {
         for (index, value) in values.enumerated() {
             let position = Int32(index + 1)
             let code: Int32
@@ -41,7 +41,7 @@ struct FastStatement: SQLStatement {
                             Int32(bytes.count), sqliteTransient)
                     } ?? sqlite3_bind_text(handle, position, text, -1, sqliteTransient)
             }
-            if code != SQLITE_OK { throw failure(code, db: db, sql: sql) }
+            if code != SQLITE_OK { throw failure(code, db: db, sql: sql()) }
         }
     }
 

@@ -43,6 +43,11 @@ extension SQLiteRunner: SQLEngineRunner {
     func finishCopy() throws {}
 
     func nextKey(_ column: String, in table: String) -> String { EngineSQL.nextKey(column, in: table) }
+
+    /// Nothing: rows inserted in order take the rowids after the highest, as a row number would give.
+    func newKeys(_ column: String, after before: Int64, order: String) -> (column: String, value: String) { ("", "") }
+
+    var keyType: String { "INTEGER" }
 }
 
 extension SQLiteEngine: GoalbookEngine {
