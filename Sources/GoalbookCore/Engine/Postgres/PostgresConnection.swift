@@ -35,7 +35,6 @@ struct PostgresRow: SQLRow {
     func string(_ column: String) -> String? { index[column].flatMap { values[$0] } }
     func int64(_ column: String) -> Int64? { string(column).flatMap { Int64($0) } }
     func int(_ column: String) -> Int? { string(column).flatMap { Int($0) } }
-    func double(_ column: String) -> Double? { string(column).flatMap { Double($0) } }
     /// A column the query never leaves NULL; a NULL is a broken promise, and named.
     func required(_ column: String) throws -> String {
         guard let value = string(column) else { throw GoalbookError.refused("PostgreSQL returned no \(column)") }
