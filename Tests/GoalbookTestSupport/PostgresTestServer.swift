@@ -79,6 +79,20 @@ public enum PostgresTestServer {
         return result.stdout
     }
 
+    /// Every row of a query's result, each column as text (nil for NULL), through psql.
+    public static func rows(_ text: String, on database: String) throws -> [[String?]] {
+        let (field, record, null) = ("\u{1f}", "\u{1e}", "\u{1d}")
+        let result = try run(
+            psql, ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-F", field, "-R", record, "-P", "null=" + null, "-d", database, "-c", text])
+        guard result.status == 0 else { throw GoalbookError.refused("psql: \(result.stderr) [\(text.prefix(60)) on \(database)]") }
+        var output = Substring(result.stdout)
+        if output.hasSuffix("\n") { output = output.dropLast() }
+        guard !output.isEmpty else { return [] }
+        return output.split(separator: Character(record), omittingEmptySubsequences: false).map { line in
+            line.split(separator: Character(field), omittingEmptySubsequences: false).map { $0 == null ? nil : String($0) }
+        }
+    }
+
     /// Every row of every table of the public schema, sorted, with the table list: equal dumps
     /// mean an unchanged database. Views are left out: they hold nothing, and a float average
     /// over rows in another order may differ in its last digit.

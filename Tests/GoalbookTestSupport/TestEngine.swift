@@ -51,6 +51,13 @@ extension TestEngine {
     }
 }
 
+/// A new, empty database on `engine`, opened as `actor`: its store and its location (a path or
+/// a URL). A PostgreSQL database lives until the test process ends.
+public func makeStore(on engine: TestEngine, actor: String = "tester") throws -> (store: any GoalbookEngine, path: String) {
+    let location = try engine.newDatabase(home: try makeTemporaryFolder())
+    return (try DatabaseLocation.open(location, actor: actor), location)
+}
+
 /// An organization built for tests, with the goals it made by name: in a new SQLite store, or
 /// in a new database on any engine.
 public protocol OrganizationFixture {

@@ -181,10 +181,44 @@ public func goldenMismatch(_ actual: String, fixture name: String, target: Strin
         + "\(line < a.count ? String(a[line]) : "<end>")"
 }
 
-/// A plain SQLite connection to a Goalbook file, for trying what an analyst's raw SQL can do.
-public struct GRDBQueue {
-    let queue: DatabaseQueue
-    public init(_ path: String) throws { queue = try DatabaseQueue(path: path) }
-    public func execute(_ sql: String) throws { try queue.write { try $0.execute(sql: sql) } }
-    public func strings(_ sql: String) throws -> [String?] { try queue.read { try String?.fetchAll($0, sql: sql) } }
+/// A plain connection to a Goalbook database on either engine (a path is SQLite through GRDB,
+/// a URL PostgreSQL through psql), for trying what an analyst's raw SQL can do.
+public struct RawDatabase {
+    let location: String
+    let queue: DatabaseQueue?
+
+    public init(_ location: String) throws {
+        self.location = location
+        queue = location.contains("://") ? nil : try DatabaseQueue(path: location)
+    }
+
+    /// Runs statements; throws with the engine's message when the database refuses them.
+    public func execute(_ sql: String) throws {
+        guard let queue else {
+            try PostgresTestServer.sql(sql, on: location)
+            return
+        }
+        try queue.write { try $0.execute(sql: sql) }
+    }
+
+    /// The first column of every row, as text (nil for NULL).
+    public func strings(_ sql: String) throws -> [String?] { try rows(sql).map { $0[0] } }
+
+    /// Every row, each column as text (nil for NULL): numbers as the engine prints them.
+    public func rows(_ sql: String) throws -> [[String?]] {
+        guard let queue else { return try PostgresTestServer.rows(sql, on: location) }
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value -> String? in
+                    switch value.storage {
+                    case .null: nil
+                    case .int64(let int): String(int)
+                    case .double(let double): String(double)
+                    case .string(let text): text
+                    case .blob(let data): String(decoding: data, as: UTF8.self)
+                    }
+                }
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ import Testing
                 "--function", "AI / Machine Learning Engineering", "--level", "P2",
             ], environment: env)
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(try GRDBQueue(db).strings("SELECT actor FROM history WHERE field = 'created'") == ["hr-bot"])
+        #expect(try RawDatabase(db).strings("SELECT actor FROM history WHERE field = 'created'") == ["hr-bot"])
         #expect(try run(binary, ["people", "list", "--db", db], environment: env).stdout.contains("E1"), "after the subcommand, as before")
         let twice = try run(binary, ["--db", db, "people", "list", "--db", home.appendingPathComponent("y.db").path], environment: env)
         #expect(twice.status == 64 && twice.stderr.hasPrefix("Error: --db is given twice"))

@@ -125,7 +125,7 @@ import Testing
             ],
             file: "set", mode: .update, actor: "hr", command: "people set", now: december)
         _ = try PeopleService(store).leave("E103", on: Day(iso: "2027-01-15")!, actor: "hr", now: december)
-        let raw = try GRDBQueue(path)
+        let raw = try RawDatabase(path)
         let fields = try raw.strings("SELECT DISTINCT field FROM history ORDER BY field").compactMap { $0 }
         let keys = try raw.strings("SELECT key FROM setting ORDER BY key").compactMap { $0 }
         #expect(fields.count >= 20, "the scenario writes (nearly) every kind of change: \(fields)")

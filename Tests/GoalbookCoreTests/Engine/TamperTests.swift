@@ -153,7 +153,7 @@ import Testing
             let path = home.appendingPathComponent("new-\(round).db").path
             let statuses = try runAtOnce(binary, ["people", "list", "--db", path], count: 6, environment: cleanEnvironment(home: home))
             #expect(statuses == Array(repeating: 0, count: 6), "round \(round)")
-            let canon = try GRDBQueue(path).strings("SELECT count(*) FROM canon_version")
+            let canon = try RawDatabase(path).strings("SELECT count(*) FROM canon_version")
             #expect(canon == ["\(Resources.builtInCanon.count)"], "round \(round): the built-in canon, once")
             #expect(try SQLiteEngine(path: path, actor: "x").check() == [])
         }

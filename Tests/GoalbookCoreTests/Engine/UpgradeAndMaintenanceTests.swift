@@ -34,7 +34,7 @@ import Testing
             // Goals from before alignment, weights and scores: none of them, and progress as before.
             let goal = try GoalService(store).goal(1)
             #expect(goal.alignedTo == nil && goal.weight == nil && goal.score == nil && goal.items.allSatisfy { $0.weight == nil })
-            let progress = try GRDBQueue(path).strings("SELECT round(progress, 4) FROM goal_current WHERE goal_id = 1")
+            let progress = try RawDatabase(path).strings("SELECT round(progress, 4) FROM goal_current WHERE goal_id = 1")
             #expect(progress == ["0.5"], "KR1 10% → 25% → 40% is 0.5; KR2 has no target")
             #expect(try ReportService(store).settings().scale(.okr) == ScoreScale(min: 0, max: 1, step: 0.1))
         }
@@ -43,7 +43,7 @@ import Testing
     @Test func checkFindsBrokenRulesThatRawSQLCanCause() throws {
         let (store, path, goals) = try ReportFixture.build()
         #expect(try store.check() == [])
-        let raw = try GRDBQueue(path)
+        let raw = try RawDatabase(path)
         try raw.execute("UPDATE goal_slot SET value = '99%', number = 99 WHERE goal_id = \(goals["ada-okr"]!) AND item = 'KR1' AND slot = 'target'")
         try raw.execute("UPDATE goal SET status = 'done' WHERE goal_id = \(goals["lin-mbo"]!)")
         try raw.execute("UPDATE person SET manager_person_id = (SELECT person_id FROM person WHERE employee_id = 'E102') WHERE employee_id = 'E001'")
@@ -69,7 +69,7 @@ import Testing
         }
         _ = try GoalService(store).setStatus(goals["ada-okr"]!, to: .done, note: nil, actor: "x")
         let changed = try databaseDump(path)
-        let stamp = try GRDBQueue(path).strings("SELECT max(changed_at) FROM history")[0]!
+        let stamp = try RawDatabase(path).strings("SELECT max(changed_at) FROM history")[0]!
         #expect(
             throws: GoalbookError.refused(
                 "\(path) already exists; it was left untouched (--force replaces it with \(backup), "

@@ -167,7 +167,7 @@ import Testing
                 id, value: "150 ms", item: nil, on: nil, note: nil, confidence: 11, corrects: nil, actor: "x", now: now)
         }
         #expect(try databaseDump(path) == before)
-        let raw = try GRDBQueue(path)
+        let raw = try RawDatabase(path)
         #expect(throws: Error.self) { try raw.execute("UPDATE checkin SET value = '1 ms'") }
         #expect(throws: Error.self) { try raw.execute("DELETE FROM checkin") }
     }

@@ -271,7 +271,7 @@ import Testing
                 "\($0.field) \($0.old ?? "∅") → \($0.new!)"
             } == "score ∅ → 0.7")
         // An organization that grades 0-100 in fives changes its settings with plain SQL.
-        try GRDBQueue(path).execute(
+        try RawDatabase(path).execute(
             "UPDATE setting SET value = '100' WHERE key = 'smart_score_max'; UPDATE setting SET value = '0' WHERE key = 'smart_score_min'; UPDATE "
                 + "setting SET value = '5' WHERE key = 'smart_score_step'"
         )
@@ -279,7 +279,7 @@ import Testing
         #expect(throws: GoalbookError.invalidArgument("87 is off the SMART scale: scores go from 0 to 100 in steps of 5")) {
             _ = try AlignmentService(store).score(g["ada"]!, 87, note: nil, actor: "grace", now: december)
         }
-        try GRDBQueue(path).execute("UPDATE setting SET value = '0' WHERE key = 'mbo_score_step'")
+        try RawDatabase(path).execute("UPDATE setting SET value = '0' WHERE key = 'mbo_score_step'")
         #expect(
             throws: GoalbookError.refused(
                 "the mbo score scale in the settings is not usable (mbo_score_min 1, _max 5, _step 0): it needs min < max and a step above 0 that "
@@ -288,7 +288,7 @@ import Testing
         ) {
             _ = try AlignmentService(store).score(g["lin"]!, 4, note: nil, actor: "grace", now: december)
         }
-        try GRDBQueue(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
+        try RawDatabase(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
         let lines = try QuarterService(store).scores(fixture.quarter, team: nil, now: december)
         #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")

@@ -11,8 +11,8 @@ import Testing
     func at(_ seconds: Double) -> Date { t0.addingTimeInterval(seconds) }
 
     /// A store with E001 managing E100 (P2 frame) and E101 (IC2 ladder frame).
-    func org() throws -> (SQLiteEngine, String) {
-        let (store, path) = try makeStore()
+    func org(_ engine: TestEngine) throws -> (any GoalbookEngine, String) {
+        let (store, path) = try makeStore(on: engine)
         let people = [
             PersonInput(employeeId: "E001", name: "Grace", email: nil, managerId: nil, family: nil, function: Self.fn, level: "P2"),
             PersonInput(employeeId: "E100", name: "Ada", email: nil, managerId: "E001", family: nil, function: Self.fn, level: "P2"),
@@ -25,8 +25,8 @@ import Testing
 
     let q4 = Quarter("2026Q4")!
 
-    @Test func aGoalKeepsTheRenderedTemplateTextAndItsCanonLink() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func aGoalKeepsTheRenderedTemplateTextAndItsCanonLink(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let created = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [2], actor: "mgr", now: at(1))
         let goal = try GoalService(store).goal(try #require(created.created.first).goalId)
         let frame = try CanonService(store).frame(function: Self.fn, level: "P2")
@@ -40,8 +40,8 @@ import Testing
         #expect(goal.filledText == goal.templateText, "nothing looks filled that is not")
     }
 
-    @Test func filledSlotsTakeThePlaceOfTheirPlaceholders() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func filledSlotsTakeThePlaceOfTheirPlaceholders(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
         _ = try GoalService(store).set(
             id, [("baseline", "12%"), ("target", "40%"), ("date", "2026-12-15")], item: "KR1", direction: nil, actor: "mgr")
@@ -51,11 +51,11 @@ import Testing
         #expect(goal.item("KR1")?.direction == .increase)
     }
 
-    @Test func badValuesAreRefusedNamingTheSlotAndChangeNothing() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func badValuesAreRefusedNamingTheSlotAndChangeNothing(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
         _ = try GoalService(store).set(id, [("baseline", "12%")], item: "KR1", direction: nil, actor: "mgr")
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         let cases: [([(String, String)], String?, GoalbookError)] = [
             ([("target", "40%")], nil, .invalidArgument("G\(id) has a target in KR1 and KR2: name one with --item")),
             ([("target", "40 ms")], "KR1", .invalidArgument("KR1 baseline 12% and target 40 ms must agree on the unit (% vs ms)")),
@@ -80,11 +80,11 @@ import Testing
                 _ = try GoalService(store).set(id, assignments.map { (key: $0.0, value: $0.1) }, item: item, direction: nil, actor: "mgr")
             }
         }
-        #expect(try databaseDump(path) == dump, "a refused command writes nothing, not even the valid part")
+        #expect(try anyDatabaseDump(path) == dump, "a refused command writes nothing, not even the valid part")
     }
 
-    @Test func directionFollowsBaselineToTargetAndMaintainMustBeSaid() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func directionFollowsBaselineToTargetAndMaintainMustBeSaid(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr").created[0].goalId
         _ = try GoalService(store).set(id, [("baseline", "40 ms"), ("target", "25ms")], item: nil, direction: nil, actor: "mgr")
         #expect(try GoalService(store).goal(id).item("main")?.direction == .decrease)
@@ -95,8 +95,8 @@ import Testing
         }
     }
 
-    @Test func statusFollowsTheLifecycleAndIsRecordedWithItsNote() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func statusFollowsTheLifecycleAndIsRecordedWithItsNote(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .mbo, rows: [1], actor: "mgr").created[0].goalId
         #expect(throws: GoalbookError.refused("G\(id) is draft and cannot become done (it can become active)")) {
             _ = try GoalService(store).setStatus(id, to: .done, note: nil, actor: "mgr")
@@ -119,13 +119,13 @@ import Testing
         #expect(log == ["created ∅→draft ", "status draft→active agreed", "status active→dropped reorg"])
     }
 
-    @Test func assignGivesEachPersonBelowTheManagerTheirOwnFrameAndSkipsWhatExists() throws {
-        let (store, path) = try org()
-        let dump = try databaseDump(path)
+    @Test(arguments: TestEngine.available) func assignGivesEachPersonBelowTheManagerTheirOwnFrameAndSkipsWhatExists(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
+        let dump = try anyDatabaseDump(path)
         let withHead = try GoalService(store).assign(team: "E001", quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
         #expect(withHead.map(\.employeeId) == ["E001", "E100", "E101"], "a team includes its head")
         let plan = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: [1], dryRun: true, actor: "mgr")
-        #expect(try databaseDump(path) == dump, "a dry run writes nothing")
+        #expect(try anyDatabaseDump(path) == dump, "a dry run writes nothing")
         #expect(plan.map(\.employeeId) == ["E100", "E101"])
         #expect(plan[1].created.first?.title == "I act with urgency and deliver high-quality work that will add the most value")
         let first = try GoalService(store).assign(team: "E001", below: true, quarter: q4, framework: .okr, rows: nil, dryRun: false, actor: "mgr")
@@ -147,8 +147,8 @@ import Testing
         }
     }
 
-    @Test func asOfRebuildsEachPointOfAGoalsLife() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func asOfRebuildsEachPointOfAGoalsLife(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr", now: at(10)).created[0].goalId
         _ = try GoalService(store).set(id, [("baseline", "10"), ("target", "20")], item: nil, direction: nil, actor: "mgr", now: at(20))
         _ = try GoalService(store).setStatus(id, to: .active, note: nil, unfilled: true, actor: "mgr", now: at(30))
@@ -174,10 +174,10 @@ import Testing
         #expect(try GoalService(store).goals(GoalFilter(status: .active)).isEmpty)
     }
 
-    @Test func historyCannotBeEditedOrDeletedWithRawSQL() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func historyCannotBeEditedOrDeletedWithRawSQL(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         _ = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1], actor: "mgr")
-        let raw = try GRDBQueue(path)
+        let raw = try RawDatabase(path)
         for sql in [
             "UPDATE history SET new_value = 'forged'", "DELETE FROM history", "DELETE FROM goal",
             "UPDATE goal SET template_text = 'rewritten'", "DELETE FROM goal_slot", "DELETE FROM person",
@@ -187,8 +187,8 @@ import Testing
         #expect(try raw.strings("SELECT new_value FROM history WHERE field = 'created' AND goal_id IS NOT NULL") == ["draft"])
     }
 
-    @Test func reimportingAChangedCanonLeavesGoalsAsTheyWereAndSaysSo() throws {
-        let (store, _) = try org()
+    @Test(arguments: TestEngine.available) func reimportingAChangedCanonLeavesGoalsAsTheyWereAndSaysSo(engine: TestEngine) throws {
+        let (store, _) = try org(engine)
         let id = try GoalService(store).add("E100", quarter: q4, framework: .okr, rows: [1], actor: "mgr").created[0].goalId
         let before = try GoalService(store).goal(id)
         #expect(try GoalService(store).canonMovedOn(before) == nil)
@@ -196,7 +196,7 @@ import Testing
         yaml = yaml.replacingOccurrences(
             of: "handling missing values and engineering features under guidance.",
             with: "handling missing values and engineering features.")
-        _ = try store.importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr")
+        _ = try CanonService(store).importCanon([CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr")
         let after = try GoalService(store).goal(id)
         #expect(after == before)
         let moved = try #require(try GoalService(store).canonMovedOn(after))
@@ -206,14 +206,14 @@ import Testing
         #expect(fresh.title.hasSuffix("engineering features."), "new goals come from the new canon")
     }
 
-    @Test func carryMovesActiveGoalsOnWithTheirLastValueAsBaseline() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func carryMovesActiveGoalsOnWithTheirLastValueAsBaseline(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         let lastDay = ReportFixture.at("2026-12-31T18:00:00Z")
         let ids = try GoalService(store).add("E100", quarter: q4, framework: .smart, rows: [1, 2], actor: "mgr").created.map(\.goalId)
         _ = try GoalService(store).set(
             ids[0], [("baseline", "10%"), ("target", "50%"), ("date", "2026-12-01")], item: nil, direction: nil, actor: "mgr")
         _ = try GoalService(store).setStatus(ids[0], to: .active, note: nil, unfilled: true, actor: "mgr")
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         #expect(
             throws: GoalbookError.refused(
                 "2026Q4 ends on 2026-12-31, 1 day from today (2026-12-30): carry its goals on or after its last day, or say --early to do it now")
@@ -223,7 +223,7 @@ import Testing
         }
         let dry = try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: true, actor: "mgr", now: lastDay)
         #expect(dry.carried.count == 1)
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         let result = try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: "E001", dryRun: false, actor: "mgr", now: lastDay)
         let carried = try #require(result.carried.first)
         #expect(carried.from == ids[0])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GoalbookCore
 import GoalbookTestSupport
 import Testing
@@ -10,8 +9,8 @@ import Testing
     let q4 = Quarter("2026Q4")!
     let now = ReportFixture.at("2026-11-20T10:00:00Z")
 
-    func org() throws -> (SQLiteEngine, String) {
-        let (store, path) = try makeStore()
+    func org(_ engine: TestEngine) throws -> (any GoalbookEngine, String) {
+        let (store, path) = try makeStore(on: engine)
         _ = try PeopleService(store).write(
             [
                 PersonInput(
@@ -21,17 +20,17 @@ import Testing
         return (store, path)
     }
 
-    func smart(_ store: SQLiteEngine, row: Int = 1) throws -> Int64 {
+    func smart(_ store: any GoalbookEngine, row: Int = 1) throws -> Int64 {
         try GoalService(store).add("E001", quarter: q4, framework: .smart, rows: [row], actor: "mgr", now: ReportFixture.at("2026-10-01T09:00:00Z"))
             .created[
                 0
             ].goalId
     }
 
-    @Test func anEmptyGoalIsNotActivatedSilentlyAndCanGoBackToDraft() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func anEmptyGoalIsNotActivatedSilentlyAndCanGoBackToDraft(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         let id = try smart(store)
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         #expect(
             throws: GoalbookError.refused(
                 "G\(id) has 0 of 3 slots filled; unfilled: baseline, target, date. Fill them first (goalbook goals fill G\(id)), or say "
@@ -40,7 +39,7 @@ import Testing
         ) {
             _ = try GoalService(store).setStatus(id, to: .active, note: nil, actor: "mgr", now: now)
         }
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         _ = try GoalService(store).set(
             id, [("baseline", "1"), ("target", "4"), ("date", "2026-12-20")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(
@@ -56,15 +55,15 @@ import Testing
         )
     }
 
-    @Test func aMaintainGoalSaysWhichSideIsGoodAndHowFarOffStillCounts() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func aMaintainGoalSaysWhichSideIsGoodAndHowFarOffStillCounts(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         let id = try smart(store)
         _ = try GoalService(store).set(id, [("baseline", "99.5%"), ("target", "99.5%")], item: nil, direction: .maintain, actor: "mgr", now: now)
         _ = try CheckInService(store).checkIn(
             id, value: "97%", item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: nil, actor: "mgr", now: now)
         func progress() throws -> Double? { try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now).goals[0].progress }
         #expect(try progress() == 0, "97% on a 99.5% SLO is a miss by default")
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         let refusals: [(String, GoalbookError, [(key: String, value: String)])] = [
             ("unit", .invalidArgument("tolerance 0.5 ms must be in the goal's unit (%): give it like 0.5%"), [("tolerance", "0.5 ms")]),
             ("below 0", .invalidArgument("tolerance cannot be below 0; got -1%"), [("tolerance", "-1%")]),
@@ -73,17 +72,15 @@ import Testing
         for (label, error, values) in refusals {
             #expect(throws: error, "\(label)") { _ = try GoalService(store).set(id, values, item: nil, direction: nil, actor: "mgr", now: now) }
         }
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         let changes = try GoalService(store).set(id, [("keep", "at-least"), ("tolerance", "3%")], item: nil, direction: nil, actor: "mgr", now: now)
         #expect(changes.map { $0.line(id) } == ["G\(id) keep: ∅ → at-least", "G\(id) tolerance: ∅ → 3%"])
         #expect(try progress() == 1, "at least 99.5% less 3 points")
         let report = try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now)
         #expect(ReportRenderer.render(report, as: .text).contains("99.5% → 97% → 99.5% (maintain, met at 96.5% or more)"))
         // The analyst view agrees, and as-of replays the change.
-        let viewed = try DatabaseQueue(path: path).read {
-            try Row.fetchOne($0, sql: "SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)")
-        }
-        #expect(viewed.map { "\($0["progress"] as Double) \($0["keep"] as String) \($0["tolerance"] as Double)" } == "1.0 at_least 3.0")
+        let viewed = try RawDatabase(path).rows("SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)")
+        #expect(viewed.map { "\(Double($0[0] ?? "") ?? -1) \($0[1] ?? "∅") \(Double($0[2] ?? "") ?? -1)" } == ["1.0 at_least 3.0"])
         let before = try GoalService(store).goal(id, asOf: "2026-11-20T09:59:59.999Z")
         #expect(before.items[0].keep == nil && before.items[0].tolerance == nil)
         let after = try GoalService(store).goal(id, asOf: "2026-11-20T10:00:00.000Z")
@@ -98,11 +95,11 @@ import Testing
         }
     }
 
-    @Test func aCheckInIsInTheGoalsUnitAndIsCorrectedOnce() throws {
-        let (store, path) = try org()
+    @Test(arguments: TestEngine.available) func aCheckInIsInTheGoalsUnitAndIsCorrectedOnce(engine: TestEngine) throws {
+        let (store, path) = try org(engine)
         let id = try smart(store)
         _ = try GoalService(store).set(id, [("baseline", "1"), ("target", "5")], item: nil, direction: nil, actor: "mgr", now: now)
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         func checkIn(_ value: String, corrects: Int64? = nil) throws -> CheckIn {
             try CheckInService(store).checkIn(
                 id, value: value, item: nil, on: Day(iso: "2026-11-10"), note: nil, confidence: nil, corrects: corrects, actor: "mgr", now: now)
@@ -117,7 +114,7 @@ import Testing
         ) {
             _ = try checkIn("3 ms")
         }
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         let first = try checkIn("2")
         let fix = try checkIn("3", corrects: first.id)
         #expect(
@@ -130,7 +127,7 @@ import Testing
         #expect(CheckIn.effective(try CheckInService(store).checkins(id)).map(\.id) == [again.id], "only one value counts")
         #expect(try ReportService(store).report(quarter: q4, scope: .person("E001"), now: now).goals[0].items[0].latest?.number == 4)
         // The database refuses a second correction through raw SQL too.
-        let raw = try GRDBQueue(path)
+        let raw = try RawDatabase(path)
         #expect(throws: (any Error).self) {
             try raw.execute(
                 "INSERT INTO checkin (goal_id, item, value, number, checked_on, corrects_checkin_id, recorded_at, actor) VALUES (\(id), 'main', "

@@ -15,13 +15,13 @@ import Testing
 
             """
 
-    func importStaff(_ store: SQLiteEngine, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
+    func importStaff(_ store: any GoalbookEngine, _ csv: String, actor: String = "hr") throws -> PeopleChangeSummary {
         let (people, problems) = try StaffCSV.parse(bytes: Array(csv.utf8), fileName: "staff.csv")
         return try PeopleService(store).write(
             people, file: "staff.csv", mode: .upsert, actor: actor, command: "people import", inputProblems: problems)
     }
 
-    func problems(_ csv: String, store: SQLiteEngine) -> [String] {
+    func problems(_ csv: String, store: any GoalbookEngine) -> [String] {
         do {
             _ = try importStaff(store, csv)
             return []
@@ -32,21 +32,21 @@ import Testing
         }
     }
 
-    @Test func aManagerLaterInTheFileIsFineAndReimportingChangesNothing() throws {
-        let (store, path) = try makeStore()
+    @Test(arguments: TestEngine.available) func aManagerLaterInTheFileIsFineAndReimportingChangesNothing(engine: TestEngine) throws {
+        let (store, path) = try makeStore(on: engine)
         #expect(try importStaff(store, Self.staff) == PeopleChangeSummary(added: 4))
         #expect(try PeopleService(store).person("E102").managerId == "E101")
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         #expect(try importStaff(store, Self.staff) == PeopleChangeSummary(unchanged: 4))
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         #expect(try PeopleService(store).people(team: "E001").map(\.employeeId) == ["E001", "E100", "E101", "E102"], "a team includes its head")
         #expect(try PeopleService(store).people(team: "E101").map(\.employeeId) == ["E101", "E102"])
         #expect(try PeopleService(store).people(team: "E001", below: true).map(\.employeeId) == ["E100", "E101", "E102"])
         #expect(try PeopleService(store).people(team: "E101", below: true).map(\.employeeId) == ["E102"])
     }
 
-    @Test func aChangedRowIsAnUpdateRecordedInHistory() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func aChangedRowIsAnUpdateRecordedInHistory(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         _ = try importStaff(store, Self.staff)
         let changed = Self.staff.replacingOccurrences(
             of: "E100,Ada Park,ada@example.com,E001,,AI / Machine Learning Engineering,P2",
@@ -59,9 +59,9 @@ import Testing
             ])
     }
 
-    @Test func everyBadRowIsReportedWithItsLineAndNothingIsWritten() throws {
-        let (store, path) = try makeStore()
-        let dump = try databaseDump(path)
+    @Test(arguments: TestEngine.available) func everyBadRowIsReportedWithItsLineAndNothingIsWritten(engine: TestEngine) throws {
+        let (store, path) = try makeStore(on: engine)
+        let dump = try anyDatabaseDump(path)
         let bad =
             Self.header + """
                 E001,Grace Hopper,,,,AI / Machine Learning Engineering,P2
@@ -81,20 +81,20 @@ import Testing
                 "staff.csv:6: unknown manager E999: not in the database nor in this file",
                 "staff.csv:7: 3 fields where the header has 7",
             ])
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
     }
 
-    @Test func aManagerCycleIsRefused() throws {
-        let (store, path) = try makeStore()
+    @Test(arguments: TestEngine.available) func aManagerCycleIsRefused(engine: TestEngine) throws {
+        let (store, path) = try makeStore(on: engine)
         _ = try importStaff(store, Self.staff)
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         let cycle = Self.header + "E001,Grace Hopper,grace@example.com,E102,,AI / Machine Learning Engineering,P2\n"
         #expect(problems(cycle, store: store) == ["staff.csv:2: manager cycle: E001 → E102 → E101 → E001"])
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
     }
 
-    @Test func theHeaderIsRequired() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func theHeaderIsRequired(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         #expect(
             problems("E001,Grace,,,,AI / Machine Learning Engineering,P2\n", store: store).first?.hasPrefix("staff.csv:1: unknown column 'e001'")
                 == true)
@@ -104,19 +104,19 @@ import Testing
             ])
     }
 
-    @Test func peopleAreNeverDeletedAndLeavingIsRecorded() throws {
-        let (store, path) = try makeStore()
+    @Test(arguments: TestEngine.available) func peopleAreNeverDeletedAndLeavingIsRecorded(engine: TestEngine) throws {
+        let (store, path) = try makeStore(on: engine)
         _ = try importStaff(store, Self.staff)
         #expect(try PeopleService(store).leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
         #expect(try !PeopleService(store).leave("E100", on: Day(iso: "2026-12-31")!, actor: "hr"))
         #expect(try PeopleService(store).person("E100").leftOn == "2026-12-31")
         #expect(try PeopleService(store).history("E100").last?.field == "left_on")
-        let queue = try GRDBQueue(path)
+        let queue = try RawDatabase(path)
         #expect(throws: Error.self) { try queue.execute("DELETE FROM person WHERE employee_id = 'E100'") }
     }
 
-    @Test func addRefusesAnExistingIdAndSetRefusesAnUnknownOne() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func addRefusesAnExistingIdAndSetRefusesAnUnknownOne(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         _ = try importStaff(store, Self.staff)
         let ada = PersonInput(
             employeeId: "E100", name: "Ada", email: nil, managerId: nil, family: nil, function: "AI / Machine Learning Engineering", level: "P2")
