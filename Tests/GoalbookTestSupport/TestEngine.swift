@@ -71,6 +71,12 @@ extension OrganizationFixture {
         return (store, path, try populate(store))
     }
 
+    /// Builds the organization in a new database on `engine` that lives for the rest of the test.
+    public static func build(on engine: TestEngine) throws -> (store: any GoalbookEngine, path: String, goals: [String: Int64]) {
+        let (store, path) = try makeStore(on: engine, actor: "setup")
+        return (store, path, try populate(store))
+    }
+
     /// Builds the organization in a new database on `engine` and runs `body` with it, its
     /// location (a path or a URL) and the goals by name; the database is removed afterwards.
     public static func build<T>(on engine: TestEngine, _ body: (any GoalbookEngine, String, [String: Int64]) throws -> T) throws -> T {

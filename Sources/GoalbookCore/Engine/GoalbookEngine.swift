@@ -50,6 +50,9 @@ public protocol GoalbookEngine: AnyObject {
 
     /// Stores parsed canon documents, all in one transaction.
     func importCanon(_ documents: [CanonDocument], actor: String, now: Date) throws -> [CanonImportOutcome]
+
+    /// The data dictionary the database holds: every table, view and column, described.
+    func dictionary() throws -> [DictionaryEntry]
 }
 
 extension GoalbookEngine {

@@ -8,8 +8,8 @@ import Testing
 @Suite struct AnalystTests {
     /// The fixture organization, with the canon changed since its goals were made, and goals
     /// aligned and weighted (G5 moved from G2 to G1 on 5 November).
-    func fixture() throws -> (SQLiteEngine, String) {
-        let (store, path, _) = try ReportFixture.build()
+    func fixture(_ engine: TestEngine) throws -> (any GoalbookEngine, String) {
+        let (store, path, _) = try ReportFixture.build(on: engine)
         let october = ReportFixture.at("2026-10-10T09:00:00Z")
         _ = try AlignmentService(store).align(5, to: 2, actor: "grace", now: october)
         _ = try AlignmentService(store).align(3, to: 1, actor: "grace", now: october)
@@ -18,36 +18,46 @@ import Testing
         _ = try AlignmentService(store).align(5, to: 1, actor: "ada", now: ReportFixture.at("2026-11-05T09:00:00Z"))
         var yaml = String(decoding: Resources.builtInCanon.first { $0.name.hasSuffix(".yaml") }!.bytes, as: UTF8.self)
         yaml = yaml.replacingOccurrences(of: "engineering features under guidance.", with: "engineering features.")
-        _ = try store.importCanon(
+        _ = try CanonService(store).importCanon(
             [CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "v2.yaml")], actor: "hr",
             now: ReportFixture.at("2026-11-20T09:00:00Z"))
         return (store, path)
     }
 
-    /// Runs SQL through the read-only path and returns the rows as tab-separated lines.
-    func query(_ path: String, _ sql: String) throws -> [String] {
+    /// Runs SQL through `goalbook sql`'s read-only path, on a file or a PostgreSQL database, and
+    /// returns the rows as tab-separated lines.
+    func query(_ location: String, _ sql: String) throws -> [String] {
         var out = ""
-        try ReadOnlyQuery.run(path: path, sql: sql, parameters: [], format: .tsv) { out += $0 }
+        if location.contains("://") {
+            try PostgresEngine(url: location, actor: "analyst").readOnlyQuery(sql: sql, parameters: [], format: .tsv) { out += $0 }
+        } else {
+            try ReadOnlyQuery.run(path: location, sql: sql, parameters: [], format: .tsv) { out += $0 }
+        }
         return Array(out.split(separator: "\n").dropFirst().map(String.init))
     }
 
-    /// The `### N. question` headings and their SQL blocks in docs/analyst-queries.md.
-    func documentedQueries() throws -> [(title: String, sql: String)] {
+    /// The `### N. question` headings and their SQL blocks in docs/analyst-queries.md: the block
+    /// marked `sql postgres` on PostgreSQL where a question has one, the plain `sql` block otherwise.
+    func documentedQueries(for engine: TestEngine) throws -> [(title: String, sql: String)] {
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/analyst-queries.md"), encoding: .utf8)
-        var result: [(String, String)] = []
+        var result: [(title: String, sql: String)] = []
         var title: String?
-        var sql: [String]?
+        var block: (dialect: String, lines: [String])?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("### ") {
                 title = String(line.dropFirst(4))
-            } else if line == "```sql" {
-                sql = []
-            } else if line == "```", let block = sql, let t = title {
-                result.append((t, block.joined(separator: "\n")))
-                sql = nil
-                title = nil
-            } else if sql != nil {
-                sql!.append(line)
+            } else if line == "```sql" || line == "```sql postgres" {
+                block = (line == "```sql" ? "any" : "postgres", [])
+            } else if line == "```", let (dialect, lines) = block, let t = title {
+                let sql = lines.joined(separator: "\n")
+                if dialect == "any" {
+                    result.append((t, sql))
+                } else if engine == .postgres, result.last?.title == t {
+                    result[result.count - 1].sql = sql
+                }
+                block = nil
+            } else if block != nil {
+                block!.lines.append(line)
             }
         }
         return result
@@ -80,9 +90,9 @@ import Testing
         "16": ["E100\t0.3833\t0.38\t2\t100", "E101\t0.8\t0.8\t0\t1", "E102\t1\t1\t0\t2", "E103\t\t\t0\t0"],
     ]
 
-    @Test func everyDocumentedQueryRunsAndGivesTheCheckedResult() throws {
-        let (_, path) = try fixture()
-        let queries = try documentedQueries()
+    @Test(arguments: TestEngine.available) func everyDocumentedQueryRunsAndGivesTheCheckedResult(engine: TestEngine) throws {
+        let (_, path) = try fixture(engine)
+        let queries = try documentedQueries(for: engine)
         #expect(queries.count >= 10)
         #expect(Set(queries.map { String($0.title.prefix { $0 != "." }) }) == Set(Self.expected.keys), "every documented query has a checked result")
         for (title, sql) in queries {
@@ -104,8 +114,8 @@ import Testing
 
     /// Every history field Goalbook writes and every setting key in the file is named in the
     /// dictionary, so an analyst reading history.field or setting.key finds each one described.
-    @Test func everyHistoryFieldAndSettingKeyIsDescribed() throws {
-        let (store, path, g) = try AlignmentFixture.build()
+    @Test(arguments: TestEngine.available) func everyHistoryFieldAndSettingKeyIsDescribed(engine: TestEngine) throws {
+        let (store, path, g) = try AlignmentFixture.build(on: engine)
         let december = ReportFixture.at("2026-12-31T10:00:00Z")
         let kept = try GoalService(store).add("E101", quarter: AlignmentFixture.quarter, framework: .smart, rows: [2], actor: "grace", now: december)
             .created[0].goalId
@@ -157,8 +167,8 @@ import Testing
         #expect((goal?["columns"] as? [String: String])?["progress"]?.hasPrefix("The goal's progress") == true)
     }
 
-    @Test func theViewsAgreeWithTheReport() throws {
-        let (store, path) = try fixture()
+    @Test(arguments: TestEngine.available) func theViewsAgreeWithTheReport(engine: TestEngine) throws {
+        let (store, path) = try fixture(engine)
         let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
         let rows = try query(path, "SELECT goal, progress, progress_raw FROM goal_current WHERE quarter = '2026Q4' ORDER BY goal_id")
         #expect(
@@ -169,7 +179,7 @@ import Testing
     }
 
     @Test func sqlRefusesEveryWriteAndChangesNothing() throws {
-        let (_, path) = try fixture()
+        let (_, path) = try fixture(.sqlite)
         let before = try databaseDump(path)
         for sql in [
             "INSERT INTO setting VALUES ('x', 'y', 'z')", "UPDATE goal SET status = 'done'", "DELETE FROM person",
@@ -185,7 +195,7 @@ import Testing
     /// The decision is made on what SQLite prepared (the authorizer), so comments and spelling do
     /// not get round it, and only the functions and pragmas analysts need are there.
     @Test func sqlAllowsOnlyWhatAnAnalystNeedsWhateverTheSpelling() throws {
-        let (_, path) = try fixture()
+        let (_, path) = try fixture(.sqlite)
         let refused: [(String, String)] = [
             ("/**/ATTACH '/tmp/goalbook-attached.db' AS x", "ATTACH is not allowed"),
             ("-- note\n attach '/tmp/goalbook-attached.db' as x", "ATTACH is not allowed"),
@@ -225,7 +235,7 @@ import Testing
     }
 
     @Test func sqlErrorsSayWhereAndParametersBind() throws {
-        let (_, path) = try fixture()
+        let (_, path) = try fixture(.sqlite)
         #expect(throws: GoalbookError.invalidArgument("SQL error: near \"goal\": syntax error (line 2, column 7)\n  x FRM goal\n        ^")) {
             _ = try query(path, "SELECT\nx FRM goal")
         }
@@ -238,7 +248,7 @@ import Testing
     }
 
     @Test func sqlStreamsLargeResultsInEveryFormat() throws {
-        let (_, path) = try fixture()
+        let (_, path) = try fixture(.sqlite)
         for format in QueryFormat.allCases {
             var chunks = 0
             var lines = 0

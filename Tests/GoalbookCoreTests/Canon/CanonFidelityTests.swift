@@ -23,8 +23,8 @@ import Testing
 
         """
 
-    @Test func aLineBreakInAStatementIsKeptWarnedOfAndPrintedIndentedUnderItsField() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func aLineBreakInAStatementIsKeptWarnedOfAndPrintedIndentedUnderItsField(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         let document = try CanonParser.parse(bytes: Array(Self.withBreaks.utf8), fileName: "ops.yaml", format: nil, family: nil)
         #expect(
             document.warnings.map(\.description) == [
@@ -35,7 +35,7 @@ import Testing
                 "ops.yaml:13: a statement holds a line break (U+2028 line separator): kept as it is; templates print the rest of it indented "
                     + "under its field",
             ])
-        _ = try store.importCanon([document], actor: "hr")
+        _ = try CanonService(store).importCanon([document], actor: "hr")
         let frame = try CanonService(store).frame(function: "SRE", level: "L3")
         #expect(
             frame.statements(.responsibility).map(\.text) == [
@@ -85,14 +85,14 @@ import Testing
             ])
     }
 
-    @Test func theSameLadderUnderAnotherFamilyIsAnotherFrameNotANoOp() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func theSameLadderUnderAnotherFamilyIsAnotherFrameNotANoOp(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         let bytes = try fixtureBytes("seed003-ic2-mle.txt")
         let research = try LadderParser.parse(bytes: bytes, fileName: "ic2.txt", family: "Research")
-        let outcome = try store.importCanon([research], actor: "hr")
+        let outcome = try CanonService(store).importCanon([research], actor: "hr")
         #expect(outcome.map(\.status) == [.imported] && outcome[0].framesAdded == 1, "the built-in ladder has these bytes under Engineering")
         #expect(try CanonService(store).frame(function: "Machine Learning Engineer", level: "IC2", family: "Research").family == "Research")
-        #expect(try store.importCanon([research], actor: "hr").map(\.status) == [.unchanged], "and again, it is unchanged")
+        #expect(try CanonService(store).importCanon([research], actor: "hr").map(\.status) == [.unchanged], "and again, it is unchanged")
     }
 
     @Test func aHugeCanonFileIsRefusedAtOnceNamingTheLimit() throws {

@@ -113,9 +113,9 @@ import Testing
         }
     }
 
-    @Test(arguments: Framework.allCases)
-    func seedTemplatesMatchTheirGoldens(framework: Framework) throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available, Framework.allCases)
+    func seedTemplatesMatchTheirGoldens(engine: TestEngine, framework: Framework) throws {
+        let (store, _) = try makeStore(on: engine)
         let frame = try CanonService(store).frame(function: "Machine Learning Engineer", level: "IC2", family: "Engineering")
         let mismatch = try goldenMismatch(TemplateRenderer.printBlock(framework, for: frame), fixture: "ladder-ic2-\(framework.rawValue).txt")
         #expect(mismatch == nil)

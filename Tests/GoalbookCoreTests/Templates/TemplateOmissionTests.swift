@@ -5,16 +5,17 @@ import Testing
 /// Rows are omitted, never invented: frames with missing fields print fewer lines, and nothing else.
 @Suite struct TemplateOmissionTests {
     /// Imports a one-frame YAML file and returns its frame.
-    func frame(_ level: String, family: String = "Test Family", function: String = "Testing") throws -> Frame {
-        let (store, _) = try makeStore()
+    func frame(_ engine: TestEngine, _ level: String, family: String = "Test Family", function: String = "Testing") throws -> Frame {
+        let (store, _) = try makeStore(on: engine)
         let yaml = "source: TST\nfamily: \(family)\nfunctions:\n  - name: \(function)\n    levels:\n" + level
         let document = try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "test.yaml")
-        _ = try store.importCanon([document], actor: "tester")
+        _ = try CanonService(store).importCanon([document], actor: "tester")
         return try CanonService(store).frame(function: function, level: "L1")
     }
 
-    @Test func fewerDimensionsThanResponsibilitiesLeavesLaterObjectivesWithoutKR2() throws {
+    @Test(arguments: TestEngine.available) func fewerDimensionsThanResponsibilitiesLeavesLaterObjectivesWithoutKR2(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: One
@@ -49,8 +50,9 @@ import Testing
                 """)
     }
 
-    @Test func noRubricsRemovesAchievableAndStandardLines() throws {
+    @Test(arguments: TestEngine.available) func noRubricsRemovesAchievableAndStandardLines(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: One
@@ -74,8 +76,9 @@ import Testing
                 """)
     }
 
-    @Test func onlyOneRubricKeepsOnlyTheLineItBacks() throws {
+    @Test(arguments: TestEngine.available) func onlyOneRubricKeepsOnlyTheLineItBacks(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: One
@@ -90,8 +93,9 @@ import Testing
                 "   Standard: Consistent with this level's tst knowledge-application rubric: \"Knows things.\"\n"))
     }
 
-    @Test func noDimensionsMeansNoKR2AndNoRoleCalibration() throws {
+    @Test(arguments: TestEngine.available) func noDimensionsMeansNoKR2AndNoRoleCalibration(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: One
@@ -108,8 +112,9 @@ import Testing
                 """)
     }
 
-    @Test func noResponsibilitiesLeavesOnlyRoleCalibration() throws {
+    @Test(arguments: TestEngine.available) func noResponsibilitiesLeavesOnlyRoleCalibration(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: One
@@ -129,8 +134,9 @@ import Testing
                 """)
     }
 
-    @Test func noTitleRemovesTheRelevantLine() throws {
+    @Test(arguments: TestEngine.available) func noTitleRemovesTheRelevantLine(engine: TestEngine) throws {
         let f = try frame(
+            engine,
             """
                   - code: L1
                     responsibilities: [Only thing.]
@@ -140,9 +146,10 @@ import Testing
         #expect(TemplateRenderer.printBlock(.smart, for: f).contains("   Time-bound:  ⟨date⟩\n"))
     }
 
-    @Test func quotesAndNonASCIIPunctuationPassThroughUntouched() throws {
+    @Test(arguments: TestEngine.available) func quotesAndNonASCIIPunctuationPassThroughUntouched(engine: TestEngine) throws {
         let statement = #"Ships “v2” of the 'core' API — with “smart quotes”, ‘single’ ones, “nested "straight" quotes”… · → • and naïve café ✓"#
         let f = try frame(
+            engine,
             """
                   - code: L1
                     title: Ünïcode — Level

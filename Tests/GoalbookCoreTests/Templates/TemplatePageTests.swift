@@ -26,12 +26,12 @@ import Testing
         html.components(separatedBy: "<pre>").dropFirst().map { unescape($0.components(separatedBy: "</pre>")[0]) }
     }
 
-    func builtIn(function: String = "AI / Machine Learning Engineering", level: String = "P2") throws -> Frame {
-        try CanonService(makeStore().store).frame(function: function, level: level)
+    func builtIn(_ engine: TestEngine, function: String = "AI / Machine Learning Engineering", level: String = "P2") throws -> Frame {
+        try CanonService(makeStore(on: engine).store).frame(function: function, level: level)
     }
 
-    @Test func seed000sPageTextIsTheSeedsTextFromTitleToLastScorecardLine() throws {
-        let html = TemplatePage.html(try builtIn())
+    @Test(arguments: TestEngine.available) func seed000sPageTextIsTheSeedsTextFromTitleToLastScorecardLine(engine: TestEngine) throws {
+        let html = TemplatePage.html(try builtIn(engine))
         let seed = try fixtureText("seed000-page.txt")
         #expect(withoutWhitespace(bodyText(html)) == withoutWhitespace(seed), "whitespace set aside, compared as UTF-8 bytes")
         #expect(html.contains("<title>AI / Machine Learning Engineering — P2</title>"))
@@ -39,8 +39,8 @@ import Testing
         for reference in ["http://", "https://", " src=", "<link", "@import"] { #expect(!html.contains(reference), "\(reference)") }
     }
 
-    @Test func eachCopyBlockIsTheTextPrintByteForByte() throws {
-        let frame = try builtIn()
+    @Test(arguments: TestEngine.available) func eachCopyBlockIsTheTextPrintByteForByte(engine: TestEngine) throws {
+        let frame = try builtIn(engine)
         let blocks = copyBlocks(TemplatePage.html(frame))
         #expect(blocks.map { Array($0.utf8) } == Framework.allCases.map { Array(TemplateRenderer.printBlock($0, for: frame).utf8) })
         for framework in Framework.allCases {
@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    @Test func aLadderFramesPageFollowsTheSameOmissionRules() throws {
-        let frame = try builtIn(function: "Machine Learning Engineer", level: "IC2")
+    @Test(arguments: TestEngine.available) func aLadderFramesPageFollowsTheSameOmissionRules(engine: TestEngine) throws {
+        let frame = try builtIn(engine, function: "Machine Learning Engineer", level: "IC2")
         let html = TemplatePage.html(frame)
         let text = bodyText(html)
         #expect(!text.contains("Achievable") && !text.contains("Relevant"), "no rubrics and no level title: no such lines")
@@ -64,12 +64,12 @@ import Testing
         #expect(copyBlocks(html).map { Array($0.utf8) } == Framework.allCases.map { Array(TemplateRenderer.printBlock($0, for: frame).utf8) })
     }
 
-    @Test func canonTextIsEscapedForHTMLAndOtherwiseUntouched() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func canonTextIsEscapedForHTMLAndOtherwiseUntouched(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         let yaml =
             "source: T\nfamily: F & Co\nfunctions:\n  - name: G\n    levels:\n      - code: L1\n        responsibilities: "
             + "[\"<script>alert('x')</script> & \\\"quotes\\\"  twice\"]\n"
-        _ = try store.importCanon([try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")], actor: "t")
+        _ = try CanonService(store).importCanon([try CanonYAMLParser.parse(bytes: Array(yaml.utf8), fileName: "t.yaml")], actor: "t")
         let html = TemplatePage.html(try CanonService(store).frame(function: "G", level: "L1"))
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;  twice"), "two spaces kept")

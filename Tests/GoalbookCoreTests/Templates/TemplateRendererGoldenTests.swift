@@ -6,28 +6,28 @@ import Testing
 @Suite struct TemplateRendererGoldenTests {
     static let function = "AI / Machine Learning Engineering"
 
-    func builtInFrame() throws -> Frame {
-        try CanonService(makeStore().store).frame(function: Self.function, level: "P2")
+    func builtInFrame(_ engine: TestEngine) throws -> Frame {
+        try CanonService(makeStore(on: engine).store).frame(function: Self.function, level: "P2")
     }
 
-    @Test(arguments: Framework.allCases)
-    func printBlockEqualsTheSeedBlockByteForByte(framework: Framework) throws {
+    @Test(arguments: TestEngine.available, Framework.allCases)
+    func printBlockEqualsTheSeedBlockByteForByte(engine: TestEngine, framework: Framework) throws {
         let expected = try fixtureBytes("seed000-\(framework.rawValue).txt")
-        let actual = TemplateRenderer.printBlock(framework, for: try builtInFrame())
+        let actual = TemplateRenderer.printBlock(framework, for: try builtInFrame(engine))
         #expect(Array(actual.utf8) == expected)
     }
 
-    @Test func allFourBlocksComeInOrderEachAfterItsHeading() throws {
+    @Test(arguments: TestEngine.available) func allFourBlocksComeInOrderEachAfterItsHeading(engine: TestEngine) throws {
         var expected: [UInt8] = []
         for framework in Framework.allCases {
             if !expected.isEmpty { expected += Array("\n".utf8) }
             expected += Array("\(framework.heading)\n\n".utf8) + (try fixtureBytes("seed000-\(framework.rawValue).txt"))
         }
-        #expect(Array(TemplateRenderer.printAll(for: try builtInFrame()).utf8) == expected)
+        #expect(Array(TemplateRenderer.printAll(for: try builtInFrame(engine)).utf8) == expected)
     }
 
-    @Test func jsonRowsCarryEachFieldsSource() throws {
-        let frame = try builtInFrame()
+    @Test(arguments: TestEngine.available) func jsonRowsCarryEachFieldsSource(engine: TestEngine) throws {
+        let frame = try builtInFrame(engine)
         let rows = TemplateRenderer.rows(.okr, for: frame)
         #expect(rows.count == 5)
         let kr2 = try #require(rows[4].fields.first { $0.name == "KR2" })
