@@ -134,8 +134,8 @@ import Testing
         }
     }
 
-    @Test func checkInsAreCheckedAndAppendOnly() throws {
-        let (store, path, goals) = try ReportFixture.build()
+    @Test(arguments: TestEngine.available) func checkInsAreCheckedAndAppendOnly(engine: TestEngine) throws {
+        let (store, path, goals) = try ReportFixture.build(on: engine)
         let id = goals["ada-smart"]!
         let now = ReportFixture.now
         let cases: [(String, Day?, GoalbookError)] = [
@@ -151,7 +151,7 @@ import Testing
                     "the check-in must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got 'fast'")
             ),
         ]
-        let before = try databaseDump(path)
+        let before = try anyDatabaseDump(path)
         for (value, day, error) in cases {
             #expect(throws: error) {
                 _ = try CheckInService(store).checkIn(
@@ -166,7 +166,7 @@ import Testing
             _ = try CheckInService(store).checkIn(
                 id, value: "150 ms", item: nil, on: nil, note: nil, confidence: 11, corrects: nil, actor: "x", now: now)
         }
-        #expect(try databaseDump(path) == before)
+        #expect(try anyDatabaseDump(path) == before)
         let raw = try RawDatabase(path)
         #expect(throws: Error.self) { try raw.execute("UPDATE checkin SET value = '1 ms'") }
         #expect(throws: Error.self) { try raw.execute("DELETE FROM checkin") }

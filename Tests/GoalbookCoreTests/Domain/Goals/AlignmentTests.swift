@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import GoalbookCore
 import GoalbookTestSupport
 import Testing
@@ -44,8 +43,8 @@ import Testing
         }
     }
 
-    @Test func weightedFiguresAgreeInTheReportAndTheAnalystView() throws {
-        let (store, path, _) = try AlignmentFixture.build()
+    @Test(arguments: TestEngine.available) func weightedFiguresAgreeInTheReportAndTheAnalystView(engine: TestEngine) throws {
+        let (store, path, _) = try AlignmentFixture.build(on: engine)
         let report = try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: fixture.now)
         let kim = try #require(report.figures.first { $0.employeeId == "E103" })
         #expect(abs(kim.weightedProgress! - 0.5625) < 1e-9, "kim2 has no progress and is left out")
@@ -60,31 +59,25 @@ import Testing
         let ada = try #require(report.teams.first { $0.employeeId == "E001" })
         #expect(abs(ada.weightedProgress! - expected) < 1e-9, "E001's subtree is everyone")
         // The analyst view says the same, for the whole tree and for Ada's subtree (Ada 0.5, Sam 0.75, Kim 0.5625).
-        let teamRows = try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT team_id, weighted_progress, average_progress FROM team_progress WHERE quarter = '2026Q4' ORDER BY team_id")
-        }
-        let viewed = Dictionary(uniqueKeysWithValues: teamRows.map { ($0["team_id"] as String, $0["weighted_progress"] as Double) })
+        let raw = try RawDatabase(path)
+        let teamRows = try raw.rows(
+            "SELECT team_id, weighted_progress, average_progress FROM team_progress WHERE quarter = '2026Q4' ORDER BY team_id")
+        let viewed = Dictionary(uniqueKeysWithValues: teamRows.map { ($0[0]!, Double($0[1]!)!) })
         #expect(abs(viewed["E001"]! - expected) < 1e-9)
         #expect(abs(viewed["E100"]! - (0.5 + 0.75 + 0.5625) / 3) < 1e-9)
-        #expect(abs((teamRows.first { $0["team_id"] == "E001" }?["average_progress"] as Double?)! - report.total.averageProgress!) < 1e-9)
+        #expect(abs(Double(teamRows.first { $0[0] == "E001" }![2]!)! - report.total.averageProgress!) < 1e-9)
         #expect(abs(report.total.averageProgress! - (0.4 + 0.5 + 0.8 + 0.75 + 0.5625) / 5) < 1e-9)
 
-        let queue = try DatabaseQueue(path: path)
-        let rows = try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT person_id, weighted_progress, weights_set, weight_total FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id"
-            )
-        }
+        let rows = try raw.rows(
+            "SELECT person_id, weighted_progress, weights_set, weight_total FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id")
+        #expect(rows.count == report.figures.count)
         for row in rows {
-            let figures = try #require(report.figures.first { $0.employeeId == row["person_id"] })
-            let viewed: Double? = row["weighted_progress"]
+            let figures = try #require(report.figures.first { $0.employeeId == row[0] })
+            let viewed = row[1].flatMap(Double.init)
             #expect(viewed.map { abs($0 - figures.weightedProgress!) < 1e-9 } ?? (figures.weightedProgress == nil), "\(row)")
         }
-        #expect(rows.first { $0["person_id"] == "E103" }.map { "\($0["weights_set"] as Int) \($0["weight_total"] as Double)" } == "1 71.0")
-        let kimGoal = try queue.read { try Double.fetchOne($0, sql: "SELECT progress FROM goal_current WHERE goal = 'G6'") }
+        #expect(rows.first { $0[0] == "E103" }.map { "\($0[2]!) \(Double($0[3]!)!)" } == "1 71.0")
+        let kimGoal = try raw.strings("SELECT progress FROM goal_current WHERE goal = 'G6'").first?.flatMap { $0 }.flatMap(Double.init)
         #expect(abs(kimGoal! - 0.5625) < 1e-9)
         let listed = GoalText.listTable(try GoalService(store).goals(GoalFilter(person: "E103")))
         #expect(listed.hasSuffix("\nNote: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
@@ -107,29 +100,25 @@ import Testing
         }
     }
 
-    @Test func theAnalystViewHoldsEveryAncestorDescendantPair() throws {
-        let (_, path, _) = try AlignmentFixture.build()
-        let queue = try DatabaseQueue(path: path)
-        let under = try queue.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT descendant || ':' || depth FROM goal_alignment WHERE ancestor = 'G1' AND depth > 0 ORDER BY depth, descendant")
-        }
+    @Test(arguments: TestEngine.available) func theAnalystViewHoldsEveryAncestorDescendantPair(engine: TestEngine) throws {
+        let (_, path, _) = try AlignmentFixture.build(on: engine)
+        let raw = try RawDatabase(path)
+        let under = try raw.strings(
+            "SELECT descendant || ':' || depth FROM goal_alignment WHERE ancestor = 'G1' AND depth > 0 ORDER BY depth, descendant")
         #expect(under == ["G2:1", "G3:1", "G4:2", "G5:2", "G6:2", "G7:2"])
-        let above = try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT ancestor_person_id FROM goal_alignment WHERE descendant = 'G4' ORDER BY depth")
-        }
+        let above = try raw.strings("SELECT ancestor_person_id FROM goal_alignment WHERE descendant = 'G4' ORDER BY depth")
         #expect(above == ["E102", "E100", "E001"])
     }
 
-    @Test func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged() throws {
-        let (store, path, g) = try AlignmentFixture.build()
+    @Test(arguments: TestEngine.available) func refusedLinksWeightsAndScoresLeaveTheDatabaseUnchanged(engine: TestEngine) throws {
+        let (store, path, g) = try AlignmentFixture.build(on: engine)
         let other = try GoalService(store).add("E100", quarter: Quarter("2027Q1")!, framework: .smart, rows: [1], actor: "grace", now: fixture.now)
             .created[0]
             .goalId
         let draft = try GoalService(store).add("E101", quarter: fixture.quarter, framework: .smart, rows: [1], actor: "grace", now: fixture.now)
             .created[0]
             .goalId
-        let dump = try databaseDump(path)
+        let dump = try anyDatabaseDump(path)
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
         let cases: [(String, GoalbookError, () throws -> Void)] = [
             (
@@ -201,7 +190,7 @@ import Testing
         for (label, error, body) in cases {
             #expect(throws: error, "\(label)") { try body() }
         }
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
     }
 
     @Test(arguments: TestEngine.available)
@@ -259,8 +248,8 @@ import Testing
         }
     }
 
-    @Test func scoresFollowTheScaleInTheSettingsAndShowInTheClosedReport() throws {
-        let (store, path, g) = try AlignmentFixture.build()
+    @Test(arguments: TestEngine.available) func scoresFollowTheScaleInTheSettingsAndShowInTheClosedReport(engine: TestEngine) throws {
+        let (store, path, g) = try AlignmentFixture.build(on: engine)
         let december = ReportFixture.at("2026-12-05T10:00:00Z")
         let suggestion = try AlignmentService(store).scoreSuggestion(g["kim"]!, now: december)
         #expect(suggestion.suggested == 0.6, "progress 0.5625 rounds to the nearest step of 0.1")
@@ -313,16 +302,15 @@ import Testing
 @Suite struct QuarterEndTests {
     let fixture = AlignmentFixture.self
 
+    /// quarter_progress's rows of 2026Q4, each as `column:value` pairs.
     func progressRows(_ path: String) throws -> [String] {
-        try DatabaseQueue(path: path).read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT person_id, goals, draft, active, done, dropped, average_progress, weighted_progress, weights_set, weight_total, scored
-                    FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id
-                    """
-            ).map { $0.description }
-        }
+        let columns = [
+            "person_id", "goals", "draft", "active", "done", "dropped", "average_progress", "weighted_progress", "weights_set", "weight_total",
+            "scored",
+        ]
+        return try RawDatabase(path).rows(
+            "SELECT \(columns.joined(separator: ", ")) FROM quarter_progress WHERE quarter = '2026Q4' ORDER BY person_id"
+        ).map { row in zip(columns, row).map { "\($0):\($1 ?? "NULL")" }.joined(separator: " ") }
     }
 
     /// The JSON report's goals and teams, without what only a carry adds (`carried_to`) or the instant it was made.
@@ -339,8 +327,8 @@ import Testing
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
     }
 
-    @Test func scoringCarryingAndClosingLeaveTheQuartersReportAsItWas() throws {
-        let (store, path, g) = try AlignmentFixture.build()
+    @Test(arguments: TestEngine.available) func scoringCarryingAndClosingLeaveTheQuartersReportAsItWas(engine: TestEngine) throws {
+        let (store, path, g) = try AlignmentFixture.build(on: engine)
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
         for (name, score) in [("top", 3.0), ("ada", 3), ("lin", 4), ("sam", 4), ("kim", 0.6)] {
             _ = try AlignmentService(store).score(g[name]!, score, note: nil, actor: "grace", now: december)
@@ -400,18 +388,14 @@ import Testing
         #expect(
             zip(rowsBefore, rowsAfter).filter { $0 != $1 }.map(\.1) == [rowsAfter.first { $0.contains("E103") }!],
             "only E103's row moved: kim2 was scored")
-        let carriedCount = try DatabaseQueue(path: path).read {
-            try Int.fetchOne($0, sql: "SELECT sum(carried) FROM quarter_progress WHERE quarter = '2026Q4'")
-        }
-        #expect(carriedCount == 6)
-        #expect(
-            try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT carried_to FROM goal_current WHERE goal_id = \(g["top"]!)") }
-                == ["G\(carry.carried[0].to)"])
+        let raw = try RawDatabase(path)
+        #expect(try raw.strings("SELECT sum(carried) FROM quarter_progress WHERE quarter = '2026Q4'") == ["6"])
+        #expect(try raw.strings("SELECT carried_to FROM goal_current WHERE goal_id = \(g["top"]!)") == ["G\(carry.carried[0].to)"])
     }
 
-    @Test func closingOrCarryingBeforeTheLastDaySaysHowManyDaysAreLeft() throws {
-        let (store, path, _) = try AlignmentFixture.build()
-        let dump = try databaseDump(path)
+    @Test(arguments: TestEngine.available) func closingOrCarryingBeforeTheLastDaySaysHowManyDaysAreLeft(engine: TestEngine) throws {
+        let (store, path, _) = try AlignmentFixture.build(on: engine)
+        let dump = try anyDatabaseDump(path)
         let december = ReportFixture.at("2026-12-20T10:00:00Z")
         #expect(
             throws: GoalbookError.refused(
@@ -425,7 +409,7 @@ import Testing
         ) {
             _ = try GoalService(store).carry(from: fixture.quarter, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "hr", now: december)
         }
-        #expect(try databaseDump(path) == dump)
+        #expect(try anyDatabaseDump(path) == dump)
         #expect(
             try GoalService(store).carry(
                 from: fixture.quarter, to: Quarter("2027Q1")!, team: "E100", early: true, dryRun: false, actor: "hr", now: december
