@@ -13,6 +13,12 @@ import Testing
         return (home, home.appendingPathComponent("goalbook.db").path)
     }
 
+    /// A fresh home folder and a new database on `engine`: a path under the home, or a URL.
+    func freshHome(_ engine: TestEngine) throws -> (home: URL, db: String) {
+        let home = try makeTemporaryFolder("goalbook-home")
+        return (home, try engine.newDatabase(home: home))
+    }
+
     @Test func initCreatesTheDatabaseUnderXDGDataAndSaysWhere() throws {
         let (home, _) = try freshHome()
         let result = try run(try goalbookBinary(), ["init"], environment: cleanEnvironment(home: home))
@@ -25,9 +31,9 @@ import Testing
         #expect(again.stdout == "\(expectedPath) is up to date (schema version \(SQLiteEngine.schemaVersion)).\n")
     }
 
-    @Test(arguments: Framework.allCases)
-    func templatesPrintMatchesTheSeedBlock(framework: Framework) throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available, Framework.allCases)
+    func templatesPrintMatchesTheSeedBlock(engine: TestEngine, framework: Framework) throws {
+        let (home, db) = try freshHome(engine)
         let result = try run(
             try goalbookBinary(), ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--framework", framework.rawValue],
             environment: cleanEnvironment(home: home))
@@ -35,8 +41,8 @@ import Testing
         #expect(result.stdoutBytes == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
     }
 
-    @Test func theTemplatePageIsWrittenToAFileOrStandardOutput() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func theTemplatePageIsWrittenToAFileOrStandardOutput(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let page = home.appendingPathComponent("p2.html").path
         let arguments = ["templates", "print", "--db", db, "--function", function, "--level", "P2", "--format", "html"]
         let written = try run(try goalbookBinary(), arguments + ["-o", page], environment: cleanEnvironment(home: home))
@@ -64,8 +70,8 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: workdir.path).isEmpty, "nothing is written to the current folder")
     }
 
-    @Test func canonListShowsTheBuiltInFrames() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func canonListShowsTheBuiltInFrames(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let result = try run(try goalbookBinary(), ["canon", "list", "--db", db], environment: cleanEnvironment(home: home))
         #expect(result.status == 0)
         #expect(
@@ -77,8 +83,8 @@ import Testing
                 """)
     }
 
-    @Test func canonShowPrintsEveryStatementVerbatim() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func canonShowPrintsEveryStatementVerbatim(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let result = try run(
             try goalbookBinary(), ["canon", "show", "--db", db, "--function", function, "--level", "P2"],
             environment: cleanEnvironment(home: home))
@@ -86,8 +92,8 @@ import Testing
         #expect(result.stdoutBytes == (try fixtureBytes("canon-show-p2.txt", target: "goalbookTests")))
     }
 
-    @Test func unknownFunctionIsAnErrorWithCloseMatches() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func unknownFunctionIsAnErrorWithCloseMatches(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let result = try run(
             try goalbookBinary(), ["templates", "print", "--db", db, "--function", "AI / ML Engineering", "--level", "P2"],
             environment: cleanEnvironment(home: home))
@@ -101,10 +107,10 @@ import Testing
                 """)
     }
 
-    @Test func importingABadCanonFileFailsWithFileAndLineAndChangesNothing() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func importingABadCanonFileFailsWithFileAndLineAndChangesNothing(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         _ = try run(try goalbookBinary(), ["init", "--db", db], environment: cleanEnvironment(home: home))
-        let before = try databaseDump(db)
+        let before = try anyDatabaseDump(db)
         let folder = try makeTemporaryFolder()
         let good = try writeFile(folder, "good.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n")
         let bad = try writeFile(
@@ -112,11 +118,11 @@ import Testing
         let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, good, bad], environment: cleanEnvironment(home: home))
         #expect(result.status == 1)
         #expect(result.stderr == "Error: \(bad):7:28: a responsibility of level L1 is empty\nnothing was written\n")
-        #expect(try databaseDump(db) == before)
+        #expect(try anyDatabaseDump(db) == before)
     }
 
-    @Test func importingTwiceSaysUnchangedTheSecondTime() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func importingTwiceSaysUnchangedTheSecondTime(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let folder = try makeTemporaryFolder()
         let file = try writeFile(
             folder, "c.yaml", "source: X\nfamily: Y\nfunctions:\n  - name: Z\n    levels:\n      - code: L1\n        responsibilities: [Does.]\n")
@@ -154,8 +160,8 @@ import Testing
         "L4 Platform Engineer\nI run the platform.\nScope What I own |\n- The cluster.\n|\nRun\nResponsibility | Key Behaviors |\nUptime | - I "
         + "keep it |up\n|\n"
 
-    @Test func aLadderImportsWithItsFamilyAndWarnsOfArtefacts() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func aLadderImportsWithItsFamilyAndWarnsOfArtefacts(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let folder = try makeTemporaryFolder()
         let file = try writeFile(folder, "platform.txt", Self.ladder)
         let result = try run(
@@ -175,10 +181,10 @@ import Testing
                 """)
     }
 
-    @Test func aLadderWithoutFamilyOrUnderStrictIsRefusedAndChangesNothing() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func aLadderWithoutFamilyOrUnderStrictIsRefusedAndChangesNothing(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         _ = try run(try goalbookBinary(), ["init", "--db", db], environment: cleanEnvironment(home: home))
-        let before = try databaseDump(db)
+        let before = try anyDatabaseDump(db)
         let folder = try makeTemporaryFolder()
         let file = try writeFile(folder, "platform.txt", Self.ladder)
         let noFamily = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
@@ -196,11 +202,11 @@ import Testing
         #expect(unterminated.status == 1)
         #expect(
             unterminated.stderr == "Error: \(broken):4: unterminated cell at the end: the cell of 'Uptime' has no closing '|'\nnothing was written\n")
-        #expect(try databaseDump(db) == before)
+        #expect(try anyDatabaseDump(db) == before)
     }
 
-    @Test func aFileOfNoKnownFormatSaysWhichFormatsExist() throws {
-        let (home, db) = try freshHome()
+    @Test(arguments: TestEngine.available) func aFileOfNoKnownFormatSaysWhichFormatsExist(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
         let file = try writeFile(try makeTemporaryFolder(), "notes.txt", "just some notes\n")
         let result = try run(try goalbookBinary(), ["canon", "import", "--db", db, file], environment: cleanEnvironment(home: home))
         #expect(result.status == 1)

@@ -15,9 +15,10 @@ import Testing
         func path(_ name: String) -> String { home.appendingPathComponent(name).path }
     }
 
-    func setup() throws -> Setup {
+    /// Grace and one goal, in `self.db` in a new folder, or in a new database on `engine`.
+    func setup(_ engine: TestEngine = .sqlite) throws -> Setup {
         let home = try makeTemporaryFolder("goalbook-out")
-        let s = Setup(home: home, db: home.appendingPathComponent("self.db").path)
+        let s = Setup(home: home, db: engine == .sqlite ? home.appendingPathComponent("self.db").path : try engine.newDatabase(home: home))
         _ = try s(["people", "add", "E001", "--name", "Grace", "--function", "AI / Machine Learning Engineering", "--level", "P2"])
         _ = try s(["goals", "add", "E001", "-p", "this quarter", "--framework", "smart", "--row", "1"])
         return s
@@ -97,8 +98,8 @@ import Testing
         return (process.terminationStatus, text)
     }
 
-    @Test func aWriteThatFailsIsAMessageAndExitOneNeverSilence() throws {
-        let s = try setup()
+    @Test(arguments: TestEngine.available) func aWriteThatFailsIsAMessageAndExitOneNeverSilence(engine: TestEngine) throws {
+        let s = try setup(engine)
         for arguments in [
             ["report"], ["report", "--format", "json"], ["sql", "SELECT * FROM history"], ["people", "list"],
             ["templates", "print", "--function", "AI / Machine Learning Engineering", "--level", "P2"],
@@ -112,8 +113,8 @@ import Testing
         #expect(!toFile.stderr.contains("Fatal error"))
     }
 
-    @Test func onATerminalControlCharactersAndBidiOverridesAreShownEscaped() throws {
-        let s = try setup()
+    @Test(arguments: TestEngine.available) func onATerminalControlCharactersAndBidiOverridesAreShownEscaped(engine: TestEngine) throws {
+        let s = try setup(engine)
         let name = "Mallory \u{1B}[2J\u{1B}]0;pwned\u{07} \u{202E}gnp.exe\u{7F}\r"
         let added = try s([
             "people", "add", "E666", "--name", name, "--function", "AI / Machine Learning Engineering", "--level", "P2", "--manager", "E001",
@@ -140,8 +141,8 @@ import Testing
         #expect(error.stdout.contains("E\\e[31mX") && !error.stdout.contains("\u{1B}[31mX"), "\(error.stdout)")
     }
 
-    @Test func markdownAndHTMLReportsShowMarkupInTheDataAsText() throws {
-        let s = try setup()
+    @Test(arguments: TestEngine.available) func markdownAndHTMLReportsShowMarkupInTheDataAsText(engine: TestEngine) throws {
+        let s = try setup(engine)
         let name = "<script>alert(1)</script> | <img src=x onerror=alert(2)>"
         _ = try s(["people", "add", "E007", "--name", name, "--function", "AI / Machine Learning Engineering", "--level", "P2", "--manager", "E001"])
         _ = try s(["goals", "add", "E007", "-p", "this quarter", "--framework", "smart", "--row", "1"])
