@@ -113,8 +113,8 @@ import Testing
         #expect(show.stdout.contains("target 55%"), "boss's change stands")
     }
 
-    @Test func unknownKeysChangedIdsAndMissingHeadersAreErrorsNotGuesses() throws {
-        let (store, _) = try makeStore()
+    @Test(arguments: TestEngine.available) func unknownKeysChangedIdsAndMissingHeadersAreErrorsNotGuesses(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
         _ = try PeopleService(store).write(
             [
                 PersonInput(
