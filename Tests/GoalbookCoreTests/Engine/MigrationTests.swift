@@ -15,6 +15,7 @@ import Testing
         6: "a71a6dce05dc73a45c556f8c5cece82e4073580e5c7ec48a56b0965105a9b002",
         7: "f5345faf7021777cc1702b8b6665bd6abc1e469e8f72e98eaee6e78fb8240b75",
         8: "09dc98a7305b588976d61ea96817e35a154a8d57a308043ad7d49a3c2986d04f",
+        9: "756324f7a26752dd510bdd451e43060250f45e28e409f2ec6f0d047682ce9bc2",
     ]
 
     /// The same for `migrations/postgres/`.
@@ -22,6 +23,7 @@ import Testing
         1: "5aa048a4a2cce1b2e2f703faa35bb999f9103922e8a5d4fd65ff9fd4e103c593",
         2: "0201d92cdcf36e0e6a639c54113a5c389aea6383ca6ba117d65e56120ec4570e",
         3: "012478dc1d83d89edf0d92fddff339dcc203c20a504408cbab310be780648cf7",
+        4: "80bddb3dcef0401349964bc7039680cd0e2e768999edd979b69eca12937e5404",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {

@@ -94,6 +94,11 @@ public struct ProgressSettings: Sendable, Equatable {
     public var fiscalYearStartMonth = 1
     public var onTrackRatio = 0.9
     public var atRiskRatio = 0.6
+    /// An active goal whose newest check-in is this many days or more before the report date
+    /// (or that has none) is stale in the report's summary.
+    public var staleCheckinDays = 14
+    /// From this many days before a quarter's last day, the summary lists goals still to score.
+    public var scoreDueDays = 14
     /// Each framework's scoring scale (settings `<framework>_score_min`, `_max`, `_step`).
     public var scales: [Framework: ScoreScale] = Dictionary(uniqueKeysWithValues: Framework.allCases.map { ($0, .standard($0)) })
     public init() {}

@@ -29,6 +29,8 @@ extension SQLRunner {
             case "fiscal_year_start_month": settings.fiscalYearStartMonth = Int(value).flatMap { (1...12).contains($0) ? $0 : nil } ?? 1
             case "on_track_ratio": settings.onTrackRatio = Double(value) ?? settings.onTrackRatio
             case "at_risk_ratio": settings.atRiskRatio = Double(value) ?? settings.atRiskRatio
+            case "stale_checkin_days": settings.staleCheckinDays = Int(value).flatMap { $0 >= 1 ? $0 : nil } ?? settings.staleCheckinDays
+            case "score_due_days": settings.scoreDueDays = Int(value).flatMap { $0 >= 0 ? $0 : nil } ?? settings.scoreDueDays
             default:
                 // <framework>_score_min, _max, _step
                 for framework in Framework.allCases where key.hasPrefix("\(framework.rawValue)_score_") {
