@@ -140,6 +140,8 @@ public struct Report: Sendable, Equatable, Codable {
     /// The day progress is judged against.
     public var reportDate: String
     public var closed: Bool
+    /// What needs attention, counted from the goal rows below it.
+    public var summary: ReportSummary
     public var people: [ReportPerson]
     public var goals: [ReportGoal]
     public var teams: [TeamRollup]
@@ -291,9 +293,12 @@ enum ReportBuilder {
                 employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
                 weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
         }
+        let summary = ReportSummary.build(
+            goals: goals, names: names, reportDate: input.reportDate,
+            lastDay: input.quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth), closed: input.closed, settings: settings)
         return Report(
             quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,
-            closed: input.closed, people: input.people, goals: goals, teams: teams,
+            closed: input.closed, summary: summary, people: input.people, goals: goals, teams: teams,
             total: rollup("", members: input.people.map(\.employeeId)),
             figures: figures,
             changes: input.changes,

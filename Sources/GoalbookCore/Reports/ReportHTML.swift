@@ -48,6 +48,8 @@ enum ReportHTML {
         .off-track { background: #fde4e1; color: #a12a1c; }
         .not-filled, .draft, .dropped { background: #eceff2; color: #5b6570; }
         svg { display: block; }
+        p.counts .track { display: inline-block; margin: 0 3pt 3pt 0; }
+        table.behind { break-inside: avoid; page-break-inside: avoid; }
         ul.changes { padding-left: 14pt; font-size: 9pt; }
         footer { margin-top: 14pt; color: #8a939c; font-size: 8pt; }
         """
@@ -118,6 +120,25 @@ enum ReportHTML {
         html += "<title>\(escape(header[0]))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
         html += "<h1>\(escape("Quarterly progress · \(report.quarter)"))</h1>\n"
         html += "<p class=\"meta\">\(escape(report.scope)) · \(escape(header[1]))</p>\n"
+        let overview = ReportRenderer.summaryText(report)
+        html += "<h2>Summary</h2>\n<p class=\"counts\"><strong>\(escape(counted(report.goals.count, "goal", "goals"))):</strong> "
+        html +=
+            report.summary.tracks.map { "<span class=\"track \(trackClass($0.track))\">\($0.goals.count) \(escape($0.track.rawValue))</span>" }
+            .joined(separator: " ") + "</p>\n"
+        html += "<p>\(escape(overview.behindHeading))</p>\n"
+        if !overview.behind.isEmpty {
+            html +=
+                "<table class=\"behind\">\n<thead><tr><th>Goal</th><th>Person</th><th>Track</th><th>Progress</th><th>Last check-in</th></tr></thead>\n<tbody>\n"
+            for row in overview.behind {
+                html +=
+                    "<tr><td><a href=\"#\(escape(row.goalId))\">\(escape(row.goalId))</a></td><td>\(escape(row.who))</td>"
+                    + "<td><span class=\"track \(trackClass(row.track))\">\(escape(row.track.rawValue))</span></td>"
+                    + "<td>\(escape(row.figures))</td><td>\(escape(row.lastCheckin ?? "none"))</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n" + (overview.behindMore.map { "<p class=\"meta\">\(escape($0))</p>\n" } ?? "")
+        }
+        html +=
+            "<ul class=\"changes\">\n" + [overview.stale, overview.scores, overview.unfilled].map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         let rollups = report.teams + [report.total]
         if !report.teams.isEmpty || report.people.count > 1 {
             html +=

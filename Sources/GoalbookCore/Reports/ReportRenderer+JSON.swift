@@ -10,6 +10,7 @@ extension ReportRenderer {
         out += "  \"as_of\": \(JSONValue.string(report.asOf).json),\n"
         out += "  \"report_date\": \(JSONValue.string(report.reportDate).json),\n"
         out += "  \"closed\": \(report.closed),\n"
+        out += "  \"summary\": \(summaryJSON(report.summary)),\n"
         out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n")
         for (index, goal) in report.goals.enumerated() {
             var line = index == 0 ? "    {" : ",\n    {"
@@ -64,5 +65,35 @@ extension ReportRenderer {
         out += "  \"people\": [" + personFigures.joined(separator: ", ") + "],\n"
         out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
         out += "}\n"
+    }
+
+    /// The summary as one JSON object: the count and goal ids of each track, then the lists in full.
+    static func summaryJSON(_ s: ReportSummary) -> String {
+        let tracks = s.tracks.map { t in
+            JSONWriter.object([
+                ("track", JSONValue.string(t.track.rawValue).json), ("count", "\(t.goals.count)"), ("goals", JSONWriter.strings(t.goals)),
+            ])
+        }
+        let behind = s.behind.map { b in
+            JSONWriter.object([
+                ("goal_id", JSONValue.string(b.goalId).json), ("person_id", JSONValue.string(b.employeeId).json),
+                ("name", JSONValue.string(b.name).json), ("track", JSONValue.string(b.track.rawValue).json),
+                ("progress", JSONValue.rounded(b.progress).json), ("expected", JSONValue.rounded(b.expected).json),
+                ("behind", JSONValue.rounded(b.behind).json), ("last_checkin", JSONValue.text(b.lastCheckin).json),
+            ])
+        }
+        let stale = s.stale.map { q in
+            JSONWriter.object([
+                ("goal_id", JSONValue.string(q.goalId).json), ("person_id", JSONValue.string(q.employeeId).json),
+                ("last_checkin", JSONValue.text(q.lastCheckin).json), ("days", q.days.map { "\($0)" } ?? "null"),
+            ])
+        }
+        return JSONWriter.object([
+            ("tracks", "[" + tracks.joined(separator: ", ") + "]"), ("behind", "[" + behind.joined(separator: ", ") + "]"),
+            ("stale_checkin_days", "\(s.staleDays)"), ("stale", "[" + stale.joined(separator: ", ") + "]"),
+            ("scores_due_from", JSONValue.string(s.scoresDueFrom).json),
+            ("unscored", s.unscored.map(JSONWriter.strings) ?? "null"),
+            ("unfilled_slots", "\(s.unfilledSlots)"), ("unfilled_goals", JSONWriter.strings(s.unfilledGoals)),
+        ])
     }
 }

@@ -8,6 +8,17 @@ extension ReportRenderer {
         let cell = markdownText
         let title = header(report)
         lines += ["# \(cell(title[0]))", "", "_\(cell(title[1]))_"]
+        let overview = summaryText(report)
+        lines += ["", "## Summary", "", "- " + cell(overview.counts), "- " + cell(overview.behindHeading)]
+        if !overview.behind.isEmpty {
+            lines += ["", "| Goal | Person | Track | Progress | Last check-in |", "|---|---|---|---|---|"]
+            lines += overview.behind.map {
+                "| \(cell($0.goalId)) | \(cell($0.who)) | \($0.track.rawValue) | \(cell($0.figures)) | \($0.lastCheckin.map(cell) ?? "none") |"
+            }
+            lines += overview.behindMore.map { ["", cell($0)] } ?? []
+            lines.append("")
+        }
+        lines += ["- " + cell(overview.stale), "- " + cell(overview.scores), "- " + cell(overview.unfilled)]
         if !report.teams.isEmpty || report.people.count > 1 {
             lines += [
                 "", "## Teams", "", "| Subtree | People | With goals | Goals | By status | Avg progress | Weighted | Slots filled | No goals |",

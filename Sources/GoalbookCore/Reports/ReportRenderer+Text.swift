@@ -17,6 +17,10 @@ extension ReportRenderer {
             return TerminalText.color(code) + track.rawValue + TerminalText.color(.reset)
         }
         lines += header(report)
+        let overview = summaryText(report)
+        lines += ["", "Summary", "  " + overview.counts, "  " + overview.behindHeading]
+        lines += overview.behind.map { "    " + $0.line } + (overview.behindMore.map { ["    " + $0] } ?? [])
+        lines += ["  " + overview.stale, "  " + overview.scores, "  " + overview.unfilled]
         if !report.teams.isEmpty || report.people.count > 1 {
             lines += ["", "Teams"]
             let rows = report.teams + [report.total]

@@ -106,10 +106,7 @@ public enum ReportRenderer {
                 ? "Everyone in this report"
                 : r.headOnly ? "\(r.employeeId) \(r.name)'s own goals" : "\(r.employeeId) \(r.name) and their team"
             // A big team's lists are cut at ten here; csv and json keep every goal.
-            func list(_ goals: [String]) -> String {
-                goals.isEmpty ? "none" : goals.prefix(10).joined(separator: ", ") + (goals.count > 10 ? ", … (\(goals.count) in all)" : "")
-            }
-            return "\(name): aligned outside: \(list(r.alignedOutside)); aligned to nothing: \(list(r.alignedToNothing))"
+            return "\(name): aligned outside: \(idList(r.alignedOutside)); aligned to nothing: \(idList(r.alignedToNothing))"
         }
     }
 

@@ -45,6 +45,49 @@ import Testing
         }
     }
 
+    /// The summary is a count of the rows below it: each track's goals are the goals with that
+    /// track, the goals behind are the at-risk and off-track ones, furthest first, and the stale
+    /// and unfilled figures agree with plain SQL over goal_current.
+    @Test(arguments: TestEngine.available)
+    func theSummaryCountsTheRowsBelowIt(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, location, _ in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+            let summary = report.summary
+            #expect(summary.tracks.map(\.track) == Track.summaryOrder, "every track, in order")
+            #expect(summary.tracks.reduce(0) { $0 + $1.goals.count } == report.goals.count)
+            for line in summary.tracks { #expect(line.goals == report.goals.filter { $0.track == line.track }.map(\.goalId), "\(line.track)") }
+            #expect(summary.trackCounts.map(\.count) == [2, 2, 0, 1, 0, 0, 1])
+            // G1: 60% expected, 36.7% done: 23.3 points behind; G2: 49.5% against 40%: 9.5 behind.
+            #expect(summary.behind.map(\.goalId) == ["G1", "G2"])
+            #expect(Set(summary.behind.map(\.goalId)) == Set(report.goals.filter { $0.track == .atRisk || $0.track == .offTrack }.map(\.goalId)))
+            #expect(abs(summary.behind[0].behind - (0.6 - (0.4 + 1.0 / 3) / 2)) < 1e-9)
+            #expect(summary.behind.map { "\($0.lastCheckin ?? "none")" } == ["2026-11-05", "2026-11-01"])
+            #expect(summary.unfilledSlots == report.goals.filter { $0.status != .dropped }.reduce(0) { $0 + $1.unfilled.count })
+            #expect(summary.unscored == nil && summary.scoresDueFrom == "2026-12-17", "14 days before 2026-12-31")
+
+            // The same from the analyst's views: the team's goals, their empty slots, and the
+            // active goals whose newest check-in is 14 days or more before 2026-11-15.
+            let raw = try RawDatabase(location)
+            let team =
+                "FROM goal_current AS g JOIN org_tree AS t ON t.descendant_id = g.person_id AND t.ancestor_id = 'E001' WHERE g.quarter = '2026Q4'"
+            #expect(try raw.strings("SELECT count(*) \(team)") == ["\(report.goals.count)"])
+            #expect(try raw.strings("SELECT sum(g.slots_total - g.slots_filled) \(team) AND g.status <> 'dropped'") == ["\(summary.unfilledSlots)"])
+            #expect(
+                try raw.strings("SELECT count(DISTINCT g.goal_id) \(team) AND g.status <> 'dropped' AND g.slots_filled < g.slots_total")
+                    == ["\(summary.unfilledGoals.count)"])
+            let stale = try raw.strings(
+                "SELECT g.goal \(team) AND g.status = 'active' AND (g.last_checkin IS NULL OR g.last_checkin <= '2026-11-01') ORDER BY g.goal_id")
+            #expect(stale.compactMap { $0 } == summary.stale.map(\.goalId))
+            #expect(summary.stale.map { "\($0.goalId) \($0.days ?? -1)" } == ["G2 14"])
+
+            // Near the quarter's end, the goals still to score are named.
+            let late = try ReportService(store).report(
+                quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-12-20T12:00:00Z"))
+            #expect(late.summary.unscored == late.goals.filter { $0.status.isScored && $0.score == nil }.map(\.goalId))
+            #expect(late.summary.unscored == ["G1", "G2", "G3", "G5"])
+        }
+    }
+
     /// The same goldens on every engine: a report's bytes do not depend on where its rows are kept.
     @Test(arguments: TestEngine.available, ReportFormat.allCases)
     func goldenReportInEachFormat(engine: TestEngine, format: ReportFormat) throws {

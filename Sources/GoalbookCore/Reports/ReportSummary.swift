@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a reader needs first: how the quarter's goals stand, which are furthest behind, which
+/// have gone quiet, which still need a score, and how much is left to fill. Every figure is a
+/// count or a list of the goal rows below it in the same report (docs/reports.md, "Summary").
+public struct ReportSummary: Sendable, Equatable, Codable {
+    /// One track and the goals on it, in report order.
+    public struct TrackGoals: Sendable, Equatable, Codable {
+        public var track: Track
+        public var goals: [String]
+    }
+
+    /// A goal at risk or off track, and how far it is behind the progress expected of it.
+    public struct Behind: Sendable, Equatable, Codable {
+        public var goalId: String
+        public var employeeId: String
+        public var name: String
+        public var track: Track
+        public var progress: Double
+        public var expected: Double
+        /// `expected − progress`: the share of the goal it is behind.
+        public var behind: Double
+        public var lastCheckin: String?
+    }
+
+    /// An active goal with no check-in for `staleDays` days or more.
+    public struct Quiet: Sendable, Equatable, Codable {
+        public var goalId: String
+        public var employeeId: String
+        /// Its newest check-in's day; nil when it has none.
+        public var lastCheckin: String?
+        /// Days from the newest check-in to the report date; nil when it has none.
+        public var days: Int?
+    }
+
+    /// Every track, in ``Track/summaryOrder``, with its goals (none is left out, so the counts
+    /// add up to the number of goals).
+    public var tracks: [TrackGoals]
+    /// Goals at risk or off track, furthest behind first.
+    public var behind: [Behind]
+    public var staleDays: Int
+    /// Active goals with no check-in for `staleDays` days, the quietest first.
+    public var stale: [Quiet]
+    /// The first day the summary asks for scores: `score_due_days` before the quarter's last day.
+    public var scoresDueFrom: String
+    /// Goals that get a score and have none, listed once scores are due (nil before).
+    public var unscored: [String]?
+    /// Empty slots of goals that are not dropped, and the goals that have them.
+    public var unfilledSlots: Int
+    public var unfilledGoals: [String]
+
+    /// The number of goals on each track, in order.
+    public var trackCounts: [(track: Track, count: Int)] { tracks.map { ($0.track, $0.goals.count) } }
+
+    static func build(
+        goals: [ReportGoal], names: [String: String], reportDate: Day, lastDay: Day, closed: Bool, settings: ProgressSettings
+    ) -> ReportSummary {
+        let onTrack = Dictionary(grouping: goals.map { ($0.track, $0.goalId) }, by: \.0).mapValues { $0.map(\.1) }
+        let tracks = Track.summaryOrder.map { TrackGoals(track: $0, goals: onTrack[$0] ?? []) }
+        let behind = goals.compactMap { goal -> Behind? in
+            guard goal.track == .atRisk || goal.track == .offTrack, let progress = goal.progress else { return nil }
+            return Behind(
+                goalId: goal.goalId, employeeId: goal.employeeId, name: names[goal.employeeId] ?? goal.employeeId, track: goal.track,
+                progress: progress, expected: goal.expected, behind: goal.expected - progress, lastCheckin: goal.lastCheckin)
+        }
+        // Furthest behind first; equal gaps in report order (sorting is stable).
+        .enumerated().sorted { ($1.element.behind, $0.offset) < ($0.element.behind, $1.offset) }.map(\.element)
+        let stale = goals.compactMap { goal -> Quiet? in
+            guard goal.status == .active else { return nil }
+            guard let last = goal.lastCheckin, let day = Day(iso: String(last.prefix(10))) else {
+                return Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: nil, days: nil)
+            }
+            let days = reportDate.dayNumber - day.dayNumber
+            return days >= settings.staleCheckinDays ? Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: last, days: days) : nil
+        }
+        // Never checked in first, then the longest silence; report order within.
+        .enumerated().sorted { ($1.element.days ?? .max, $0.offset) < ($0.element.days ?? .max, $1.offset) }.map(\.element)
+        let dueFrom = lastDay.adding(days: -settings.scoreDueDays)
+        let scoresDue = closed || reportDate >= dueFrom
+        let open = goals.filter { $0.status != .dropped && !$0.unfilled.isEmpty }
+        return ReportSummary(
+            tracks: tracks, behind: behind, staleDays: settings.staleCheckinDays, stale: stale, scoresDueFrom: dueFrom.description,
+            unscored: scoresDue ? goals.filter { $0.status.isScored && $0.score == nil }.map(\.goalId) : nil,
+            unfilledSlots: open.reduce(0) { $0 + $1.unfilled.count }, unfilledGoals: open.map(\.goalId))
+    }
+}
+
+extension Track {
+    /// The order the summary counts goals in: how they are doing, then where they stopped.
+    public static let summaryOrder: [Track] = [.onTrack, .atRisk, .offTrack, .notFilled, .draft, .done, .dropped]
+}
