@@ -49,6 +49,11 @@ enum ReportHTML {
         .not-filled, .draft, .dropped { background: #eceff2; color: #5b6570; }
         svg { display: block; }
         p.counts .track { display: inline-block; margin: 0 3pt 3pt 0; }
+        details.goal > summary { list-style: none; cursor: pointer; }
+        details.goal > summary::-webkit-details-marker { display: none; }
+        details.goal:not([open]) > summary .title::after { content: " ▸"; color: #8a939c; }
+        details summary { cursor: pointer; }
+        @media print { .team-start { break-before: page; page-break-before: always; } h2 { break-after: avoid; } }
         table.behind { break-inside: avoid; page-break-inside: avoid; }
         ul.changes { padding-left: 14pt; font-size: 9pt; }
         footer { margin-top: 14pt; color: #8a939c; font-size: 8pt; }
@@ -159,27 +164,38 @@ enum ReportHTML {
                     "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td>"
                     + "<td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
             }
+            let nothing = ReportRenderer.alignment(report).nothing
+            html += "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
+            html += "<li>\(escape(ReportRenderer.alignmentLines(report)[0]))</li>\n"
             html +=
-                "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
-                + ReportRenderer.alignmentLines(report).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                nothing.isEmpty
+                ? "<li>Aligned to nothing: none</li>\n"
+                : "<li><details><summary>\(escape("Aligned to nothing: \(counted(nothing.count, "goal", "goals"))"))</summary>"
+                    + "\(escape(nothing.joined(separator: ", ")))</details></li>\n"
+            html += "</ul>\n"
         }
         let figures = report.figuresByPerson()
         html += "<h2>People</h2>\n"
         let byPerson = report.goalsByPerson()
+        // Each subtree of the roll-ups starts a new page when printed.
+        let teamStarts = Set(report.teams.filter { !$0.headOnly }.map(\.employeeId))
         for person in report.people {
-            html += "<section class=\"person\">\n<h3>\(escape("\(person.employeeId) \(person.name)"))</h3>\n"
+            html +=
+                "<section class=\"person\(teamStarts.contains(person.employeeId) ? " team-start" : "")\">\n<h3>\(escape("\(person.employeeId) \(person.name)"))</h3>\n"
             html +=
                 "<div class=\"frame\">\(escape(frameLine(person)))</div>\n"
             let goals = byPerson[person.employeeId] ?? []
             if goals.isEmpty { html += "<p class=\"unfilled\">No goals this quarter.</p>\n" }
             for line in ReportRenderer.summary(figures[person.employeeId]) { html += "<div class=\"frame\">\(escape(line))</div>\n" }
             for goal in goals {
+                // Open where it needs attention; the rest fold to their heading, title and bar.
+                let open = goal.track == .atRisk || goal.track == .offTrack
                 html +=
-                    "<div class=\"goal\" id=\"\(escape(goal.goalId))\">\n<div "
+                    "<details class=\"goal\" id=\"\(escape(goal.goalId))\"\(open ? " open" : "")>\n<summary><div "
                     + "class=\"head\"><span>\(escape([goal.goalId, goal.framework.rowName(goal.rowNumber), goal.status.rawValue].joined(separator: " · ")))</span>"
                 html += "<span class=\"track \(trackClass(goal.track))\">\(escape(goal.track.rawValue))</span></div>\n"
                 html += "<div class=\"title\">\(escape(goal.title))</div>\n"
-                html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "\n"
+                html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "</summary>\n"
                 for item in goal.items {
                     html +=
                         "<div class=\"figures\">"
@@ -190,7 +206,7 @@ enum ReportHTML {
                 if let carried = ReportRenderer.carried(goal) { html += "<div class=\"figures\">\(escape(carried))</div>\n" }
                 if let latest = ReportRenderer.confidenceAndNote(goal) { html += "<div class=\"figures\">\(escape(latest))</div>\n" }
                 if !goal.unfilled.isEmpty { html += "<div class=\"unfilled\">Unfilled: \(escape(goal.unfilled.joined(separator: ", ")))</div>\n" }
-                html += "</div>\n"
+                html += "</details>\n"
             }
             html += "</section>\n"
         }

@@ -24,7 +24,9 @@ extension ReportRenderer {
         var figures: String
         /// The day of the goal's newest check-in, nil when it has none.
         var lastCheckin: String?
-        var line: String { "\(goalId)  \(who) · \(track.rawValue) · \(figures) · " + (lastCheckin.map { "last check-in \($0)" } ?? "no check-in") }
+        /// The goal id padded to the widest of the list, so the rows line up.
+        var paddedId: String
+        var line: String { "\(paddedId)  \(who) · \(track.rawValue) · \(figures) · " + (lastCheckin.map { "last check-in \($0)" } ?? "no check-in") }
     }
 
     /// The most rows or ids a printed list shows; json has them all.
@@ -40,11 +42,13 @@ extension ReportRenderer {
         let total = s.tracks.reduce(0) { $0 + $1.goals.count }
         let counts =
             "\(counted(total, "goal", "goals")): " + s.tracks.map { "\($0.goals.count) \($0.track.rawValue)" }.joined(separator: ", ")
-        let rows = s.behind.prefix(listLimit).map { goal in
+        let shown = s.behind.prefix(listLimit)
+        let width = shown.map(\.goalId.count).max() ?? 0
+        let rows = shown.map { goal in
             BehindRow(
                 goalId: goal.goalId, who: "\(goal.employeeId) \(goal.name)", track: goal.track,
                 figures: "\(percent(goal.progress)) of \(percent(goal.expected)) expected, \(Int((goal.behind * 100).rounded())) points behind",
-                lastCheckin: goal.lastCheckin)
+                lastCheckin: goal.lastCheckin, paddedId: goal.goalId.padding(toLength: width, withPad: " ", startingAt: 0))
         }
         let stale = s.stale.map { "\($0.goalId) (\($0.employeeId), " + ($0.days.map { "\($0) days" } ?? "never") + ")" }
         let scores: String

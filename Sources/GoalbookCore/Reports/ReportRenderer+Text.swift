@@ -69,43 +69,41 @@ extension ReportRenderer {
         for line in changeLines(report.changes) { lines.append("  " + line) }
     }
 
-    /// The changes as people read them: goals one person added on one day come as one line
-    /// (`2026-10-02  grace  added 6 goals: G1 (E100), …`), so a team's quarter is not a wall of
-    /// "added"; every other change keeps a line of its own. (csv and json keep one entry per change.)
+    /// The changes as people read them, each line starting with its day: the goals one person
+    /// added, or carried, on one day come as one line (`2026-10-02  grace  added 6 goals for 3
+    /// people: G1 (E100), …`), so a team's quarter is not a wall of "added"; every other change
+    /// keeps a line of its own. (csv and json keep one entry per change, with its instant.)
     public static func changeLines(_ changes: [ReportChange]) -> [String] {
+        func folds(_ change: ReportChange) -> Bool { change.kind == "added" || (change.kind == "carried" && change.old == nil) }
         var lines: [String] = []
         var index = 0
         while index < changes.count {
             let change = changes[index]
-            guard change.kind == "added" else {
-                lines.append(changeLine(change))
-                index += 1
-                continue
-            }
             let day = change.changedAt.prefix(10)
             var group = [change]
             index += 1
-            while index < changes.count, changes[index].kind == "added", changes[index].actor == change.actor,
-                changes[index].changedAt.prefix(10) == day
+            while folds(change), index < changes.count, changes[index].kind == change.kind, folds(changes[index]),
+                changes[index].actor == change.actor, changes[index].changedAt.prefix(10) == day
             {
                 group.append(changes[index])
                 index += 1
             }
-            if group.count == 1 {
+            guard group.count > 1 else {
                 lines.append(changeLine(change))
                 continue
             }
-            let shown = group.prefix(5).map { "\($0.goalId) (\($0.employeeId))" }.joined(separator: ", ")
+            let shown = group.prefix(5).map { "\($0.goalId)" + ($0.kind == "carried" ? " → \($0.new ?? "?")" : "") + " (\($0.employeeId))" }
             let people = Set(group.map(\.employeeId)).count
             lines.append(
-                "\(day)  \(change.actor)  added \(group.count) goals for \(counted(people, "person", "people")): \(shown)"
-                    + (group.count > 5 ? ", …" : ""))
+                "\(day)  \(change.actor)  \(change.kind) \(group.count) goals for \(counted(people, "person", "people")): "
+                    + shown.joined(separator: ", ") + (group.count > 5 ? ", …" : ""))
         }
         return lines
     }
 
+    /// One change: `2026-11-08  grace  G6 (E103)  dropped  (Kim is leaving)`.
     static func changeLine(_ change: ReportChange) -> String {
-        var text = "\(change.changedAt)  \(change.actor)  \(change.goalId) (\(change.employeeId))  \(change.kind)"
+        var text = "\(change.changedAt.prefix(10))  \(change.actor)  \(change.goalId) (\(change.employeeId))  \(change.kind)"
         if change.kind == "carried", change.old == nil, let next = change.new {
             text += " → \(next)"
         } else if change.old != nil || change.new != nil {

@@ -98,16 +98,22 @@ public enum ReportRenderer {
         r.employeeId.isEmpty ? "Total" : "\(r.employeeId) \(r.name)" + (r.headOnly ? " (own goals)" : "")
     }
 
-    /// Per subtree (and for everyone in the report): goals aligned to goals outside it, and goals aligned to nothing.
+    /// The links that cross teams (a goal aligned to a goal outside its subtree, or outside the
+    /// report), in goal id order, and the goals aligned to nothing (dropped goals left out).
+    static func alignment(_ report: Report) -> (across: [String], nothing: [String]) {
+        var seen = Set<String>()
+        let links = (report.teams + [report.total]).flatMap(\.alignedOutside).filter { seen.insert($0).inserted }
+        let number = { (link: String) in Int(link.dropFirst().prefix { $0.isNumber }) ?? 0 }
+        return (links.sorted { number($0) < number($1) }, report.total.alignedToNothing)
+    }
+
+    /// `Links across teams: G7 → G1 (E001)` and `Aligned to nothing: 5 goals: G1, …`, cut at ten.
     static func alignmentLines(_ report: Report) -> [String] {
-        (report.teams + [report.total]).map { r in
-            let name =
-                r.employeeId.isEmpty
-                ? "Everyone in this report"
-                : r.headOnly ? "\(r.employeeId) \(r.name)'s own goals" : "\(r.employeeId) \(r.name) and their team"
-            // A big team's lists are cut at ten here; csv and json keep every goal.
-            return "\(name): aligned outside: \(idList(r.alignedOutside)); aligned to nothing: \(idList(r.alignedToNothing))"
-        }
+        let (across, nothing) = alignment(report)
+        return [
+            "Links across teams: \(idList(across))",
+            "Aligned to nothing: " + (nothing.isEmpty ? "none" : "\(counted(nothing.count, "goal", "goals")): \(idList(nothing))"),
+        ]
     }
 
     static func statusCounts(_ rollup: TeamRollup) -> String {

@@ -38,6 +38,8 @@ public struct ReportService {
         let chart = OrgChart(everyone.map { (employeeId: $0.person.employeeId, managerId: $0.person.managerId) })
         let members: [String]
         let roots: [String]
+        /// Where the walk in manager-tree order starts.
+        let scopeRoots: [String]
         let title: String
         var head: String?
         switch scope {
@@ -45,27 +47,35 @@ public struct ReportService {
             members = everyone.map(\.person.employeeId)
             roots = everyone.filter { person in person.person.managerId.map { byEmployee[$0] == nil } ?? true }.map(\.person.employeeId)
             title = "everyone"
+            scopeRoots = roots.sorted()
         case .team(let root, let onlyBelow):
             guard let manager = byEmployee[root] else { throw try missing(root, tx, asOf: historical ? asOf : nil) }
             members = onlyBelow ? chart.below(root) : [root] + chart.below(root)
             roots = chart.reports(of: root)
             head = onlyBelow ? nil : root
+            scopeRoots = onlyBelow ? roots.sorted() : [root]
             title = onlyBelow ? "everyone below \(manager.person.name) (\(root))" : "team of \(manager.person.name) (\(root))"
         case .person(let id):
             guard let person = byEmployee[id] else { throw try missing(id, tx, asOf: historical ? asOf : nil) }
             members = [id]
             roots = []
+            scopeRoots = [id]
             title = "\(person.person.name) (\(id))"
         }
         let memberSet = Set(members)
         let inScope = everyone.filter { memberSet.contains($0.person.employeeId) }
-        let people = inScope.map(\.person).sorted { $0.employeeId < $1.employeeId }
+        // Managers before their people, each team's members under it; anyone the walk does not
+        // reach (a manager cycle) comes last, by id.
+        let walked = chart.treeOrder(scopeRoots)
+        let rank = Dictionary(walked.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let people = inScope.map(\.person).sorted { (rank[$0.employeeId] ?? .max, $0.employeeId) < (rank[$1.employeeId] ?? .max, $1.employeeId) }
         var subtree: [String: [String]] = [:]
         for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
 
         // Goals of the quarter, as they were, with their check-ins and changes.
         let goals = try tx.reportGoals(quarter: quarter, asOf: historical ? asOf : nil, people: inScope.map(\.key), only: only)
-            .filter { memberSet.contains($0.employeeId) }.sorted { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
+            .filter { memberSet.contains($0.employeeId) }
+            .sorted { (rank[$0.employeeId] ?? .max, $0.employeeId, $0.id) < (rank[$1.employeeId] ?? .max, $1.employeeId, $1.id) }
         let goalIds = goals.map(\.id)
         let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: asOf, through: reportDate), by: \.goalId)
         var changes: [ReportChange] = []

@@ -84,7 +84,7 @@ import Testing
             let late = try ReportService(store).report(
                 quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.at("2026-12-20T12:00:00Z"))
             #expect(late.summary.unscored == late.goals.filter { $0.status.isScored && $0.score == nil }.map(\.goalId))
-            #expect(late.summary.unscored == ["G1", "G2", "G3", "G5"])
+            #expect(late.summary.unscored == ["G1", "G2", "G5", "G3"], "in report order: Ada, Sam (below Ada), then Lin")
         }
     }
 
@@ -235,15 +235,20 @@ import Testing
         ReportChange(changedAt: at, actor: actor, goalId: "G\(goal)", employeeId: person, kind: kind, old: nil, new: nil, note: nil)
     }
 
-    @Test func goalsOnePersonAddedOnOneDayReadAsOneLine() {
+    @Test func goalsOnePersonAddedOrCarriedOnOneDayReadAsOneLineAndEveryLineStartsWithItsDay() {
+        var carried = (10...12).map { change("2026-12-31T11:00:0\($0 - 10).000Z", "grace", $0, $0 < 12 ? "E100" : "E101", "carried") }
+        for index in carried.indices { carried[index].new = "G\(20 + index)" }
         let changes =
             (1...7).map { change("2026-10-02T09:00:0\($0).000Z", "grace", $0, $0 < 4 ? "E100" : "E101") }
             + [change("2026-10-02T10:00:00.000Z", "boss", 8, "E102"), change("2026-10-03T09:00:00.000Z", "grace", 9, "E100", "dropped")]
+            + [change("2026-10-03T09:30:00.000Z", "grace", 9, "E100", "dropped")] + carried
         #expect(
             ReportRenderer.changeLines(changes) == [
                 "2026-10-02  grace  added 7 goals for 2 people: G1 (E100), G2 (E100), G3 (E100), G4 (E101), G5 (E101), …",
-                "2026-10-02T10:00:00.000Z  boss  G8 (E102)  added",
-                "2026-10-03T09:00:00.000Z  grace  G9 (E100)  dropped",
+                "2026-10-02  boss  G8 (E102)  added",
+                "2026-10-03  grace  G9 (E100)  dropped",
+                "2026-10-03  grace  G9 (E100)  dropped",
+                "2026-12-31  grace  carried 3 goals for 2 people: G10 → G20 (E100), G11 → G21 (E100), G12 → G22 (E101)",
             ])
     }
 }

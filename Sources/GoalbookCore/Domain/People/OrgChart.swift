@@ -14,6 +14,20 @@ public struct OrgChart: Sendable {
     /// The people directly below `manager`.
     public func reports(of manager: String) -> [String] { children[manager] ?? [] }
 
+    /// `roots` and everyone below them, each once, each manager before the people who report to
+    /// them and each manager's reports in employee-id order: the order a report reads people in.
+    public func treeOrder(_ roots: [String]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        var stack = Array(roots.reversed())
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            out.append(next)
+            stack += (children[next] ?? []).sorted(by: >)
+        }
+        return out
+    }
+
     /// Everyone below `root` at any depth, without `root`, each once.
     public func below(_ root: String) -> [String] {
         var out: [String] = []

@@ -87,13 +87,16 @@ import Testing
     func aTeamsReportIncludesItsHeadAndLinksToTheHeadAreNotOutside(engine: TestEngine) throws {
         try AlignmentFixture.build(on: engine) { store, _, g in
             let team = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001"), now: fixture.now)
-            #expect(team.people.map(\.employeeId) == ["E001", "E100", "E101", "E102", "E103"])
+            // In manager-tree order: Grace, Ada and the people below Ada (Sam, Kim), then Lin.
+            #expect(team.people.map(\.employeeId) == ["E001", "E100", "E102", "E103", "E101"])
+            #expect(
+                team.goals.map(\.employeeId) == team.people.flatMap { p in team.goals.filter { $0.employeeId == p.employeeId }.map(\.employeeId) })
             #expect(team.teams.map { "\($0.employeeId)\($0.headOnly ? " own" : "")" } == ["E001 own", "E100", "E101"])
             #expect(team.teams.allSatisfy { $0.alignedOutside.isEmpty }, "ada and lin are aligned up to Grace's goal, inside her team")
             #expect(team.total.alignedToNothing == ["G\(g["top"]!)"])
             #expect(team.goals.contains { $0.goalId == "G\(g["top"]!)" })
             let below = try ReportService(store).report(quarter: fixture.quarter, scope: .team("E001", below: true), now: fixture.now)
-            #expect(below.people.map(\.employeeId) == ["E100", "E101", "E102", "E103"])
+            #expect(below.people.map(\.employeeId) == ["E100", "E102", "E103", "E101"])
             #expect(
                 below.teams.first { $0.employeeId == "E100" }?.alignedOutside == ["G\(g["ada"]!) → G\(g["top"]!) (E001)"],
                 "without the head, a link to her goal leaves the report")
@@ -279,7 +282,7 @@ import Testing
         }
         try RawDatabase(path).execute("UPDATE setting SET value = '1' WHERE key = 'mbo_score_step'")
         let lines = try QuarterService(store).scores(fixture.quarter, team: nil, now: december)
-        #expect(lines.map(\.goalId) == ["G1", "G2", "G3", "G4", "G6", "G7"])
+        #expect(lines.map(\.goalId) == ["G1", "G2", "G4", "G6", "G7", "G3"], "in the report's order: Lin (E101) after Ada's subtree")
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
         let close = try QuarterService(store).close(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
         #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
@@ -368,7 +371,7 @@ import Testing
         let txtBefore = ReportRenderer.render(expected, as: .text).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
         let txtAfter = ReportRenderer.render(teamAfter, as: .text).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
         let carriedLines = txtAfter.filter { $0.contains("carried") }
-        #expect(carriedLines.count == 12, "a `carried to` line under each of six goals, and six changes")
+        #expect(carriedLines.count == 7, "a `carried to` line under each of six goals, and one line for the six carries of one day")
         #expect(Array(txtAfter.filter { !$0.contains("carried") }) == Array(txtBefore), "everything but the carried lines is as it was")
         #expect(txtAfter.contains("      carried to G\(carry.carried[0].to)"))
         #expect(try comparable(ReportRenderer.render(teamAfter, as: .json)) == comparable(ReportRenderer.render(expected, as: .json)))
