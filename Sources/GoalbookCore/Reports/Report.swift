@@ -60,6 +60,8 @@ public struct ReportGoal: Sendable, Equatable, Codable {
     /// The goal it is aligned to (`G17`), and that goal's owner.
     public var alignedTo: String? = nil
     public var alignedToPerson: String? = nil
+    /// Progress on each day the goal had a check-in, in day order.
+    public var trend: [TrendPoint] = []
 
     public var counts: Bool { status.counts }
 
@@ -94,6 +96,10 @@ public struct TeamRollup: Sendable, Equatable, Codable {
     public var alignedToNothing: [String] = []
     /// True for the row of a team head's own goals (the head alone, without the people below).
     public var headOnly: Bool = false
+    /// Average progress at each week's end (each Sunday, then the report date) of the goals
+    /// created by then, from the check-ins dated up to that day: the same rule as
+    /// `averageProgress`, which is its last point.
+    public var weekly: [TrendPoint] = []
 }
 
 /// One person's figures for the quarter.
@@ -139,6 +145,9 @@ public struct Report: Sendable, Equatable, Codable {
     public var asOf: String
     /// The day progress is judged against.
     public var reportDate: String
+    /// The quarter's first and last days (the trends' time axis).
+    public var firstDay: String = ""
+    public var lastDay: String = ""
     public var closed: Bool
     /// What needs attention, counted from the goal rows below it.
     public var summary: ReportSummary
@@ -198,7 +207,18 @@ enum ReportBuilder {
             days[text] = parsed
             return parsed
         }
+        let firstDay = input.quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
+        let weekEnds = ReportTrend.weekEnds(from: firstDay, through: input.reportDate).map(\.description)
+        // Each goal's progress at each week's end, for the subtrees' weekly lines.
+        var weeklyByGoal: [[Double?]] = []
+        weeklyByGoal.reserveCapacity(input.goals.count)
         let goals: [ReportGoal] = input.goals.map { goal in
+            let effective = CheckIn.effective(input.checkins[goal.id] ?? [])
+            // A goal counts from the day it was created.
+            weeklyByGoal.append(
+                weekEnds.map { day in
+                    goal.createdAt.prefix(10) > day ? nil : ReportTrend.progress(goal, effective: effective, through: day, settings: settings)
+                })
             let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
             let progress = ProgressRules.goal(items)
             let due = items.compactMap { $0.due.flatMap(day) }.max()
@@ -221,6 +241,7 @@ enum ReportBuilder {
             line.previousConfidence = latest.previousConfidence?.confidence
             line.note = latest.note?.note
             line.noteOn = latest.note?.checkedOn
+            line.trend = ReportTrend.goal(goal, effective: effective, settings: settings)
             return line
         }
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
@@ -265,6 +286,9 @@ enum ReportBuilder {
                 }
             }
             let average = progress(theirs).average
+            let weekly = weekEnds.indices.compactMap { week -> TrendPoint? in
+                mean(theirs.filter { goals[$0].counts }.compactMap { weeklyByGoal[$0][week] }).map { TrendPoint(day: weekEnds[week], progress: $0) }
+            }
             // A team's weighted figure is the mean of its people's own weighted progress: weights
             // compare goals within one person's quarter, so no person's scale swamps another's.
             let weighted = mean(members.compactMap { personProgress[$0]?.weighted })
@@ -276,7 +300,8 @@ enum ReportBuilder {
                 peopleWithoutGoals: members.filter { byPerson[$0] == nil },
                 weightedProgress: weighted,
                 // In goal id order (the goals come in person order).
-                alignedOutside: outside.sorted { $0.0 < $1.0 }.map(\.1), alignedToNothing: nothing.sorted { $0.0 < $1.0 }.map(\.1))
+                alignedOutside: outside.sorted { $0.0 < $1.0 }.map(\.1), alignedToNothing: nothing.sorted { $0.0 < $1.0 }.map(\.1),
+                weekly: weekly)
         }
         var teams = input.rollupRoots.map { rollup($0, members: [$0] + (input.subtree[$0] ?? [])) }
         if let head = input.head {
@@ -293,12 +318,14 @@ enum ReportBuilder {
                 employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
                 weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
         }
+        let lastDay = input.quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let summary = ReportSummary.build(
             goals: goals, names: names, reportDate: input.reportDate,
-            lastDay: input.quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth), closed: input.closed, settings: settings)
+            lastDay: lastDay, closed: input.closed, settings: settings)
         return Report(
             quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,
-            closed: input.closed, summary: summary, people: input.people, goals: goals, teams: teams,
+            firstDay: firstDay.description, lastDay: lastDay.description, closed: input.closed, summary: summary, people: input.people, goals: goals,
+            teams: teams,
             total: rollup("", members: input.people.map(\.employeeId)),
             figures: figures,
             changes: input.changes,

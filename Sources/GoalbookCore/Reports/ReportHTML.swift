@@ -50,6 +50,7 @@ enum ReportHTML {
         svg { display: block; }
         p.counts .track { display: inline-block; margin: 0 3pt 3pt 0; }
         details.goal > summary { list-style: none; cursor: pointer; }
+        .bars { display: flex; gap: 10pt; align-items: center; }
         details.goal > summary::-webkit-details-marker { display: none; }
         details.goal:not([open]) > summary .title::after { content: " ▸"; color: #8a939c; }
         details summary { cursor: pointer; }
@@ -79,6 +80,29 @@ enum ReportHTML {
             "<text x=\"\(width + 6)\" y=\"11\" font-size=\"9\" "
             + "fill=\"#3d4650\">\(escape(progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"))</text></svg>"
         return svg
+    }
+
+    /// A small line of progress over the quarter: one point per trend point, placed by its day
+    /// between the quarter's first and last days, and a dashed line where progress is expected
+    /// (0 on the first day, 1 on `due`).
+    static func sparkline(_ points: [TrendPoint], first: String, last: String, due: String?, label: String) -> String {
+        guard let start = Day(iso: first)?.dayNumber, let end = Day(iso: last)?.dayNumber, end > start, !points.isEmpty else { return "" }
+        let (width, height) = (120.0, 22.0)
+        func x(_ day: String) -> String {
+            let n = Day(iso: day)?.dayNumber ?? start
+            return Measure.format((Double(min(max(n, start), end) - start) / Double(end - start) * width * 10).rounded() / 10)
+        }
+        func y(_ progress: Double) -> String { Measure.format(((height - 2 - min(1, max(0, progress)) * (height - 4)) * 10).rounded() / 10) }
+        var svg =
+            "<svg class=\"spark\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+            + "aria-label=\"\(escape(label))\">"
+        if let due {
+            svg += "<line x1=\"0\" y1=\"\(y(0))\" x2=\"\(x(due))\" y2=\"\(y(1))\" stroke=\"#8a939c\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>"
+        }
+        let path = points.map { "\(x($0.day)),\(y($0.progress))" }.joined(separator: " ")
+        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#2f7d4a\" stroke-width=\"1.5\"/>"
+        if let end = points.last { svg += "<circle cx=\"\(x(end.day))\" cy=\"\(y(end.progress))\" r=\"2\" fill=\"#2f7d4a\"/>" }
+        return svg + "</svg>"
     }
 
     /// One bar per subtree: average progress, and the share of slots filled as a thin line below.
@@ -151,7 +175,7 @@ enum ReportHTML {
                 + "\n<table>\n<thead><tr><th>Subtree</th><th class=\"num\">People</th><th class=\"num\">With goals</th>"
             html +=
                 "<th class=\"num\">Goals</th><th>By status</th><th class=\"num\">Avg progress</th><th class=\"num\">Weighted</th><th "
-                + "class=\"num\">Slots filled</th><th>No goals</th></tr></thead>\n<tbody>\n"
+                + "class=\"num\">Slots filled</th><th>No goals</th><th>Weekly</th></tr></thead>\n<tbody>\n"
             for r in rollups {
                 html +=
                     "<tr><td>\(r.employeeId.isEmpty ? "<strong>Total</strong>" : escape(ReportRenderer.rowName(r)))</td><td "
@@ -162,7 +186,9 @@ enum ReportHTML {
                 html += "<td class=\"num\">\(escape(r.weightedProgress.map { ReportRenderer.percent($0) } ?? "–"))</td>"
                 html +=
                     "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td>"
-                    + "<td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td></tr>\n"
+                    + "<td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td><td>"
+                    + sparkline(r.weekly, first: report.firstDay, last: report.lastDay, due: nil, label: ReportRenderer.weeklyLine(r) ?? "")
+                    + "</td></tr>\n"
             }
             let nothing = ReportRenderer.alignment(report).nothing
             html += "</tbody>\n</table>\n<h2>Alignment</h2>\n<ul class=\"changes\">\n"
@@ -195,7 +221,13 @@ enum ReportHTML {
                     + "class=\"head\"><span>\(escape([goal.goalId, goal.framework.rowName(goal.rowNumber), goal.status.rawValue].joined(separator: " · ")))</span>"
                 html += "<span class=\"track \(trackClass(goal.track))\">\(escape(goal.track.rawValue))</span></div>\n"
                 html += "<div class=\"title\">\(escape(goal.title))</div>\n"
-                html += bar(goal.progress, expected: goal.status == .active ? goal.expected : nil) + "</summary>\n"
+                html += "<div class=\"bars\">" + bar(goal.progress, expected: goal.status == .active ? goal.expected : nil)
+                if goal.trend.count >= 2 {
+                    html += sparkline(
+                        goal.trend, first: report.firstDay, last: report.lastDay, due: goal.items.compactMap(\.due).max() ?? report.lastDay,
+                        label: ReportRenderer.trendLine(goal) ?? "")
+                }
+                html += "</div></summary>\n"
                 for item in goal.items {
                     html +=
                         "<div class=\"figures\">"

@@ -30,7 +30,8 @@ extension ReportRenderer {
                 }
                 line += "}"
             }
-            out += line + "]}"
+            line += "], \"trend\": " + trendJSON(goal.trend)
+            out += line + "}"
         }
         out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
         let teams: [String] = (report.teams + [report.total]).map { t in
@@ -44,7 +45,7 @@ extension ReportRenderer {
                 ("people_without_goals", JSONWriter.strings(t.peopleWithoutGoals)),
                 ("weighted_progress", JSONValue.rounded(t.weightedProgress).json),
                 ("aligned_outside", JSONWriter.strings(t.alignedOutside)), ("aligned_to_nothing", JSONWriter.strings(t.alignedToNothing)),
-                ("head_only", "\(t.headOnly)"),
+                ("head_only", "\(t.headOnly)"), ("weekly", trendJSON(t.weekly)),
             ])
         }
         let personFigures: [String] = report.figures.map { f in
@@ -65,6 +66,13 @@ extension ReportRenderer {
         out += "  \"people\": [" + personFigures.joined(separator: ", ") + "],\n"
         out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
         out += "}\n"
+    }
+
+    /// `[{"day": "2026-10-05", "progress": 0.2}, …]`.
+    static func trendJSON(_ points: [TrendPoint]) -> String {
+        "["
+            + points.map { JSONWriter.object([("day", JSONValue.string($0.day).json), ("progress", JSONValue.rounded($0.progress).json)]) }
+            .joined(separator: ", ") + "]"
     }
 
     /// The summary as one JSON object: the count and goal ids of each track, then the lists in full.

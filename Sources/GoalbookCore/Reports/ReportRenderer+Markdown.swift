@@ -30,6 +30,11 @@ extension ReportRenderer {
                         + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
                         + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
             }
+            let weekly = (report.teams + [report.total]).compactMap { r in weeklyLine(r).map { (rowName(r), $0) } }
+            if !weekly.isEmpty {
+                lines += ["", "_\(cell(weeklyHeading))_", "", "| Subtree | Weekly progress |", "|---|---|"]
+                lines += weekly.map { "| \(cell($0.0)) | \($0.1) |" }
+            }
             lines += ["", "## Alignment", ""] + alignmentLines(report).map { "- " + cell($0) }
         }
         let personFigures = report.figuresByPerson()
@@ -55,7 +60,8 @@ extension ReportRenderer {
             for goal in goals {
                 // Each part is escaped on its own: the <br> between them is the report's, not the data's.
                 let figures =
-                    (goal.items.map { goal.label($0) + Self.figures($0) } + [extras(goal), carried(goal), confidenceAndNote(goal)].compactMap { $0 })
+                    (goal.items.map { goal.label($0) + Self.figures($0) }
+                    + [extras(goal), carried(goal), trendLine(goal), confidenceAndNote(goal)].compactMap { $0 })
                     .map(cell).joined(separator: "<br>")
                 lines.append(
                     "| \(goal.goalId) | \(cell(goal.framework.rowName(goal.rowNumber))): \(cell(goal.title)) | \(goal.status.rawValue) | "

@@ -69,4 +69,22 @@ extension ReportRenderer {
                 : "Unfilled: \(counted(s.unfilledSlots, "slot", "slots")) in \(counted(s.unfilledGoals.count, "goal", "goals")): \(idList(s.unfilledGoals))"
         )
     }
+
+    /// `trend ▁▃▅ 10% → 37% (3 check-ins)`: a goal's progress on each day it had a check-in; nil
+    /// with fewer than two.
+    static func trendLine(_ goal: ReportGoal) -> String? {
+        guard goal.trend.count >= 2, let first = goal.trend.first, let last = goal.trend.last else { return nil }
+        return "trend \(ReportTrend.sparkline(goal.trend.map(\.progress))) \(percent(first.progress)) → \(percent(last.progress))"
+            + " (\(counted(goal.trend.count, "check-in day", "check-in days")))"
+    }
+
+    /// `▁▂▃▅ 0% → 59%`: a subtree's average progress at each week's end; nil without points.
+    static func weeklyLine(_ rollup: TeamRollup) -> String? {
+        guard let first = rollup.weekly.first, let last = rollup.weekly.last else { return nil }
+        return "\(ReportTrend.sparkline(rollup.weekly.map(\.progress))) \(percent(first.progress)) → \(percent(last.progress))"
+    }
+
+    /// The heading of the weekly lines, which says what each point is.
+    static let weeklyHeading =
+        "Weekly progress (average progress at each Sunday and the report date, of the goals made by then, from the check-ins dated by then)"
 }

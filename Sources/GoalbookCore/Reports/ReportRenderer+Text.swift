@@ -35,6 +35,11 @@ extension ReportRenderer {
             lines += TableText.indented(
                 header: ["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"],
                 rows: table, rightAligned: [1, 2, 3, 5, 6, 7, 8])
+            let weekly = rows.compactMap { r in weeklyLine(r).map { (rowName(r), $0) } }
+            if !weekly.isEmpty {
+                let width = weekly.map(\.0.count).max() ?? 0
+                lines += ["", weeklyHeading] + weekly.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+            }
             lines += ["", "Alignment"] + alignmentLines(report).map { "  " + $0 }
         }
         let personFigures = report.figuresByPerson()
@@ -60,6 +65,7 @@ extension ReportRenderer {
                     let label = goal.label(item)
                     lines.append("      \(label)\(figures(item))" + (item.lastCheckin.map { ", last check-in \($0)" } ?? ""))
                 }
+                if let trend = trendLine(goal) { lines.append("      \(trend)") }
                 if let latest = confidenceAndNote(goal) { lines.append("      \(latest)") }
                 if !goal.unfilled.isEmpty { lines.append("      unfilled: \(goal.unfilled.joined(separator: ", "))") }
             }

@@ -88,6 +88,36 @@ import Testing
         }
     }
 
+    /// Trends end where the figures are: a goal's last point is its progress, a subtree's last
+    /// weekly point its average progress; a goal's points are its check-in days, and a week's
+    /// point counts only the goals made by then.
+    @Test(arguments: TestEngine.available)
+    func trendsEndAtTheReportsFigures(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .team("E001"), now: ReportFixture.now)
+            for goal in report.goals where !goal.trend.isEmpty {
+                #expect(goal.trend.last?.progress == goal.progress, "\(goal.goalId)")
+                #expect(goal.trend.map(\.day) == goal.trend.map(\.day).sorted())
+            }
+            for team in report.teams + [report.total] {
+                #expect(
+                    team.weekly.last.map { abs($0.progress - (team.averageProgress ?? -1)) < 1e-12 } ?? (team.averageProgress == nil),
+                    "\(team.employeeId)")
+                #expect(team.weekly.allSatisfy { $0.day <= report.reportDate })
+            }
+            // Sundays of 2026Q4 up to 2026-11-15 (itself a Sunday): 10-04, 10-11, …, 11-15.
+            #expect(
+                report.total.weekly.map(\.day) == ["2026-10-04", "2026-10-11", "2026-10-18", "2026-10-25", "2026-11-01", "2026-11-08", "2026-11-15"])
+            // KR1 10% → 60%: 20% on 10-20, 30% on 11-05; KR2 0 → 3: 1 on 11-01. The objective is the
+            // mean of its key results: (0.2 + 0) / 2 = 0.1, then (0.2 + 1/3) / 2, then (0.4 + 1/3) / 2.
+            let okr = try #require(report.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
+            #expect(okr.trend.map(\.day) == ["2026-10-20", "2026-11-01", "2026-11-05"])
+            let expected = [0.1, (0.2 + 1.0 / 3) / 2, (0.4 + 1.0 / 3) / 2]
+            #expect(zip(okr.trend.map(\.progress), expected).allSatisfy { abs($0 - $1) < 1e-9 }, "\(okr.trend)")
+            #expect(ReportTrend.sparkline([0, 0.5, 1]) == "▁▅█")
+        }
+    }
+
     /// The same goldens on every engine: a report's bytes do not depend on where its rows are kept.
     @Test(arguments: TestEngine.available, ReportFormat.allCases)
     func goldenReportInEachFormat(engine: TestEngine, format: ReportFormat) throws {
