@@ -112,8 +112,8 @@ import Testing
                 + "(--none).\n"
         )
         let list = try goalbook("goals", "list", "--person", "E103").stdout
-        #expect(list.hasPrefix("ID PERSON QUARTER FRAMEWORK ROW STATUS FILLED WEIGHT ALIGNED TO TITLE\n"))
-        #expect(list.contains("\nG6 E103   2026Q4  okr         1 active 3/5        70 G2         "))
+        #expect(list.hasPrefix("ID PERSON QUARTER FRAMEWORK ROW STATUS PROGRESS TRACK      FILLED WEIGHT ALIGNED TO TITLE\n"))
+        #expect(list.contains("\nG6 E103   2026Q4  okr         1 active      60% at risk    3/5        70 G2         "))
         #expect(list.contains("Note: E103 in 2026Q4: goal weights add up to 71, not 100 (G7 has no weight and counts as 1).\n"))
         let show = try goalbook("goals", "show", "G6").stdout
         #expect(show.contains("\nAligned to G2 · weight 70 · key result weights KR1 3, KR2 2.\n"))

@@ -64,7 +64,8 @@ import Testing
             ])
         let csvList = try goalbook("goals", "list", "--team", "E001", "--format", "csv")
         #expect(
-            csvList.stdout.split(separator: "\n").first == "id,person,name,quarter,framework,row,status,filled,unfilled,title,weight,aligned_to,score"
+            csvList.stdout.split(separator: "\n").first
+                == "id,person,name,quarter,framework,row,status,filled,unfilled,title,weight,aligned_to,score,progress,track"
         )
         #expect(csvList.stdout.split(separator: "\n").count == 3)
     }

@@ -149,6 +149,30 @@ public struct GoalService {
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     public func goals(_ filter: GoalFilter) throws -> [Goal] { try engine.reading { try $0.goals(filter) } }
 
+    /// Goals with where each stands, as the report judges it: progress from the check-ins
+    /// recorded by `asOf` (or now) and dated by that day, and the track against the progress
+    /// expected on that day (the quarter's last day, for a quarter that has ended).
+    public func goalsWithStanding(_ filter: GoalFilter, now: Date = Date()) throws -> [(goal: Goal, standing: GoalStanding)] {
+        try engine.reading { tx in
+            let goals = try tx.goals(filter)
+            let settings = try tx.settings()
+            let asOf = filter.asOf ?? Timestamp.string(now)
+            let today = Day(iso: String(asOf.prefix(10))) ?? Day(now)
+            let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goals.map(\.id), recordedBy: asOf, through: today), by: \.goalId)
+            return goals.map { goal in
+                let quarter = Quarter(goal.quarter)
+                let day = quarter.map { min(today, $0.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)) } ?? today
+                let theirs = (checkins[goal.id] ?? []).filter { $0.checkedOn <= day.description }
+                let items = goal.items.map { ProgressRules.item($0, checkins: theirs, settings: settings) }
+                let progress = ProgressRules.goal(items).clamped
+                let due = items.compactMap { $0.due.flatMap(Day.init(iso:)) }.max()
+                let expected = quarter.map { ProgressRules.expected(on: day, quarter: $0, due: due, settings: settings) } ?? 0
+                let track = ProgressRules.track(status: goal.status, progress: progress, expected: expected, settings: settings)
+                return (goal, GoalStanding(progress: progress, track: track))
+            }
+        }
+    }
+
     /// Every change to a goal, oldest first.
     public func log(_ goalId: Int64) throws -> [HistoryEntry] {
         try engine.reading { tx in

@@ -118,6 +118,25 @@ import Testing
         }
     }
 
+    /// `goals list` shows each goal's progress and track, and they are the report's.
+    @Test(arguments: TestEngine.available)
+    func goalsListShowsTheReportsProgressAndTrack(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, _ in
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+            let listed = try GoalService(store).goalsWithStanding(GoalFilter(quarter: ReportFixture.quarter), now: ReportFixture.now)
+            let inReport = Dictionary(uniqueKeysWithValues: report.goals.map { ($0.goalId, $0) })
+            #expect(listed.count == report.goals.count)
+            for (goal, standing) in listed {
+                let line = try #require(inReport[goal.displayId])
+                #expect(standing == GoalStanding(progress: line.progress, track: line.track), "\(goal.displayId)")
+            }
+            let table = GoalText.listTable(listed.map(\.goal), standing: listed.map(\.standing))
+            #expect(table.hasPrefix("ID PERSON QUARTER FRAMEWORK ROW STATUS  PROGRESS TRACK      FILLED WEIGHT"))
+            #expect(table.contains("\nG1 E100   2026Q4  okr         1 active       37% at risk    4/5 "), "\(table)")
+            #expect(table.contains("\nG4 E102   2026Q4  okr         2 draft          - not filled 0/5 "), "\(table)")
+        }
+    }
+
     /// The same goldens on every engine: a report's bytes do not depend on where its rows are kept.
     @Test(arguments: TestEngine.available, ReportFormat.allCases)
     func goldenReportInEachFormat(engine: TestEngine, format: ReportFormat) throws {

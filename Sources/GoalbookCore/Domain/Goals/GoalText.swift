@@ -59,8 +59,10 @@ public enum GoalText {
         public var weight: Double?
         public var alignedTo: String?
         public var score: Double?
+        public var progress: Double?
+        public var track: String?
 
-        init(_ goal: Goal) {
+        init(_ goal: Goal, standing: GoalStanding? = nil) {
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
             id = goal.displayId
             person = goal.employeeId
@@ -75,37 +77,54 @@ public enum GoalText {
             weight = goal.weight
             alignedTo = goal.alignedTo.map(GoalID.format)
             score = goal.score
+            progress = standing?.progress
+            track = standing?.track.rawValue
         }
     }
 
-    public static func listRows(_ goals: [Goal]) -> [ListRow] { goals.map(ListRow.init) }
+    public static func listRows(_ goals: [Goal], standing: [GoalStanding]? = nil) -> [ListRow] {
+        guard let standing else { return goals.map { ListRow($0) } }
+        return zip(goals, standing).map { ListRow($0, standing: $1) }
+    }
 
-    /// `goals list` as an aligned table.
-    public static func listTable(_ goals: [Goal]) -> String {
-        let table = TextTable<ListRow> {
+    /// `goals list` as an aligned table; with `standing`, each goal's progress and track too.
+    public static func listTable(_ goals: [Goal], standing: [GoalStanding]? = nil) -> String {
+        let table = TextTable<ListRow> { row in
             [
-                Column(title: "ID", value: $0.id), Column(title: "PERSON", value: $0.person), Column(title: "QUARTER", value: $0.quarter),
-                Column(title: "FRAMEWORK", value: $0.framework), Column(title: "ROW", value: $0.row, align: .right),
-                Column(title: "STATUS", value: $0.status), Column(title: "FILLED", value: $0.filled),
-                Column(title: "WEIGHT", value: GoalWeights.format($0.weight) ?? "-", align: .right),
-                Column(title: "ALIGNED TO", value: $0.alignedTo ?? "-"), Column(title: "TITLE", value: LineBreaks.flattened($0.title)),
+                Column(title: "ID", value: row.id), Column(title: "PERSON", value: row.person), Column(title: "QUARTER", value: row.quarter),
+                Column(title: "FRAMEWORK", value: row.framework), Column(title: "ROW", value: row.row, align: .right),
+                Column(title: "STATUS", value: row.status),
             ]
+                + (standing == nil
+                    ? []
+                    : [
+                        Column(title: "PROGRESS", value: row.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", align: .right),
+                        Column(title: "TRACK", value: row.track ?? "-"),
+                    ])
+                + [
+                    Column(title: "FILLED", value: row.filled),
+                    Column(title: "WEIGHT", value: GoalWeights.format(row.weight) ?? "-", align: .right),
+                    Column(title: "ALIGNED TO", value: row.alignedTo ?? "-"), Column(title: "TITLE", value: LineBreaks.flattened(row.title)),
+                ]
         }
         let warnings = GoalWeights.warnings(goals)
-        return TableText.render(table, listRows(goals)) + (warnings.isEmpty ? "" : "\n" + warnings.map { "Note: \($0).\n" }.joined())
+        return TableText.render(table, listRows(goals, standing: standing))
+            + (warnings.isEmpty ? "" : "\n" + warnings.map { "Note: \($0).\n" }.joined())
     }
 
     /// `goals list` as CSV, one goal per row.
-    public static func listCSV(_ goals: [Goal]) -> String {
-        CSVWriter.line([
-            "id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title", "weight", "aligned_to", "score",
-        ])
-            + listRows(goals).map {
-                CSVWriter.line([
-                    $0.id, $0.person, $0.name, $0.quarter, $0.framework, "\($0.row)", $0.status, $0.filled,
-                    $0.unfilled.joined(separator: " "), $0.title, GoalWeights.format($0.weight) ?? "", $0.alignedTo ?? "",
-                    $0.score.map(Measure.format) ?? "",
-                ])
+    public static func listCSV(_ goals: [Goal], standing: [GoalStanding]? = nil) -> String {
+        CSVWriter.line(
+            [
+                "id", "person", "name", "quarter", "framework", "row", "status", "filled", "unfilled", "title", "weight", "aligned_to", "score",
+            ] + (standing == nil ? [] : ["progress", "track"]))
+            + listRows(goals, standing: standing).map {
+                CSVWriter.line(
+                    [
+                        $0.id, $0.person, $0.name, $0.quarter, $0.framework, "\($0.row)", $0.status, $0.filled,
+                        $0.unfilled.joined(separator: " "), $0.title, GoalWeights.format($0.weight) ?? "", $0.alignedTo ?? "",
+                        $0.score.map(Measure.format) ?? "",
+                    ] + (standing == nil ? [] : [$0.progress.map { Measure.format(($0 * 10_000).rounded() / 10_000) } ?? "", $0.track ?? ""]))
             }.joined()
     }
 

@@ -128,6 +128,17 @@ public enum Track: String, Sendable, Codable, CaseIterable {
     case done, dropped, draft
 }
 
+/// Where a goal stands on a day: its progress (nil when not filled) and its track.
+public struct GoalStanding: Sendable, Equatable {
+    public var progress: Double?
+    public var track: Track
+
+    public init(progress: Double?, track: Track) {
+        self.progress = progress
+        self.track = track
+    }
+}
+
 /// Progress of one item: from baseline to target, direction taken into account.
 public struct ItemProgress: Sendable, Equatable, Codable {
     public var item: String
