@@ -41,6 +41,30 @@ import Testing
         #expect(result.stdoutBytes == (try fixtureBytes("seed000-\(framework.rawValue).txt")))
     }
 
+    /// `--person` prints that person's frame: the same bytes as naming it, in every format.
+    @Test(arguments: TestEngine.available) func templatesOfAPersonsFrame(engine: TestEngine) throws {
+        let (home, db) = try freshHome(engine)
+        func goalbook(_ arguments: [String]) throws -> CommandResult {
+            try run(try goalbookBinary(), arguments + ["--db", db], environment: cleanEnvironment(home: home))
+        }
+        let added = try goalbook(["people", "add", "E100", "--name", "Lin", "--function", "Machine Learning Engineer", "--level", "IC2"])
+        #expect(added.status == 0, "\(added.stderr)")
+        for format in ["text", "json", "html"] {
+            let byPerson = try goalbook(["templates", "print", "--person", "E100", "--format", format])
+            let named = try goalbook(["templates", "print", "--function", "Machine Learning Engineer", "--level", "IC2", "--format", format])
+            #expect(byPerson.status == 0 && !byPerson.stdoutBytes.isEmpty && byPerson.stdoutBytes == named.stdoutBytes, "\(format)")
+        }
+        #expect(
+            try goalbook(["templates", "print", "--person", "E100", "--framework", "okr"]).stdoutBytes
+                == (try fixtureBytes("ladder-ic2-okr.txt", target: "GoalbookCoreTests")))
+        let missing = try goalbook(["templates", "print", "--person", "E404"])
+        #expect(missing.status == 1 && missing.stderr.hasPrefix("Error: person E404 not found"), "\(missing.stderr)")
+        let both = try goalbook(["templates", "print", "--person", "E100", "--level", "IC2"])
+        #expect(both.status == 64 && both.stderr.hasPrefix("Error: Use --person, or --function and --level, not both."))
+        let neither = try goalbook(["canon", "show"])
+        #expect(neither.status == 64 && neither.stderr.hasPrefix("Error: Name the frame with --function and --level, or give --person."))
+    }
+
     @Test(arguments: TestEngine.available) func theTemplatePageIsWrittenToAFileOrStandardOutput(engine: TestEngine) throws {
         let (home, db) = try freshHome(engine)
         let page = home.appendingPathComponent("p2.html").path

@@ -15,13 +15,13 @@ extension Templates {
         enum Format: String, OptionValue { case text, json, html }
 
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var frameOptions: FrameOptions
+        @OptionGroup var frameOptions: FrameSelection
         @Option(help: "One framework (default: all four).") var framework: Framework?
         @Option(help: "How to print them.") var format: Format = .text
         @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
         func run() throws {
-            let frame = try frameOptions.frame(in: CanonService(database.open()))
+            let frame = try frameOptions.frame(in: database.open())
             let frameworks = framework.map { [$0] } ?? Framework.allCases
             let text: String
             switch format {
