@@ -191,6 +191,32 @@ import Testing
         #expect(try goalbook("goals", "score", "G1", "5").stderr.hasPrefix("Error: 2026Q3 was closed on "))
     }
 
+    /// `goals status --team … --quarter …` moves every goal that can move, in one go, and says
+    /// what it left and why; `--dry-run` says the same and writes nothing.
+    @Test(arguments: TestEngine.available) func aTeamsGoalsChangeStatusInOneCommand(engine: TestEngine) throws {
+        let goalbook = try fixture(engine)
+        _ = try goalbook("goals", "status", "G7", "draft")
+        let before = try anyDatabaseDump(goalbook.db)
+        let dry = try goalbook("goals", "status", "--team", "E100", "--below", "-p", "2026Q4", "active", "--dry-run", "--note", "kick-off")
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(
+            dry.stdout
+                == "already active: G4, G6\nleft as it was: G5 is dropped and cannot become active (dropped is final)\n"
+                + "left as it was: G7 has 0 of 3 slots filled; unfilled: baseline, target, date. Fill them first (goalbook goals fill G7), or say "
+                + "--unfilled to make it active as it is\n")
+        #expect(dry.stderr == "Dry run: 0 goals would change, 4 goals left as they were; nothing was written.\n")
+        #expect(try anyDatabaseDump(goalbook.db) == before, "a dry run writes nothing")
+        let done = try goalbook("goals", "status", "--team", "E100", "--below", "-p", "2026Q4", "active", "--unfilled", "--note", "kick-off")
+        #expect(done.stdout.hasPrefix("G7 status: draft → active\nalready active: G4, G6\n"), "\(done.stdout)")
+        #expect(done.stderr == "1 goal changed, 3 goals left as they were.\n")
+        let last = try goalbook("goals", "log", "G7").stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.contains(" goals status ") && last.hasSuffix("draft → active  (kick-off)"), "\(last)")
+        let unknown = try goalbook("goals", "status", "--team", "E404", "-p", "2026Q4", "active")
+        #expect(unknown.status == 1 && unknown.stderr.hasPrefix("Error: person E404 not found"))
+        let noQuarter = try goalbook("goals", "status", "--team", "E100", "active")
+        #expect(noQuarter.status == 64 && noQuarter.stderr.hasPrefix("Error: With --team, say which quarter's goals: --quarter 2026Q4."))
+    }
+
     @Test(arguments: TestEngine.available) func closingAQuarterWarnsOfGoalsWithoutAScore(engine: TestEngine) throws {
         let goalbook = try fixture(engine)
         let close = try goalbook("quarter", "close", "2026Q4", "--early")

@@ -132,6 +132,50 @@ public struct GoalService {
         }
     }
 
+    /// What a status change of many goals did (or, in a dry run, would do).
+    public struct StatusChanges: Sendable, Equatable {
+        /// Each goal that moved, with its change, in list order.
+        public var changed: [(goalId: Int64, change: FieldChange)]
+        /// The goals that had the status already.
+        public var already: [Int64]
+        /// Each other goal left as it was, and why.
+        public var skipped: [(goalId: Int64, reason: String)]
+
+        public static func == (a: StatusChanges, b: StatusChanges) -> Bool {
+            a.changed.map { "\($0.goalId) \($0.change.line($0.goalId))" } == b.changed.map { "\($0.goalId) \($0.change.line($0.goalId))" }
+                && a.already == b.already && a.skipped.map { "\($0.goalId) \($0.reason)" } == b.skipped.map { "\($0.goalId) \($0.reason)" }
+        }
+    }
+
+    /// Moves every goal of a team's quarter that can move to `status`, in one transaction (none
+    /// with `dryRun`). A goal already there, or one the lifecycle does not let move (finished, or
+    /// unfilled without `unfilled`), is left as it is and listed with the reason.
+    public func setStatus(
+        team: String, below: Bool = false, quarter: Quarter, to status: GoalStatus, note: String?, unfilled: Bool = false,
+        dryRun: Bool, actor: String, now: Date = Date()
+    ) throws -> StatusChanges {
+        try engine.writing(WriteStamp(actor: actor, command: "goals status", now: now), dryRun: dryRun) { tx in
+            try tx.requirePerson(team)
+            var result = StatusChanges(changed: [], already: [], skipped: [])
+            for goal in try tx.goals(GoalFilter(team: team, below: below, quarter: quarter)) {
+                guard goal.status != status else {
+                    result.already.append(goal.id)
+                    continue
+                }
+                let plan: GoalPlan
+                do {
+                    plan = try GoalPlan.status(goal, to: status, note: note, unfilled: unfilled, context: try tx.context(goal))
+                } catch let error as GoalbookError {
+                    result.skipped.append((goal.id, error.errorDescription ?? "\(error)"))
+                    continue
+                }
+                try tx.apply(plan)
+                if let change = plan.changes.first { result.changed.append((goal.id, change)) }
+            }
+            return result
+        }
+    }
+
     // MARK: - Reading goals
 
     /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
