@@ -213,12 +213,9 @@ enum ReportBuilder {
         var weeklyByGoal: [[Double?]] = []
         weeklyByGoal.reserveCapacity(input.goals.count)
         let goals: [ReportGoal] = input.goals.map { goal in
-            let effective = CheckIn.effective(input.checkins[goal.id] ?? [])
+            let series = ReportTrend.Series(goal, effective: CheckIn.effective(input.checkins[goal.id] ?? []), settings: settings)
             // A goal counts from the day it was created.
-            weeklyByGoal.append(
-                weekEnds.map { day in
-                    goal.createdAt.prefix(10) > day ? nil : ReportTrend.progress(goal, effective: effective, through: day, settings: settings)
-                })
+            weeklyByGoal.append(weekEnds.map { day in goal.createdAt.prefix(10) > day ? nil : series.progress(through: day) })
             let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
             let progress = ProgressRules.goal(items)
             let due = items.compactMap { $0.due.flatMap(day) }.max()
@@ -241,7 +238,7 @@ enum ReportBuilder {
             line.previousConfidence = latest.previousConfidence?.confidence
             line.note = latest.note?.note
             line.noteOn = latest.note?.checkedOn
-            line.trend = ReportTrend.goal(goal, effective: effective, settings: settings)
+            line.trend = series.points
             return line
         }
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.

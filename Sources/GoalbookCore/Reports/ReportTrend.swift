@@ -17,11 +17,25 @@ public enum ReportTrend {
         return ProgressRules.goal(goal.items.map { ProgressRules.item($0, checkins: upTo, settings: settings) }).clamped
     }
 
-    /// One point per day the goal had a check-in that counts, in day order.
-    static func goal(_ goal: Goal, effective: [CheckIn], settings: ProgressSettings) -> [TrendPoint] {
-        Set(effective.map(\.checkedOn)).sorted().compactMap { day in
-            progress(goal, effective: effective, through: day, settings: settings).map { TrendPoint(day: day, progress: $0) }
+    /// A goal's progress over the quarter: before any check-in, and on each day it had a
+    /// check-in that counts (nil where it has no progress). Progress changes only on those days,
+    /// so these give its progress on any day.
+    struct Series {
+        var start: Double?
+        var days: [(day: String, progress: Double?)]
+
+        init(_ goal: Goal, effective: [CheckIn], settings: ProgressSettings) {
+            start = ReportTrend.progress(goal, effective: [], through: "", settings: settings)
+            days = Set(effective.map(\.checkedOn)).sorted().map {
+                ($0, ReportTrend.progress(goal, effective: effective, through: $0, settings: settings))
+            }
         }
+
+        /// The points where the goal has progress: its trend.
+        var points: [TrendPoint] { days.compactMap { day in day.progress.map { TrendPoint(day: day.day, progress: $0) } } }
+
+        /// Progress through `day`: that of the last check-in day on or before it.
+        func progress(through day: String) -> Double? { days.last { $0.day <= day }.map(\.progress) ?? start }
     }
 
     /// The week ends of the quarter up to the report date: each Sunday, and the report date itself.
