@@ -213,11 +213,15 @@ enum ReportBuilder {
         var weeklyByGoal: [[Double?]] = []
         weeklyByGoal.reserveCapacity(input.goals.count)
         let goals: [ReportGoal] = input.goals.map { goal in
-            let series = ReportTrend.Series(goal, effective: CheckIn.effective(input.checkins[goal.id] ?? []), settings: settings)
-            // A goal counts from the day it was created.
-            weeklyByGoal.append(weekEnds.map { day in goal.createdAt.prefix(10) > day ? nil : series.progress(through: day) })
             let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
             let progress = ProgressRules.goal(items)
+            // Without check-ins, progress is the same on every day: the goal's own.
+            let series =
+                input.checkins[goal.id].map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
+                ?? ReportTrend.Series(start: progress.clamped)
+            // A goal counts from the day it was created.
+            let created = goal.createdAt.prefix(10)
+            weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
             let due = items.compactMap { $0.due.flatMap(day) }.max()
             let quarter = Quarter(goal.quarter) ?? input.quarter
             let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
@@ -283,8 +287,18 @@ enum ReportBuilder {
                 }
             }
             let average = progress(theirs).average
-            let weekly = weekEnds.indices.compactMap { week -> TrendPoint? in
-                mean(theirs.filter { goals[$0].counts }.compactMap { weeklyByGoal[$0][week] }).map { TrendPoint(day: weekEnds[week], progress: $0) }
+            // One pass over the subtree's goals, summing each week's values.
+            var sums = [Double](repeating: 0, count: weekEnds.count)
+            var counts = [Int](repeating: 0, count: weekEnds.count)
+            for index in theirs where goals[index].counts {
+                for (week, value) in weeklyByGoal[index].enumerated() {
+                    guard let value else { continue }
+                    sums[week] += value
+                    counts[week] += 1
+                }
+            }
+            let weekly = weekEnds.indices.compactMap { week in
+                counts[week] == 0 ? nil : TrendPoint(day: weekEnds[week], progress: sums[week] / Double(counts[week]))
             }
             // A team's weighted figure is the mean of its people's own weighted progress: weights
             // compare goals within one person's quarter, so no person's scale swamps another's.

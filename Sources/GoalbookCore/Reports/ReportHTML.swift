@@ -82,26 +82,51 @@ enum ReportHTML {
         return svg
     }
 
+    /// The time axis of a page's small trend lines: the quarter's days across 120 points. Days
+    /// repeat from goal to goal, so each day's coordinate is worked out once.
+    final class SparkScale {
+        let start: Int
+        let end: Int
+        private var xs: [String: String] = [:]
+        static let (width, height) = (120.0, 22.0)
+
+        init?(first: String, last: String) {
+            guard let start = Day(iso: first)?.dayNumber, let end = Day(iso: last)?.dayNumber, end > start else { return nil }
+            (self.start, self.end) = (start, end)
+        }
+
+        func x(_ day: String) -> String {
+            if let known = xs[day] { return known }
+            let n = Day(iso: day)?.dayNumber ?? start
+            let x = Measure.format((Double(min(max(n, start), end) - start) / Double(end - start) * Self.width * 10).rounded() / 10)
+            xs[day] = x
+            return x
+        }
+
+        func y(_ progress: Double) -> String {
+            Measure.format(((Self.height - 2 - min(1, max(0, progress)) * (Self.height - 4)) * 10).rounded() / 10)
+        }
+    }
+
     /// A small line of progress over the quarter: one point per trend point, placed by its day
     /// between the quarter's first and last days, and a dashed line where progress is expected
     /// (0 on the first day, 1 on `due`).
-    static func sparkline(_ points: [TrendPoint], first: String, last: String, due: String?, label: String) -> String {
-        guard let start = Day(iso: first)?.dayNumber, let end = Day(iso: last)?.dayNumber, end > start, !points.isEmpty else { return "" }
-        let (width, height) = (120.0, 22.0)
-        func x(_ day: String) -> String {
-            let n = Day(iso: day)?.dayNumber ?? start
-            return Measure.format((Double(min(max(n, start), end) - start) / Double(end - start) * width * 10).rounded() / 10)
-        }
-        func y(_ progress: Double) -> String { Measure.format(((height - 2 - min(1, max(0, progress)) * (height - 4)) * 10).rounded() / 10) }
+    static func sparkline(_ points: [TrendPoint], scale: SparkScale?, due: String?, label: String) -> String {
+        guard let scale, let last = points.last else { return "" }
         var svg =
-            "<svg class=\"spark\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
-            + "aria-label=\"\(escape(label))\">"
+            "<svg class=\"spark\" width=\"120\" height=\"22\" viewBox=\"0 0 120 22\" role=\"img\" aria-label=\"\(escape(label))\">"
         if let due {
-            svg += "<line x1=\"0\" y1=\"\(y(0))\" x2=\"\(x(due))\" y2=\"\(y(1))\" stroke=\"#8a939c\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"/>"
+            svg +=
+                "<line x1=\"0\" y1=\"\(scale.y(0))\" x2=\"\(scale.x(due))\" y2=\"\(scale.y(1))\" stroke=\"#8a939c\" stroke-width=\"0.8\" "
+                + "stroke-dasharray=\"2 2\"/>"
         }
-        let path = points.map { "\(x($0.day)),\(y($0.progress))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#2f7d4a\" stroke-width=\"1.5\"/>"
-        if let end = points.last { svg += "<circle cx=\"\(x(end.day))\" cy=\"\(y(end.progress))\" r=\"2\" fill=\"#2f7d4a\"/>" }
+        svg += "<polyline points=\""
+        for (index, point) in points.enumerated() {
+            if index > 0 { svg += " " }
+            svg += scale.x(point.day) + "," + scale.y(point.progress)
+        }
+        svg += "\" fill=\"none\" stroke=\"#2f7d4a\" stroke-width=\"1.5\"/>"
+        svg += "<circle cx=\"\(scale.x(last.day))\" cy=\"\(scale.y(last.progress))\" r=\"2\" fill=\"#2f7d4a\"/>"
         return svg + "</svg>"
     }
 
@@ -145,6 +170,7 @@ enum ReportHTML {
 
     static func page(_ report: Report, _ html: TextSink) {
         let header = ReportRenderer.header(report)
+        let scale = SparkScale(first: report.firstDay, last: report.lastDay)
         html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         html += "<title>\(escape(header[0]))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n"
         html += "<h1>\(escape("Quarterly progress · \(report.quarter)"))</h1>\n"
@@ -187,7 +213,7 @@ enum ReportHTML {
                 html +=
                     "<td class=\"num\">\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")</td>"
                     + "<td>\(escape(r.peopleWithoutGoals.joined(separator: ", ")))</td><td>"
-                    + sparkline(r.weekly, first: report.firstDay, last: report.lastDay, due: nil, label: ReportRenderer.weeklyLine(r) ?? "")
+                    + sparkline(r.weekly, scale: scale, due: nil, label: ReportRenderer.weeklyLine(r) ?? "")
                     + "</td></tr>\n"
             }
             let nothing = ReportRenderer.alignment(report).nothing
@@ -223,9 +249,7 @@ enum ReportHTML {
                 html += "<div class=\"title\">\(escape(goal.title))</div>\n"
                 html += "<div class=\"bars\">" + bar(goal.progress, expected: goal.status == .active ? goal.expected : nil)
                 if goal.trend.count >= 2 {
-                    html += sparkline(
-                        goal.trend, first: report.firstDay, last: report.lastDay, due: goal.items.compactMap(\.due).max() ?? report.lastDay,
-                        label: ReportRenderer.trendLine(goal) ?? "")
+                    html += sparkline(goal.trend, scale: scale, due: goal.items.compactMap(\.due).max() ?? report.lastDay, label: trendLabel(goal))
                 }
                 html += "</div></summary>\n"
                 for item in goal.items {
@@ -250,6 +274,13 @@ enum ReportHTML {
         html +=
             "<footer>\(escape(footerLine(report.settings)))</footer>\n"
         html += "</body>\n</html>\n"
+    }
+
+    /// What a trend line says to a screen reader: `progress 10% → 37% over 3 check-in days`.
+    static func trendLabel(_ goal: ReportGoal) -> String {
+        guard let first = goal.trend.first, let last = goal.trend.last else { return "" }
+        return
+            "progress \(ReportRenderer.percent(first.progress)) → \(ReportRenderer.percent(last.progress)) over \(counted(goal.trend.count, "check-in day", "check-in days"))"
     }
 
     /// A person's frame line: family, function, level, manager and leaving day.

@@ -30,7 +30,8 @@ extension ReportRenderer {
                 }
                 line += "}"
             }
-            line += "], \"trend\": " + trendJSON(goal.trend)
+            line += "], \"trend\": "
+            appendTrend(goal.trend, to: &line)
             out += line + "}"
         }
         out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
@@ -68,11 +69,23 @@ extension ReportRenderer {
         out += "}\n"
     }
 
-    /// `[{"day": "2026-10-05", "progress": 0.2}, …]`.
+    /// `[["2026-10-05", 0.2], …]`: day and progress, in day order.
+    static func appendTrend(_ points: [TrendPoint], to out: inout String) {
+        out += "["
+        for (index, point) in points.enumerated() {
+            out += index == 0 ? "[\"" : ", [\""
+            out += point.day  // an ISO date: nothing to escape
+            out += "\", "
+            JSONValue.rounded(point.progress).append(to: &out)
+            out += "]"
+        }
+        out += "]"
+    }
+
     static func trendJSON(_ points: [TrendPoint]) -> String {
-        "["
-            + points.map { JSONWriter.object([("day", JSONValue.string($0.day).json), ("progress", JSONValue.rounded($0.progress).json)]) }
-            .joined(separator: ", ") + "]"
+        var out = ""
+        appendTrend(points, to: &out)
+        return out
     }
 
     /// The summary as one JSON object: the count and goal ids of each track, then the lists in full.
@@ -82,23 +95,21 @@ extension ReportRenderer {
                 ("track", JSONValue.string(t.track.rawValue).json), ("count", "\(t.goals.count)"), ("goals", JSONWriter.strings(t.goals)),
             ])
         }
-        let behind = s.behind.map { b in
-            JSONWriter.object([
-                ("goal_id", JSONValue.string(b.goalId).json), ("person_id", JSONValue.string(b.employeeId).json),
-                ("name", JSONValue.string(b.name).json), ("track", JSONValue.string(b.track.rawValue).json),
-                ("progress", JSONValue.rounded(b.progress).json), ("expected", JSONValue.rounded(b.expected).json),
-                ("behind", JSONValue.rounded(b.behind).json), ("last_checkin", JSONValue.text(b.lastCheckin).json),
-            ])
+        // Each goal's own fields (owner, progress, expected, last check-in) are in its row of
+        // "goals"; the summary's lists give the id and what put the goal there.
+        var behind = "["
+        for (index, b) in s.behind.enumerated() {
+            behind += index == 0 ? "[" : ", ["
+            JSONValue.string(b.goalId).append(to: &behind)
+            behind += ", "
+            JSONValue.rounded(b.behind).append(to: &behind)
+            behind += "]"
         }
-        let stale = s.stale.map { q in
-            JSONWriter.object([
-                ("goal_id", JSONValue.string(q.goalId).json), ("person_id", JSONValue.string(q.employeeId).json),
-                ("last_checkin", JSONValue.text(q.lastCheckin).json), ("days", q.days.map { "\($0)" } ?? "null"),
-            ])
-        }
+        behind += "]"
+        let stale = "[" + s.stale.map { "[\(JSONValue.string($0.goalId).json), \($0.days.map { "\($0)" } ?? "null")]" }.joined(separator: ", ") + "]"
         return JSONWriter.object([
-            ("tracks", "[" + tracks.joined(separator: ", ") + "]"), ("behind", "[" + behind.joined(separator: ", ") + "]"),
-            ("stale_checkin_days", "\(s.staleDays)"), ("stale", "[" + stale.joined(separator: ", ") + "]"),
+            ("tracks", "[" + tracks.joined(separator: ", ") + "]"), ("behind", behind),
+            ("stale_checkin_days", "\(s.staleDays)"), ("stale", stale),
             ("scores_due_from", JSONValue.string(s.scoresDueFrom).json),
             ("unscored", s.unscored.map(JSONWriter.strings) ?? "null"),
             ("unfilled_slots", "\(s.unfilledSlots)"), ("unfilled_goals", JSONWriter.strings(s.unfilledGoals)),

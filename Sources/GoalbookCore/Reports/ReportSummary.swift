@@ -52,36 +52,59 @@ public struct ReportSummary: Sendable, Equatable, Codable {
     /// The number of goals on each track, in order.
     public var trackCounts: [(track: Track, count: Int)] { tracks.map { ($0.track, $0.goals.count) } }
 
+    /// One pass over the goals, reading each in place (a report goal is a large value: copying
+    /// thousands of them would cost more than the summary itself).
     static func build(
         goals: [ReportGoal], names: [String: String], reportDate: Day, lastDay: Day, closed: Bool, settings: ProgressSettings
     ) -> ReportSummary {
-        let onTrack = Dictionary(grouping: goals.map { ($0.track, $0.goalId) }, by: \.0).mapValues { $0.map(\.1) }
-        let tracks = Track.summaryOrder.map { TrackGoals(track: $0, goals: onTrack[$0] ?? []) }
-        let behind = goals.compactMap { goal -> Behind? in
-            guard goal.track == .atRisk || goal.track == .offTrack, let progress = goal.progress else { return nil }
-            return Behind(
-                goalId: goal.goalId, employeeId: goal.employeeId, name: names[goal.employeeId] ?? goal.employeeId, track: goal.track,
-                progress: progress, expected: goal.expected, behind: goal.expected - progress, lastCheckin: goal.lastCheckin)
-        }
-        // Furthest behind first; equal gaps in report order (sorting is stable).
-        .enumerated().sorted { ($1.element.behind, $0.offset) < ($0.element.behind, $1.offset) }.map(\.element)
-        let stale = goals.compactMap { goal -> Quiet? in
-            guard goal.status == .active else { return nil }
-            guard let last = goal.lastCheckin, let day = Day(iso: String(last.prefix(10))) else {
-                return Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: nil, days: nil)
+        var onTrack: [Track: [String]] = [:]
+        var behind: [Behind] = []
+        var stale: [Quiet] = []
+        var unscored: [String] = []
+        var unfilledSlots = 0
+        var unfilledGoals: [String] = []
+        var days: [String: Int] = [:]  // check-in days repeat: count each once
+        for index in goals.indices {
+            let goal = goals[index]
+            onTrack[goal.track, default: []].append(goal.goalId)
+            if goal.track == .atRisk || goal.track == .offTrack, let progress = goal.progress {
+                behind.append(
+                    Behind(
+                        goalId: goal.goalId, employeeId: goal.employeeId, name: names[goal.employeeId] ?? goal.employeeId, track: goal.track,
+                        progress: progress, expected: goal.expected, behind: goal.expected - progress, lastCheckin: goal.lastCheckin))
             }
-            let days = reportDate.dayNumber - day.dayNumber
-            return days >= settings.staleCheckinDays ? Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: last, days: days) : nil
+            if goal.status == .active {
+                if let last = goal.lastCheckin {
+                    let day = String(last.prefix(10))
+                    let since: Int
+                    if let known = days[day] {
+                        since = known
+                    } else {
+                        since = Day(iso: day).map { reportDate.dayNumber - $0.dayNumber } ?? 0
+                        days[day] = since
+                    }
+                    if since >= settings.staleCheckinDays {
+                        stale.append(Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: last, days: since))
+                    }
+                } else {
+                    stale.append(Quiet(goalId: goal.goalId, employeeId: goal.employeeId, lastCheckin: nil, days: nil))
+                }
+            }
+            if goal.status.isScored && goal.score == nil { unscored.append(goal.goalId) }
+            if goal.status != .dropped && !goal.unfilled.isEmpty {
+                unfilledSlots += goal.unfilled.count
+                unfilledGoals.append(goal.goalId)
+            }
         }
-        // Never checked in first, then the longest silence; report order within.
-        .enumerated().sorted { ($1.element.days ?? .max, $0.offset) < ($0.element.days ?? .max, $1.offset) }.map(\.element)
+        // Furthest behind first, the longest silence first (never checked in before all); equal
+        // ones in report order (the sorts are stable).
+        behind = behind.enumerated().sorted { ($1.element.behind, $0.offset) < ($0.element.behind, $1.offset) }.map(\.element)
+        stale = stale.enumerated().sorted { ($1.element.days ?? .max, $0.offset) < ($0.element.days ?? .max, $1.offset) }.map(\.element)
         let dueFrom = lastDay.adding(days: -settings.scoreDueDays)
-        let scoresDue = closed || reportDate >= dueFrom
-        let open = goals.filter { $0.status != .dropped && !$0.unfilled.isEmpty }
         return ReportSummary(
-            tracks: tracks, behind: behind, staleDays: settings.staleCheckinDays, stale: stale, scoresDueFrom: dueFrom.description,
-            unscored: scoresDue ? goals.filter { $0.status.isScored && $0.score == nil }.map(\.goalId) : nil,
-            unfilledSlots: open.reduce(0) { $0 + $1.unfilled.count }, unfilledGoals: open.map(\.goalId))
+            tracks: Track.summaryOrder.map { TrackGoals(track: $0, goals: onTrack[$0] ?? []) }, behind: behind,
+            staleDays: settings.staleCheckinDays, stale: stale, scoresDueFrom: dueFrom.description,
+            unscored: closed || reportDate >= dueFrom ? unscored : nil, unfilledSlots: unfilledSlots, unfilledGoals: unfilledGoals)
     }
 }
 

@@ -10,13 +10,6 @@ public struct TrendPoint: Sendable, Equatable, Codable {
 /// Progress over the quarter, from check-ins: each goal's progress on each day it had a
 /// check-in, and each subtree's average progress at each week's end (docs/reports.md, "Trends").
 public enum ReportTrend {
-    /// The goal's progress through `day`: its values as the report shows them, with only the
-    /// check-ins dated up to that day (corrections already applied).
-    static func progress(_ goal: Goal, effective: [CheckIn], through day: String, settings: ProgressSettings) -> Double? {
-        let upTo = effective.filter { $0.checkedOn <= day }
-        return ProgressRules.goal(goal.items.map { ProgressRules.item($0, checkins: upTo, settings: settings) }).clamped
-    }
-
     /// A goal's progress over the quarter: before any check-in, and on each day it had a
     /// check-in that counts (nil where it has no progress). Progress changes only on those days,
     /// so these give its progress on any day.
@@ -24,10 +17,34 @@ public enum ReportTrend {
         var start: Double?
         var days: [(day: String, progress: Double?)]
 
+        /// A goal with no check-ins: the same progress on every day.
+        init(start: Double?) {
+            self.start = start
+            days = []
+        }
+
+        /// Walks the check-ins once in day order, keeping each item's newest value, and takes the
+        /// goal's progress at the end of each day with the report's rules (``ProgressRules/raw(_:latest:)``,
+        /// clamped, weighted by the items' weights), as if only the check-ins dated by then existed.
         init(_ goal: Goal, effective: [CheckIn], settings: ProgressSettings) {
-            start = ReportTrend.progress(goal, effective: [], through: "", settings: settings)
-            days = Set(effective.map(\.checkedOn)).sorted().map {
-                ($0, ReportTrend.progress(goal, effective: effective, through: $0, settings: settings))
+            let items = goal.items
+            // Each item's newest value so far, by the item's place in the goal (a goal has few).
+            func progress(_ latest: [Double?]) -> Double? {
+                ProgressRules.weightedMean(
+                    items.indices.map { (ProgressRules.raw(items[$0], latest: latest[$0]).map { min(1, max(0, $0)) }, items[$0].weight) })
+            }
+            var latest = [Double?](repeating: nil, count: items.count)
+            start = progress(latest)
+            days = []
+            let ordered = effective.sorted { ($0.checkedOn, $0.id) < ($1.checkedOn, $1.id) }
+            var index = 0
+            while index < ordered.count {
+                let day = ordered[index].checkedOn
+                while index < ordered.count, ordered[index].checkedOn == day {
+                    if let place = items.firstIndex(where: { $0.name == ordered[index].item }) { latest[place] = ordered[index].number }
+                    index += 1
+                }
+                days.append((day, progress(latest)))
             }
         }
 

@@ -73,9 +73,13 @@ public struct ReportService {
         for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
 
         // Goals of the quarter, as they were, with their check-ins and changes.
-        let goals = try tx.reportGoals(quarter: quarter, asOf: historical ? asOf : nil, people: inScope.map(\.key), only: only)
+        let loaded = try tx.reportGoals(quarter: quarter, asOf: historical ? asOf : nil, people: inScope.map(\.key), only: only)
             .filter { memberSet.contains($0.employeeId) }
-            .sorted { (rank[$0.employeeId] ?? .max, $0.employeeId, $0.id) < (rank[$1.employeeId] ?? .max, $1.employeeId, $1.id) }
+        // In the people's order, then by id: the keys are worked out once, and the goals (large
+        // values) are moved once, not at every comparison.
+        let keys = loaded.map { (rank: rank[$0.employeeId] ?? .max, person: $0.employeeId, id: $0.id) }
+        let goals = keys.indices.sorted { (keys[$0].rank, keys[$0].person, keys[$0].id) < (keys[$1].rank, keys[$1].person, keys[$1].id) }
+            .map { loaded[$0] }
         let goalIds = goals.map(\.id)
         let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: asOf, through: reportDate), by: \.goalId)
         var changes: [ReportChange] = []

@@ -201,14 +201,22 @@ public enum ProgressRules {
         }
         result.confidence = latest.confidence?.confidence
         result.note = latest.note?.note
-        guard let baseline, let target else { return result }
-        let current = last?.number ?? baseline.number
-        if item.direction == .maintain || target.number == baseline.number {
-            result.raw = (item.keep ?? .within).met(current, target: target.number, tolerance: item.tolerance ?? 0) ? 1 : 0
-        } else {
-            result.raw = (current - baseline.number) / (target.number - baseline.number)
-        }
+        result.raw = raw(item, latest: last?.number)
         return result
+    }
+
+    /// An item's progress, not clamped, with `latest` as its newest value (nil: no check-in, so
+    /// the baseline stands); nil when the item is not filled. ``item(_:checkins:settings:)`` and
+    /// the report's trends both come here.
+    public static func raw(_ item: GoalItem, latest: Double?) -> Double? {
+        let hasBaselineSlot = item.slot(.baseline) != nil
+        let baseline = hasBaselineSlot ? item.slot(.baseline)?.measure : Measure(number: 0, unit: item.slot(.target)?.unit)
+        guard let baseline, let target = item.slot(.target)?.measure else { return nil }
+        let current = latest ?? baseline.number
+        if item.direction == .maintain || target.number == baseline.number {
+            return (item.keep ?? .within).met(current, target: target.number, tolerance: item.tolerance ?? 0) ? 1 : 0
+        }
+        return (current - baseline.number) / (target.number - baseline.number)
     }
 
     /// A goal's progress: the mean of its items' progress weighted by the items' weights, over the
