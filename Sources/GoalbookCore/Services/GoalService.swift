@@ -133,18 +133,13 @@ public struct GoalService {
     }
 
     /// What a status change of many goals did (or, in a dry run, would do).
-    public struct StatusChanges: Sendable, Equatable {
+    public struct StatusChanges: Sendable {
         /// Each goal that moved, with its change, in list order.
         public var changed: [(goalId: Int64, change: FieldChange)]
         /// The goals that had the status already.
         public var already: [Int64]
         /// Each other goal left as it was, and why.
         public var skipped: [(goalId: Int64, reason: String)]
-
-        public static func == (a: StatusChanges, b: StatusChanges) -> Bool {
-            a.changed.map { "\($0.goalId) \($0.change.line($0.goalId))" } == b.changed.map { "\($0.goalId) \($0.change.line($0.goalId))" }
-                && a.already == b.already && a.skipped.map { "\($0.goalId) \($0.reason)" } == b.skipped.map { "\($0.goalId) \($0.reason)" }
-        }
     }
 
     /// Moves every goal of a team's quarter that can move to `status`, in one transaction (none
