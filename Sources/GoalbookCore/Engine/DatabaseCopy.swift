@@ -71,7 +71,10 @@ public enum DatabaseCopy {
 
     /// Copies the database at `source` into a new one at `target` (a file path that does not
     /// exist yet, or an empty PostgreSQL database). Returns each table's row count.
-    public static func copy(from source: String, to target: String, actor: String) throws -> [(table: String, rows: Int)] {
+    /// `progress` counts the rows copied, of all tables, against their total.
+    public static func copy(
+        from source: String, to target: String, actor: String, progress: ProgressMeter? = nil
+    ) throws -> [(table: String, rows: Int)] {
         guard source != target else { throw GoalbookError.invalidArgument("--from and --to name the same database") }
         if case .sqlite(let path) = try DatabaseLocation.kind(of: source), !FileManager.default.fileExists(atPath: path) {
             throw GoalbookError.cannotOpen(path: path, reason: "there is no database there to copy")
@@ -83,14 +86,14 @@ public enum DatabaseCopy {
                 throw GoalbookError.refused("\(path) exists already: a copy makes a new file, and the file was left untouched")
             }
             do {
-                return try copy(sourceEngine, into: try runnerEngine(target, actor: actor, builtInCanon: false))
+                return try copy(sourceEngine, into: try runnerEngine(target, actor: actor, builtInCanon: false), progress: progress)
             } catch {
                 // The file was made by this copy: a copy that failed leaves nothing behind.
                 for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 throw error
             }
         case .postgres:
-            return try copy(sourceEngine, into: try runnerEngine(target, actor: actor, builtInCanon: false))
+            return try copy(sourceEngine, into: try runnerEngine(target, actor: actor, builtInCanon: false), progress: progress)
         }
     }
 
@@ -101,7 +104,9 @@ public enum DatabaseCopy {
         }
     }
 
-    private static func copy(_ source: some RunnerEngine, into target: some RunnerEngine) throws -> [(table: String, rows: Int)] {
+    private static func copy(
+        _ source: some RunnerEngine, into target: some RunnerEngine, progress: ProgressMeter?
+    ) throws -> [(table: String, rows: Int)] {
         try source.readingRows { from in
             try target.copyingInto { to in
                 for table in contentTables where try to.int("SELECT count(*) FROM \(table)") ?? 0 > 0 {
@@ -110,6 +115,12 @@ public enum DatabaseCopy {
                 }
                 var counts: [(table: String, rows: Int)] = []
                 var links: [(goal: Int64, alignedTo: Int64)] = []
+                // The total, for the progress line only (one count per table, in the same read).
+                var total: Int?
+                if progress != nil {
+                    total = try tables.reduce(0) { $0 + Int(try from.int("SELECT count(*) FROM \($1.name)") ?? 0) }
+                }
+                var copied = 0
                 for table in tables {
                     let columns = table.columns.joined(separator: ", ")
                     let alignedAt = table.name == "goal" ? table.columns.firstIndex(of: "aligned_to") : nil
@@ -141,6 +152,8 @@ public enum DatabaseCopy {
                         }
                         pending += values
                         count += 1
+                        copied += 1
+                        progress?.update(done: copied, total: total)
                         if pending.count == batch * table.columns.count { try flush() }
                     }
                     try flush()

@@ -8,12 +8,18 @@ public struct WriteStamp: Sendable, Equatable {
     public var command: String
     /// The one clock reading of the command.
     public var now: Date
+    /// Where long writes say how far they are; nil for no progress line.
+    public var progress: ProgressMeter?
 
-    public init(actor: String, command: String, now: Date = Date()) {
+    public init(actor: String, command: String, now: Date = Date(), progress: ProgressMeter? = nil) {
         self.actor = actor
         self.command = command
         self.now = now
+        self.progress = progress
     }
+
+    /// Two stamps are the same write whatever their progress lines.
+    public static func == (a: WriteStamp, b: WriteStamp) -> Bool { (a.actor, a.command, a.now) == (b.actor, b.command, b.now) }
 }
 
 /// What opening a database found and did to its schema.

@@ -23,9 +23,12 @@ extension People {
                 )
             }
             let (people, problems) = try StaffCSV.parse(bytes: Array(data), fileName: file)
-            let summary = try PeopleService(try database.open()).write(
-                people, file: file, mode: .upsert, actor: database.actor,
-                command: "people import", inputProblems: problems)
+            let store = try database.open()
+            let summary = try Output.withProgress("Importing people") { progress in
+                try PeopleService(store).write(
+                    people, file: file, mode: .upsert, actor: database.actor, command: "people import", inputProblems: problems,
+                    progress: progress)
+            }
             print("\(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
         }
     }

@@ -23,7 +23,10 @@ struct CopyCommand: ParsableCommand {
 
     func run() throws {
         let source = DatabaseLocation.resolve(explicit: from ?? GlobalOptions.shared.db)
-        let counts = try DatabaseCopy.copy(from: source, to: to, actor: Actor.resolve(explicit: by ?? GlobalOptions.shared.by))
+        let actor = Actor.resolve(explicit: by ?? GlobalOptions.shared.by)
+        let counts = try Output.withProgress("Copying rows") { progress in
+            try DatabaseCopy.copy(from: source, to: to, actor: actor, progress: progress)
+        }
         print("Copied \(DatabaseLocation.redacted(source)) to \(DatabaseLocation.redacted(to)):")
         for (table, rows) in counts { print("  \(table.padding(toLength: 16, withPad: " ", startingAt: 0)) \(rows)") }
     }

@@ -68,3 +68,25 @@ func writeFile(_ output: String, database: String?, _ render: (TextSink) -> Void
 
 /// JSON as Goalbook prints it (``JSONWriter/document(_:)``).
 func jsonText<T: Encodable>(_ value: T) throws -> String { try JSONWriter.document(value) }
+
+extension Output {
+    /// A progress line on standard error for long work, when standard error is a terminal and
+    /// `NO_PROGRESS` is not set; nil otherwise (a pipe or a file gets no progress at all).
+    static func progress(_ what: String) -> ProgressMeter? {
+        guard stderrIsTerminal, (ProcessInfo.processInfo.environment["NO_PROGRESS"] ?? "").isEmpty else { return nil }
+        return ProgressMeter(what) { text in _ = FileWriter.writeAll(STDERR_FILENO, text) }
+    }
+
+    /// Runs `body` with a progress line (or none), ended when it returns and erased when it throws.
+    static func withProgress<T>(_ what: String, _ body: (ProgressMeter?) throws -> T) rethrows -> T {
+        let meter = progress(what)
+        do {
+            let result = try body(meter)
+            meter?.finish()
+            return result
+        } catch {
+            meter?.clear()
+            throw error
+        }
+    }
+}

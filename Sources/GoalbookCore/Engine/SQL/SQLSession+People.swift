@@ -44,7 +44,9 @@ extension SQLSession {
         let newKeys = Dictionary(uniqueKeysWithValues: newPeople.enumerated().map { ($0.element, next + Int64($0.offset)) })
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()
-        for change in plan.changes {
+        let progress = stamp.progress
+        for (index, change) in plan.changes.enumerated() {
+            progress?.update(done: index + 1, total: plan.changes.count)
             let input = change.input
             let key = try newKeys[input.employeeId] ?? personKey(input.employeeId)
             let manager = try input.managerId.map { try newKeys[$0] ?? personKey($0) }
