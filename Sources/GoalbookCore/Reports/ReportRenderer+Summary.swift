@@ -70,7 +70,7 @@ extension ReportRenderer {
         )
     }
 
-    /// `trend ▁▃▅ 10% → 37% (3 check-ins)`: a goal's progress on each day it had a check-in; nil
+    /// `trend ▁▃▅ 10% → 37% (3 check-in days)`: a goal's progress on each day it had a check-in; nil
     /// with fewer than two.
     static func trendLine(_ goal: ReportGoal) -> String? {
         guard goal.trend.count >= 2, let first = goal.trend.first, let last = goal.trend.last else { return nil }
