@@ -213,8 +213,9 @@ enum ReportBuilder {
         var weeklyByGoal: [[Double?]] = []
         weeklyByGoal.reserveCapacity(input.goals.count)
         let goals: [ReportGoal] = input.goals.map { goal in
-            let items = goal.items.map { ProgressRules.item($0, checkins: input.checkins[goal.id] ?? [], settings: settings) }
-            let progress = ProgressRules.goal(items)
+            let (items, progress, expected, track) = ProgressRules.judge(
+                goal, checkins: input.checkins[goal.id] ?? [], on: input.reportDate, quarter: Quarter(goal.quarter) ?? input.quarter,
+                settings: settings, parseDay: day)
             // Without check-ins, progress is the same on every day: the goal's own.
             let series =
                 input.checkins[goal.id].map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
@@ -222,15 +223,12 @@ enum ReportBuilder {
             // A goal counts from the day it was created.
             let created = goal.createdAt.prefix(10)
             weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
-            let due = items.compactMap { $0.due.flatMap(day) }.max()
-            let quarter = Quarter(goal.quarter) ?? input.quarter
-            let expected = ProgressRules.expected(on: input.reportDate, quarter: quarter, due: due, settings: settings)
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
             let latest = CheckIn.latestNotes(input.checkins[goal.id] ?? [])
             var line = ReportGoal(
                 goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
                 title: goal.title, status: goal.status,
-                track: ProgressRules.track(status: goal.status, progress: progress.clamped, expected: expected, settings: settings),
+                track: track,
                 progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
                 lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
                 slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),

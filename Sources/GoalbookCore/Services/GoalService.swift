@@ -202,12 +202,8 @@ public struct GoalService {
                 let quarter = Quarter(goal.quarter)
                 let day = quarter.map { min(today, $0.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)) } ?? today
                 let theirs = (checkins[goal.id] ?? []).filter { $0.checkedOn <= day.description }
-                let items = goal.items.map { ProgressRules.item($0, checkins: theirs, settings: settings) }
-                let progress = ProgressRules.goal(items).clamped
-                let due = items.compactMap { $0.due.flatMap(Day.init(iso:)) }.max()
-                let expected = quarter.map { ProgressRules.expected(on: day, quarter: $0, due: due, settings: settings) } ?? 0
-                let track = ProgressRules.track(status: goal.status, progress: progress, expected: expected, settings: settings)
-                return (goal, GoalStanding(progress: progress, track: track))
+                let judged = ProgressRules.judge(goal, checkins: theirs, on: day, quarter: quarter, settings: settings)
+                return (goal, GoalStanding(progress: judged.progress.clamped, track: judged.track))
             }
         }
     }

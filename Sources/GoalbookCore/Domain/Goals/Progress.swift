@@ -252,6 +252,21 @@ public enum ProgressRules {
         return min(1, max(0, Double(date.dayNumber - start) / Double(end - start)))
     }
 
+    /// How a goal stands on `day`, as the report and `goals list` judge it: each item's progress
+    /// from `checkins` (the caller keeps only those that count by then), the goal's progress, the
+    /// progress expected of it by `day` in its `quarter` (0 without one), and its track.
+    /// `parseDay` reads the due dates; a report passes one that remembers the days it has read.
+    public static func judge(
+        _ goal: Goal, checkins: [CheckIn], on day: Day, quarter: Quarter?, settings: ProgressSettings,
+        parseDay: (String) -> Day? = { Day(iso: $0) }
+    ) -> (items: [ItemProgress], progress: (raw: Double?, clamped: Double?), expected: Double, track: Track) {
+        let items = goal.items.map { item($0, checkins: checkins, settings: settings) }
+        let progress = self.goal(items)
+        let due = items.compactMap { $0.due.flatMap(parseDay) }.max()
+        let expected = quarter.map { self.expected(on: day, quarter: $0, due: due, settings: settings) } ?? 0
+        return (items, progress, expected, self.track(status: goal.status, progress: progress.clamped, expected: expected, settings: settings))
+    }
+
     /// On track when progress ≥ expected × on_track_ratio; at risk when ≥ expected × at_risk_ratio;
     /// off track below. Done and dropped goals show their status; goals with no progress are "not
     /// filled". A carried goal is judged like an active one: its quarter ended with it unfinished.
