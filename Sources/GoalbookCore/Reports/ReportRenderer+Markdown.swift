@@ -30,7 +30,7 @@ extension ReportRenderer {
                         + "\(statusCounts(r)) | \(r.averageProgress.map { percent($0) } ?? "–") | \(r.weightedProgress.map { percent($0) } ?? "–") | "
                         + "\(r.slotsFilledShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") | \(r.peopleWithoutGoals.joined(separator: ", ")) |")
             }
-            let weekly = (report.teams + [report.total]).compactMap { r in weeklyLine(r).map { (rowName(r), $0) } }
+            let weekly = weeklyLines(report)
             if !weekly.isEmpty {
                 lines += ["", "_\(cell(weeklyHeading))_", "", "| Subtree | Weekly progress |", "|---|---|"]
                 lines += weekly.map { "| \(cell($0.0)) | \($0.1) |" }

@@ -84,6 +84,11 @@ extension ReportRenderer {
         return "\(ReportTrend.sparkline(rollup.weekly.map(\.progress))) \(percent(first.progress)) → \(percent(last.progress))"
     }
 
+    /// Each roll-up row that has a weekly line, by name, in the Teams table's order.
+    static func weeklyLines(_ report: Report) -> [(name: String, line: String)] {
+        (report.teams + [report.total]).compactMap { r in weeklyLine(r).map { (rowName(r), $0) } }
+    }
+
     /// The heading of the weekly lines, which says what each point is.
     static let weeklyHeading =
         "Weekly progress (average progress at each Sunday and the report date, of the goals made by then, from the check-ins dated by then)"

@@ -35,7 +35,7 @@ extension ReportRenderer {
             lines += TableText.indented(
                 header: ["SUBTREE", "PEOPLE", "WITH GOALS", "GOALS", "BY STATUS", "AVG PROGRESS", "WEIGHTED", "SLOTS FILLED", "NO GOALS"],
                 rows: table, rightAligned: [1, 2, 3, 5, 6, 7, 8])
-            let weekly = rows.compactMap { r in weeklyLine(r).map { (rowName(r), $0) } }
+            let weekly = weeklyLines(report)
             if !weekly.isEmpty {
                 let width = weekly.map(\.0.count).max() ?? 0
                 lines += ["", weeklyHeading] + weekly.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
