@@ -133,6 +133,46 @@ import Testing
         }
         #expect(try anyDatabaseDump(goalbook.db) == before)
     }
+
+    /// A team adopting Goalbook mid-quarter, through the binary: writes dated back with --date,
+    /// read back with --as-of (in effect then) and --as-recorded (what Goalbook knew then).
+    @Test(arguments: TestEngine.available)
+    func aTeamAdoptingMidQuarterDatesItsWritesBack(engine: TestEngine) throws {
+        let goalbook = try session(engine)
+        // The quarter of yesterday, dated back to its first day: always before today.
+        let today = Day(Date())
+        let quarter = Quarter.containing(today.adding(days: -1))
+        let start = quarter.firstDay()
+        let csv = try writeFile(goalbook.home, "staff.csv", Self.staff)
+        #expect(try goalbook("people", "import", csv, "--date", start.description).stdout == "\(csv): 3 added, 0 updated, 0 unchanged.\n")
+        let q = quarter.description
+        #expect(
+            try goalbook("goals", "assign", "--team", "E001", "--quarter", q, "--framework", "smart", "--row", "1", "--date", start.description)
+                .status == 0)
+        #expect(try goalbook("goals", "set", "G1", "baseline=10", "target=20", "--date", start.description).status == 0)
+        // In effect on the first day; not yet recorded the day before today.
+        let then = try goalbook("goals", "show", "G1", "--as-of", start.description)
+        #expect(then.status == 0 && then.stdout.contains("As of \(start)T23:59:59.999Z, rebuilt from history."))
+        #expect(then.stdout.contains("Move the metric this drives from 10 to 20 by ⟨date⟩."))
+        let known = try goalbook("goals", "show", "G1", "--as-of", start.description, "--as-recorded", today.adding(days: -1).description)
+        #expect(known.status != 0 && known.stderr.contains("G1 did not exist yet at \(start)T23:59:59.999Z as recorded by"))
+        #expect(try goalbook("goals", "log", "G1").stdout.contains("(recorded \(today))"))
+        let report = try goalbook("report", "--quarter", q, "--as-of", start.description, "--as-recorded", today.description, "--format", "json")
+        #expect(report.status == 0 && report.stdout.contains("\"as_recorded\": \"\(today)T23:59:59.999Z\""))
+        #expect(report.stdout.contains("\"goal_id\": \"G1\"") && report.stdout.contains("\"baseline\": 10, \"latest\": null, \"target\": 20"))
+        // Refused, with the database unchanged: the future, and a day before the goal's last change.
+        let before = try anyDatabaseDump(goalbook.db)
+        for (day, message) in [
+            (today.adding(days: 1), "Error: --date \(today.adding(days: 1)) is in the future"),
+            (start.adding(days: -1), "Error: --date \(start.adding(days: -1)) is outside \(q)"),
+        ] {
+            let result = try goalbook("goals", "set", "G1", "target=25", "--date", day.description)
+            #expect(result.status != 0 && result.stderr.hasPrefix(message), "\(day): \(result.stderr)")
+            #expect(!result.stderr.contains("Fatal error"))
+        }
+        #expect(try anyDatabaseDump(goalbook.db) == before)
+    }
+
 }
 
 extension PeopleAndGoalsCommandTests.Session {

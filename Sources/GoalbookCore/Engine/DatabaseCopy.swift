@@ -55,7 +55,7 @@ public enum DatabaseCopy {
             "history",
             [
                 "history_id", "changed_at", "actor", "command", "person_id", "goal_id", "item", "field", "old_value", "new_value", "note",
-                "on_behalf_of",
+                "on_behalf_of", "recorded_at",
             ],
             "history_id"
         ),

@@ -76,8 +76,8 @@ enum EngineSQL {
         """
 
     static let historyInsert = """
-        INSERT INTO history (changed_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static let personSelect = """
@@ -95,15 +95,17 @@ enum EngineSQL {
     }
 
     /// History rows as a log shows them, read by ``historyEntry(_:)``.
-    static let historySelect = "SELECT changed_at, actor, command, item, field, old_value, new_value, note, on_behalf_of FROM history"
+    static let historySelect = "SELECT changed_at, actor, command, item, field, old_value, new_value, note, on_behalf_of, recorded_at FROM history"
 
     /// A row of ``historySelect``; an item's field is named `KR1.target` (a `main` item's just `target`).
     static func historyEntry(_ row: some SQLRow) -> HistoryEntry {
         let item = row.textOrNil(3)
         let field = row.text(4)
+        let changedAt = row.text(0)
         return HistoryEntry(
-            changedAt: row.text(0), actor: row.text(1), command: row.text(2), field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
-            old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7), onBehalfOf: row.textOrNil(8))
+            changedAt: changedAt, actor: row.text(1), command: row.text(2), field: item.map { $0 == "main" ? field : "\($0).\(field)" } ?? field,
+            old: row.textOrNil(5), new: row.textOrNil(6), note: row.textOrNil(7), onBehalfOf: row.textOrNil(8),
+            recordedAt: row.textOrNil(9).flatMap { $0 == changedAt ? nil : $0 })
     }
 }
 

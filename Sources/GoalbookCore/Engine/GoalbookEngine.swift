@@ -6,8 +6,11 @@ public struct WriteStamp: Sendable, Equatable {
     public var actor: String
     /// The command, as history names it (`goals set`).
     public var command: String
-    /// The one clock reading of the command.
+    /// The one clock reading of the command: when its changes take effect (`history.changed_at`).
+    /// A write dated back with `--date` takes effect on that day, at this clock time of day.
     public var now: Date
+    /// When the command ran (`history.recorded_at`): `now`, unless the write is dated back.
+    public var recordedAt: Date
     /// Where long writes say how far they are; nil for no progress line.
     public var progress: ProgressMeter?
 
@@ -15,11 +18,29 @@ public struct WriteStamp: Sendable, Equatable {
         self.actor = actor
         self.command = command
         self.now = now
+        self.recordedAt = now
         self.progress = progress
     }
 
+    /// A stamp whose changes take effect on `day` (nil: now), at the clock's time of day. A day
+    /// after the clock's is refused; the clock's own day is the same as no date.
+    public init(actor: String, command: String, now clock: Date = Date(), dated day: Day?, progress: ProgressMeter? = nil) throws {
+        self.init(actor: actor, command: command, now: clock, progress: progress)
+        guard let day else { return }
+        let today = Day(clock)
+        guard day <= today else {
+            throw GoalbookError.invalidArgument("--date \(day) is in the future (today is \(today), UTC): a change can be dated back, not ahead")
+        }
+        now = clock.addingTimeInterval(-Double(today.dayNumber - day.dayNumber) * 86_400)
+    }
+
+    /// The day the changes take effect when it is before the day they are recorded (`--date`); nil otherwise.
+    public var datedDay: Day? { Day(now) < Day(recordedAt) ? Day(now) : nil }
+
     /// Two stamps are the same write whatever their progress lines.
-    public static func == (a: WriteStamp, b: WriteStamp) -> Bool { (a.actor, a.command, a.now) == (b.actor, b.command, b.now) }
+    public static func == (a: WriteStamp, b: WriteStamp) -> Bool {
+        (a.actor, a.command, a.now, a.recordedAt) == (b.actor, b.command, b.now, b.recordedAt)
+    }
 }
 
 /// What opening a database found and did to its schema.
@@ -88,9 +109,9 @@ public protocol EngineReader {
     func history(of goalId: Int64, after mark: Int64) throws -> [HistoryEntry]
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     func goals(_ filter: GoalFilter) throws -> [Goal]
-    /// A goal as it stood at `asOf` (a bound from ``AsOf/bound(_:)``), rebuilt from its history;
-    /// nil when it did not exist yet.
-    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal?
+    /// A goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet (or
+    /// its creation was recorded after `asOf.recorded`).
+    func rebuilt(_ goal: Goal, asOf: PastView) throws -> Goal?
     /// Every change to a goal, oldest first.
     func goalHistory(_ goalId: Int64) throws -> [HistoryEntry]
     /// The goals aligned straight under a goal (any status), by id.
@@ -136,20 +157,21 @@ public protocol EngineReader {
     /// Everyone as they were at `asOf` (now when nil), in the engine's key order. A person's field
     /// at T is the newest change at or before T; where the only changes came later, the value the
     /// first of them replaced; with no change at all, today's.
-    func people(asOf: String?) throws -> [PersonAsOf]
+    func people(asOf: PastView?) throws -> [PersonAsOf]
     /// The quarter's goals, with items and slots but no template text: as they are now, of
     /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
     /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.
-    func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal]
-    /// The check-ins of goals recorded by `asOf` and dated up to `day`, in date order.
-    func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn]
-    /// The changes a report lists (created, status, carried, a target moved) to goals between two
-    /// instants, oldest first, each handed to `body` as it is read.
-    func changes(ofGoals goalIds: [Int64], from start: String, through end: String, _ body: (RecordedChange) throws -> Void) throws
+    func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal]
+    /// The check-ins of goals dated up to `day` (and recorded by `recorded`, when given), in date order.
+    func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn]
+    /// The changes a report lists (created, status, carried, a target moved) to goals that took
+    /// effect between two instants (and were recorded by `end.recorded`), oldest first, each
+    /// handed to `body` as it is read.
+    func changes(ofGoals goalIds: [Int64], from start: String, through end: PastView, _ body: (RecordedChange) throws -> Void) throws
     /// The owners of goals, by goal id.
     func owners(of goalIds: [Int64]) throws -> [Int64: String]
     /// Who gave each goal of a quarter its latest score up to `asOf`, and when.
-    func scorers(_ quarter: Quarter, through asOf: String) throws -> [Int64: (actor: String, at: String)]
+    func scorers(_ quarter: Quarter, through asOf: PastView) throws -> [Int64: (actor: String, at: String)]
 }
 
 extension EngineReader {

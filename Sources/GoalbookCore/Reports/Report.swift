@@ -143,6 +143,9 @@ public struct Report: Sendable, Equatable, Codable {
     public var scope: String
     /// The instant the report shows (a closed quarter's close, `--as-of`, or when it was made).
     public var asOf: String
+    /// `--as-recorded`: the report shows only what had been recorded by this instant; nil for
+    /// everything recorded so far.
+    public var asRecorded: String? = nil
     /// The day progress is judged against.
     public var reportDate: String
     /// The quarter's first and last days (the trends' time axis).
@@ -181,6 +184,7 @@ enum ReportBuilder {
         var quarter: Quarter
         var scopeTitle: String
         var asOf: String
+        var asRecorded: String? = nil
         var reportDate: Day
         var closed: Bool
         var settings: ProgressSettings
@@ -332,7 +336,8 @@ enum ReportBuilder {
             goals: goals, names: names, reportDate: input.reportDate,
             lastDay: lastDay, closed: input.closed, settings: settings)
         return Report(
-            quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, reportDate: input.reportDate.description,
+            quarter: input.quarter.description, scope: input.scopeTitle, asOf: input.asOf, asRecorded: input.asRecorded,
+            reportDate: input.reportDate.description,
             firstDay: firstDay.description, lastDay: lastDay.description, closed: input.closed, summary: summary, people: input.people, goals: goals,
             teams: teams,
             total: rollup("", members: input.people.map(\.employeeId)),

@@ -8,6 +8,7 @@ extension ReportRenderer {
         out += "  \"quarter\": \(JSONValue.string(report.quarter).json),\n"
         out += "  \"scope\": \(JSONValue.string(report.scope).json),\n"
         out += "  \"as_of\": \(JSONValue.string(report.asOf).json),\n"
+        if let recorded = report.asRecorded { out += "  \"as_recorded\": \(JSONValue.string(recorded).json),\n" }
         out += "  \"report_date\": \(JSONValue.string(report.reportDate).json),\n"
         out += "  \"closed\": \(report.closed),\n"
         out += "  \"summary\": \(summaryJSON(report.summary)),\n"

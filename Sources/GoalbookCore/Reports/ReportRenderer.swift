@@ -124,7 +124,7 @@ public enum ReportRenderer {
     static func header(_ report: Report) -> [String] {
         [
             "Quarterly progress report · \(report.quarter) · \(report.scope)",
-            "As of \(report.asOf); progress judged on \(report.reportDate)\(report.closed ? "; quarter closed" : "")",
+            "As of \(report.asOf)\(report.asRecorded.map { ", as recorded by \($0)" } ?? ""); progress judged on \(report.reportDate)\(report.closed ? "; quarter closed" : "")",
         ]
     }
 }

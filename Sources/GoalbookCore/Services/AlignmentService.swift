@@ -8,8 +8,8 @@ public struct AlignmentService {
 
     /// Aligns a goal to another goal of the same quarter (`to`), or to nothing (nil), as
     /// ``GoalPlan/align(_:to:context:find:alignedTo:)`` allows. Nil when it was already so.
-    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date()) throws -> FieldChange? {
-        try engine.writing(WriteStamp(actor: actor, command: "goals align", now: now), dryRun: false) { tx in
+    public func align(_ goalId: Int64, to target: Int64?, actor: String, now: Date = Date(), dated: Day? = nil) throws -> FieldChange? {
+        try engine.writing(try WriteStamp(actor: actor, command: "goals align", now: now, dated: dated), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.align(goal, to: target, context: try tx.context(goal), find: tx.goal, alignedTo: tx.alignedTo)
             try tx.apply(plan)
@@ -42,7 +42,7 @@ public struct AlignmentService {
     }
 
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
-    public func tree(_ goalId: Int64, asOf: String?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+    public func tree(_ goalId: Int64, asOf: PastView?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
         let goal = try GoalService(engine).goal(goalId, asOf: asOf)
         let report = try engine.reading { tx in
             try ReportService.report(tx, quarter: try goal.quarterValue(), scope: .all, asOf: asOf, now: now, only: .linked(to: goalId))
@@ -56,7 +56,7 @@ public struct AlignmentService {
     /// The trees of a team's goals in a quarter (the manager's and everyone's below them; with
     /// `below`, only theirs below): each goal aligned to nothing, or to a goal outside the team,
     /// with everything under it.
-    public func tree(team: String, below: Bool = false, quarter: Quarter, asOf: String?, now: Date = Date()) throws -> (
+    public func tree(team: String, below: Bool = false, quarter: Quarter, asOf: PastView?, now: Date = Date()) throws -> (
         report: Report, trees: [GoalTreeNode]
     ) {
         let report = try engine.reading { tx in

@@ -14,9 +14,10 @@ public struct GoalService {
     /// Creates goals for one person from rows of one framework of their frame (all rows when
     /// `rows` is nil). A row the person already has a goal for this quarter is an error.
     public func add(
-        _ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?, actor: String, now: Date = Date()
+        _ employeeId: String, quarter: Quarter, framework: Framework, rows: [Int]?, actor: String, now: Date = Date(),
+        dated: Day? = nil
     ) throws -> GoalCreation {
-        try engine.writing(WriteStamp(actor: actor, command: "goals add", now: now), dryRun: false) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals add", now: now, dated: dated), dryRun: false) { tx in
             try tx.requirePerson(employeeId)
             try tx.checkOpen(quarter)
             guard let result = try tx.createGoals(.person(employeeId), quarter: quarter, framework: framework, rows: rows).first else {
@@ -38,9 +39,9 @@ public struct GoalService {
     /// `dryRun` nothing is written and the result says what would be created.
     public func assign(
         team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool, actor: String,
-        now: Date = Date()
+        now: Date = Date(), dated: Day? = nil
     ) throws -> [GoalCreation] {
-        try engine.writing(WriteStamp(actor: actor, command: "goals assign", now: now), dryRun: dryRun) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals assign", now: now, dated: dated), dryRun: dryRun) { tx in
             try tx.requirePerson(team)
             try tx.checkOpen(quarter)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try tx.settings().fiscalYearStartMonth)
@@ -110,9 +111,9 @@ public struct GoalService {
     /// Returns what changed.
     public func set(
         _ goalId: Int64, _ assignments: [(key: String, value: String)], item: String?, direction: Direction?, actor: String,
-        command: String = "goals set", now: Date = Date()
+        command: String = "goals set", now: Date = Date(), dated: Day? = nil
     ) throws -> [FieldChange] {
-        try engine.writing(WriteStamp(actor: actor, command: command, now: now), dryRun: false) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: command, now: now, dated: dated), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.set(goal, assignments, item: item, direction: direction, context: try tx.context(goal), person: tx.requirePerson)
             try tx.apply(plan)
@@ -122,9 +123,10 @@ public struct GoalService {
 
     /// Moves a goal to a new status, if the lifecycle allows it; nil when it had that status.
     public func setStatus(
-        _ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String, now: Date = Date()
+        _ goalId: Int64, to status: GoalStatus, note: String?, unfilled: Bool = false, actor: String, now: Date = Date(),
+        dated: Day? = nil
     ) throws -> FieldChange? {
-        try engine.writing(WriteStamp(actor: actor, command: "goals status", now: now), dryRun: false) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals status", now: now, dated: dated), dryRun: false) { tx in
             let goal = try tx.goal(goalId)
             let plan = try GoalPlan.status(goal, to: status, note: note, unfilled: unfilled, context: try tx.context(goal))
             try tx.apply(plan)
@@ -147,9 +149,9 @@ public struct GoalService {
     /// unfilled without `unfilled`), is left as it is and listed with the reason.
     public func setStatus(
         team: String, below: Bool = false, quarter: Quarter, to status: GoalStatus, note: String?, unfilled: Bool = false,
-        dryRun: Bool, actor: String, now: Date = Date()
+        dryRun: Bool, actor: String, now: Date = Date(), dated: Day? = nil
     ) throws -> StatusChanges {
-        try engine.writing(WriteStamp(actor: actor, command: "goals status", now: now), dryRun: dryRun) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals status", now: now, dated: dated), dryRun: dryRun) { tx in
             try tx.requirePerson(team)
             var result = StatusChanges(changed: [], already: [], skipped: [])
             for goal in try tx.goals(GoalFilter(team: team, below: below, quarter: quarter)) {
@@ -173,13 +175,15 @@ public struct GoalService {
 
     // MARK: - Reading goals
 
-    /// One goal as it is now, or as it was at `asOf` (a bound from ``AsOf/bound(_:)``).
-    public func goal(_ goalId: Int64, asOf: String? = nil) throws -> Goal {
+    /// One goal as it is now, or as it was at `asOf`.
+    public func goal(_ goalId: Int64, asOf: PastView? = nil) throws -> Goal {
         try engine.reading { tx in
             let goal = try tx.goal(goalId)
             guard let asOf else { return goal }
             guard let past = try tx.rebuilt(goal, asOf: asOf) else {
-                throw GoalbookError.refused("\(goal.displayId) did not exist yet at \(asOf): it was created \(goal.createdAt)")
+                throw GoalbookError.refused(
+                    "\(goal.displayId) did not exist yet at \(asOf.description): it was created \(goal.createdAt)"
+                        + (asOf.recorded == nil ? "" : " (goals log \(goal.displayId) shows when that was recorded)"))
             }
             return past
         }
@@ -188,16 +192,17 @@ public struct GoalService {
     /// Goals matching the filter, ordered by person and id; with `asOf`, as they were then.
     public func goals(_ filter: GoalFilter) throws -> [Goal] { try engine.reading { try $0.goals(filter) } }
 
-    /// Goals with where each stands, as the report judges it: progress from the check-ins
-    /// recorded by `asOf` (or now) and dated by that day, and the track against the progress
+    /// Goals with where each stands, as the report judges it: progress from the check-ins dated
+    /// by `asOf`'s day (or today, and recorded by `asOf.recorded` when given), and the track against the progress
     /// expected on that day (the quarter's last day, for a quarter that has ended).
     public func goalsWithStanding(_ filter: GoalFilter, now: Date = Date()) throws -> [(goal: Goal, standing: GoalStanding)] {
         try engine.reading { tx in
             let goals = try tx.goals(filter)
             let settings = try tx.settings()
-            let asOf = filter.asOf ?? Timestamp.string(now)
+            let asOf = filter.asOf?.effective ?? Timestamp.string(now)
             let today = Day(iso: String(asOf.prefix(10))) ?? Day(now)
-            let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goals.map(\.id), recordedBy: asOf, through: today), by: \.goalId)
+            let checkins = Dictionary(
+                grouping: try tx.checkins(ofGoals: goals.map(\.id), recordedBy: filter.asOf?.recorded, through: today), by: \.goalId)
             return goals.map { goal in
                 let quarter = Quarter(goal.quarter)
                 let day = quarter.map { min(today, $0.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)) } ?? today

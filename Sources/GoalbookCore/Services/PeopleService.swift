@@ -12,9 +12,9 @@ public struct PeopleService {
     /// - Parameter inputProblems: problems already found reading the file, reported with the rest.
     public func write(
         _ inputs: [PersonInput], file: String, mode: PeopleMode, actor: String, command: String, inputProblems: [InputIssue] = [],
-        now: Date = Date(), progress: ProgressMeter? = nil
+        now: Date = Date(), dated: Day? = nil, progress: ProgressMeter? = nil
     ) throws -> PeopleChangeSummary {
-        try engine.writing(WriteStamp(actor: actor, command: command, now: now, progress: progress), dryRun: false) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: command, now: now, dated: dated, progress: progress), dryRun: false) { tx in
             let plan = try PeoplePlan.plan(
                 inputs, file: file, mode: mode, stored: try tx.storedPeople(), frames: try tx.frames(), inputProblems: inputProblems)
             try tx.apply(plan)

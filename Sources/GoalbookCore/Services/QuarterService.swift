@@ -45,7 +45,7 @@ public struct QuarterService {
             let report = try ReportService.report(
                 tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now, only: nil)
             let settings = try tx.settings()
-            let scorers = try tx.scorers(quarter, through: report.asOf)
+            let scorers = try tx.scorers(quarter, through: PastView(effective: report.asOf))
             let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
             return report.goals.filter(\.status.isScored).map { goal in
                 let scale = settings.scale(goal.framework)

@@ -9,9 +9,9 @@ public struct ReportService {
     public init(_ engine: any GoalbookEngine) { self.engine = engine }
 
     /// The quarterly report of a scope. A closed quarter is shown as it was when it closed,
-    /// `asOf` shows any past instant (people, goals and check-ins as they were then), and
-    /// otherwise it is now.
-    public func report(quarter: Quarter, scope: ReportScope, asOf: String? = nil, now: Date = Date()) throws -> Report {
+    /// `asOf` shows any past instant (people, goals and check-ins as they were then, as Goalbook
+    /// knows them now or as it had them recorded by `asOf.recorded`), and otherwise it is now.
+    public func report(quarter: Quarter, scope: ReportScope, asOf: PastView? = nil, now: Date = Date()) throws -> Report {
         try engine.reading { tx in try Self.report(tx, quarter: quarter, scope: scope, asOf: asOf, now: now, only: nil) }
     }
 
@@ -21,18 +21,19 @@ public struct ReportService {
     /// The report inside a transaction the caller holds, with only the goals `only` selects
     /// besides (`goals tree` needs every person but few goals).
     static func report(
-        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: String?, now: Date, only: GoalSelection?
+        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: PastView?, now: Date, only: GoalSelection?
     ) throws -> Report {
         let settings = try tx.settings()
         let fiscal = settings.fiscalYearStartMonth
         let closedAt = try tx.closedAt(quarter.description)
-        let asOf = requested ?? closedAt ?? Timestamp.string(now)
-        let historical = requested != nil || closedAt != nil
+        // A closed quarter reads as Goalbook had it when it closed.
+        let past = requested ?? closedAt.map { PastView(effective: $0, recorded: $0) }
+        let asOf = past?.effective ?? Timestamp.string(now)
         let reportDate = min(Day(iso: String(asOf.prefix(10))) ?? Day(now), quarter.lastDay(fiscalYearStartMonth: fiscal))
         let firstDay = quarter.firstDay(fiscalYearStartMonth: fiscal)
 
         // People as they were, less those created later or gone before the quarter began.
-        let everyone = try tx.people(asOf: historical ? asOf : nil)
+        let everyone = try tx.people(asOf: past)
             .filter { $0.person.leftOn.map { Day(iso: $0).map { $0 >= firstDay } ?? true } ?? true }
         let byEmployee = Dictionary(everyone.map { ($0.person.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         let chart = OrgChart(everyone.map { (employeeId: $0.person.employeeId, managerId: $0.person.managerId) })
@@ -49,14 +50,14 @@ public struct ReportService {
             title = "everyone"
             scopeRoots = roots.sorted()
         case .team(let root, let onlyBelow):
-            guard let manager = byEmployee[root] else { throw try missing(root, tx, asOf: historical ? asOf : nil) }
+            guard let manager = byEmployee[root] else { throw try missing(root, tx, asOf: past) }
             members = onlyBelow ? chart.below(root) : [root] + chart.below(root)
             roots = chart.reports(of: root)
             head = onlyBelow ? nil : root
             scopeRoots = onlyBelow ? roots.sorted() : [root]
             title = onlyBelow ? "everyone below \(manager.person.name) (\(root))" : "team of \(manager.person.name) (\(root))"
         case .person(let id):
-            guard let person = byEmployee[id] else { throw try missing(id, tx, asOf: historical ? asOf : nil) }
+            guard let person = byEmployee[id] else { throw try missing(id, tx, asOf: past) }
             members = [id]
             roots = []
             scopeRoots = [id]
@@ -73,7 +74,7 @@ public struct ReportService {
         for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
 
         // Goals of the quarter, as they were, with their check-ins and changes.
-        let loaded = try tx.reportGoals(quarter: quarter, asOf: historical ? asOf : nil, people: inScope.map(\.key), only: only)
+        let loaded = try tx.reportGoals(quarter: quarter, asOf: past, people: inScope.map(\.key), only: only)
             .filter { memberSet.contains($0.employeeId) }
         // In the people's order, then by id: the keys are worked out once, and the goals (large
         // values) are moved once, not at every comparison.
@@ -81,9 +82,9 @@ public struct ReportService {
         let goals = keys.indices.sorted { (keys[$0].rank, keys[$0].person, keys[$0].id) < (keys[$1].rank, keys[$1].person, keys[$1].id) }
             .map { loaded[$0] }
         let goalIds = goals.map(\.id)
-        let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: asOf, through: reportDate), by: \.goalId)
+        let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: past?.recorded, through: reportDate), by: \.goalId)
         var changes: [ReportChange] = []
-        try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: asOf) { recorded in
+        try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: past ?? PastView(effective: asOf)) { recorded in
             if let change = ReportChange(recorded) { changes.append(change) }
         }
         // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
@@ -92,16 +93,17 @@ public struct ReportService {
         alignedOwners.merge(try tx.owners(of: elsewhere.sorted())) { a, _ in a }
         return ReportBuilder.build(
             .init(
-                quarter: quarter, scopeTitle: title, asOf: asOf, reportDate: reportDate, closed: closedAt != nil, settings: settings,
+                quarter: quarter, scopeTitle: title, asOf: asOf, asRecorded: requested?.recorded, reportDate: reportDate, closed: closedAt != nil,
+                settings: settings,
                 people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
                 alignedOwners: alignedOwners))
     }
 
     /// Why a person named for a report is not in it: not yet in Goalbook then, gone before the
     /// quarter began, or no such person (with close matches).
-    private static func missing(_ id: String, _ tx: any EngineReader, asOf: String?) throws -> GoalbookError {
+    private static func missing(_ id: String, _ tx: any EngineReader, asOf: PastView?) throws -> GoalbookError {
         if let asOf, (try? tx.requirePerson(id)) != nil {
-            return .refused("\(id) was not in Goalbook yet at \(asOf)")
+            return .refused("\(id) was not in Goalbook yet at \(asOf.description)")
         }
         try tx.requirePerson(id)
         return .refused("\(id) had left before the quarter began")

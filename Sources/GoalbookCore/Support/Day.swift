@@ -91,3 +91,38 @@ public enum AsOf {
         throw GoalbookError.invalidArgument("'\(text)' is not a date or time: use 2026-10-01 (the end of that day) or 2026-10-01T12:00 (UTC)")
     }
 }
+
+/// Which past a read shows: what was in effect at `effective` (history's `changed_at`), as
+/// Goalbook had it recorded by `recorded` (`recorded_at`; nil for everything recorded so far).
+/// The two differ only for writes dated back with `--date`: `--as-of 2026-10-15` shows a goal
+/// set on 1 December with `--date 2026-10-02`, and adding `--as-recorded 2026-11-30` hides it,
+/// as a report printed on 30 November did.
+public struct PastView: Sendable, Equatable {
+    /// A bound from ``AsOf/bound(_:)``.
+    public var effective: String
+    /// A bound from ``AsOf/bound(_:)``, or nil.
+    public var recorded: String?
+
+    public init(effective: String, recorded: String? = nil) {
+        self.effective = effective
+        self.recorded = recorded
+    }
+
+    /// The view `--as-of` and `--as-recorded` ask for, nil when neither is given. With only
+    /// `--as-recorded T`, the effective time is T too: what Goalbook showed at T.
+    public static func parse(asOf: String?, asRecorded: String?) throws -> PastView? {
+        let recorded = try asRecorded.map(AsOf.bound)
+        guard let effective = try asOf.map(AsOf.bound) ?? recorded else { return nil }
+        return PastView(effective: effective, recorded: recorded)
+    }
+
+    /// `2026-10-15T23:59:59.999Z`, or `… as recorded by 2026-11-30T23:59:59.999Z`.
+    public var description: String { effective + (recorded.map { " as recorded by \($0)" } ?? "") }
+
+    /// The SQL condition that a history row (under `alias`) was recorded by then, and its arguments:
+    /// nothing without a recorded bound.
+    func recordedCondition(_ alias: String) -> (sql: String, arguments: SQLArguments) {
+        guard let recorded else { return ("", []) }
+        return (" AND COALESCE(\(alias).recorded_at, \(alias).changed_at) <= ?", [recorded])
+    }
+}

@@ -12,6 +12,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("The goal that contributes, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
         @Option(help: ArgumentHelp("The goal it contributes to, e.g. G17.", valueName: "goal"), transform: Parse.goal) var to: Int64?
         @Flag(help: "Aligned to nothing.") var none = false
@@ -21,7 +22,7 @@ extension Goals {
         }
 
         func run() throws {
-            if let change = try AlignmentService(try database.open()).align(goal, to: to, actor: database.actor) {
+            if let change = try AlignmentService(try database.open()).align(goal, to: to, actor: database.actor, dated: when.date) {
                 print("\(GoalID.format(goal)) aligned to: \(change.old ?? "nothing") → \(change.new ?? "nothing")")
             } else {
                 print("\(GoalID.format(goal)) is already aligned to \(to.map(GoalID.format) ?? "nothing"); nothing changed.")

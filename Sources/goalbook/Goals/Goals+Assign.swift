@@ -13,6 +13,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @OptionGroup var team: TeamOptions
         @Option(name: [.customShort("p"), .long], help: "The quarter, e.g. 2026Q4.", transform: Parse.quarter) var quarter: Quarter
         @Option(help: "The goal framework whose template the goals come from.") var framework: Framework
@@ -27,7 +28,7 @@ extension Goals {
             guard let head = team.team else { throw ValidationError("Name the team with --team ID.") }
             let results = try GoalService(try database.open()).assign(
                 team: head, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
-                dryRun: dryRun, actor: database.actor)
+                dryRun: dryRun, actor: database.actor, dated: when.date)
             let verb = dryRun ? "would create" : "created"
             for person in results {
                 print("\(person.employeeId) \(person.name): \(verb) \(person.created.count), \(person.existing.count) already there")

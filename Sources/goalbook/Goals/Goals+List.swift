@@ -10,7 +10,7 @@ extension Goals {
         @OptionGroup var team: TeamOptions
         @Option(name: [.customShort("p"), .long], help: "Only this quarter.", transform: Parse.quarter) var quarter: Quarter?
         @Option(help: "Only goals with this status.") var status: GoalStatus?
-        @Option(help: ArgumentHelp("As they were then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
+        @OptionGroup var past: PastOptions
         @Option(help: "How to print the list.") var format: ListFormat = .text
 
         func validate() throws {
@@ -19,7 +19,7 @@ extension Goals {
 
         func run() throws {
             let filter = GoalFilter(
-                person: person, team: team.team, below: team.below, quarter: quarter, status: status, asOf: try asOf.map(AsOf.bound))
+                person: person, team: team.team, below: team.below, quarter: quarter, status: status, asOf: try past.view())
             let listed = try GoalService(try database.open()).goalsWithStanding(filter)
             let goals = listed.map(\.goal)
             let standing = listed.map(\.standing)

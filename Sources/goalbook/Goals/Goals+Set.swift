@@ -15,6 +15,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
         @Argument(
             help: ArgumentHelp("Values as key=value: baseline, target, date, weight, owner; KR1.target=… names the item.", valueName: "key=value"))
@@ -29,7 +30,7 @@ extension Goals {
         func run() throws {
             let changes = try GoalService(try database.open()).set(
                 goal, try keyValues(values), item: item.map(Goal.itemName),
-                direction: direction, actor: database.actor)
+                direction: direction, actor: database.actor, dated: when.date)
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
             for change in changes {
                 print(change.line(goal))

@@ -8,15 +8,15 @@ extension Goals {
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
-        @Option(help: ArgumentHelp("As it was then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
+        @OptionGroup var past: PastOptions
         @Option(help: "How to print it.") var format: TextFormat = .text
 
         func run() throws {
             let goals = GoalService(try database.open())
-            let bound = try asOf.map(AsOf.bound)
+            let bound = try past.view()
             let shown = try goals.goal(goal, asOf: bound)
             switch format {
-            case .text: writeOut(GoalText.show(shown, canonMovedOn: try goals.canonMovedOn(shown), asOf: bound))
+            case .text: writeOut(GoalText.show(shown, canonMovedOn: try goals.canonMovedOn(shown), asOf: bound?.description))
             case .json: writeOut(try jsonText(shown))
             }
         }

@@ -17,6 +17,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("Goal id, e.g. G42 (not with --team), then the status.", valueName: "goal"))
         var goalOrStatus: String
         @Argument(help: ArgumentHelp("The status to move the goal to (carried is goals carry's alone).", valueName: "status"))
@@ -49,7 +50,7 @@ extension Goals {
             }
             let goal = try Parse.goal(goalOrStatus)
             guard let status else { return }
-            if let change = try goals.setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor) {
+            if let change = try goals.setStatus(goal, to: status, note: note, unfilled: unfilled, actor: database.actor, dated: when.date) {
                 print(change.line(goal))
                 let under = status == .dropped ? try goals.alignedUnder(goal) : []
                 if !under.isEmpty {
@@ -68,7 +69,7 @@ extension Goals {
         func runForTeam(_ goals: GoalService, _ teamId: String, quarter: Quarter, status: GoalStatus) throws {
             let result = try goals.setStatus(
                 team: teamId, below: team.below, quarter: quarter, to: status, note: note, unfilled: unfilled, dryRun: dryRun,
-                actor: database.actor)
+                actor: database.actor, dated: when.date)
             for (goalId, change) in result.changed { print(change.line(goalId)) }
             if !result.already.isEmpty {
                 print("already \(status.rawValue): \(result.already.map(GoalID.format).joined(separator: ", "))")

@@ -18,7 +18,7 @@ extension Goals {
         @OptionGroup var teamOptions: TeamOptions
         var team: String? { teamOptions.team }
         @Option(name: [.customShort("p"), .long], help: "The quarter (with --team).", transform: Parse.quarter) var quarter: Quarter?
-        @Option(help: ArgumentHelp("As it stood then: 2026-10-01 (end of that day, UTC) or 2026-10-01T12:00.", valueName: "time")) var asOf: String?
+        @OptionGroup var past: PastOptions
         @Option(help: "How to print the tree.") var format: TreeFormat = .text
 
         enum TreeFormat: String, OptionValue { case text, json }
@@ -30,7 +30,7 @@ extension Goals {
 
         func run() throws {
             let alignment = AlignmentService(try database.open())
-            let bound = try asOf.map(AsOf.bound)
+            let bound = try past.view()
             let report: Report
             let trees: [GoalTreeNode]
             let scope: String
@@ -45,7 +45,12 @@ extension Goals {
             }
             switch format {
             case .text:
-                writeOut(GoalTree.text(trees, heading: "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)"))
+                writeOut(
+                    GoalTree.text(
+                        trees,
+                        heading:
+                            "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)\(report.asRecorded.map { " as recorded by \($0)" } ?? "")"
+                    ))
             case .json:
                 struct Output: Encodable {
                     var quarter: String

@@ -14,6 +14,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("Goal id, e.g. G42.", valueName: "goal"), transform: Parse.goal) var goal: Int64
         // Taken as typed, so that "-5" reaches the check on weights instead of looking like an option.
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The weight, e.g. 30.", valueName: "weight")) var values: [String] = []
@@ -27,7 +28,7 @@ extension Goals {
         func run() throws {
             let changes = try GoalService(try database.open()).set(
                 goal, [(key: "weight", value: weight)], item: nil, direction: nil, actor: database.actor,
-                command: "goals weight")
+                command: "goals weight", dated: when.date)
             if changes.isEmpty { print("\(GoalID.format(goal)): nothing changed.") }
             for change in changes { print(change.line(goal)) }
         }

@@ -6,6 +6,7 @@ extension People {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one person.")
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("The organization's employee id, e.g. E100.", valueName: "id")) var id: String
         @Option(help: "Full name.") var name: String
         @Option(help: "Email address.") var email: String?
@@ -21,7 +22,9 @@ extension People {
             let input = PersonInput(
                 employeeId: id, name: name, email: email, managerId: manager, family: frame.family,
                 function: frame.function, level: frame.level)
-            _ = try PeopleService(try database.open()).write([input], file: "people add", mode: .add, actor: database.actor, command: "people add")
+            _ = try PeopleService(try database.open()).write(
+                [input], file: "people add", mode: .add, actor: database.actor, command: "people add",
+                dated: when.date)
             print("Added \(id) \(name).")
         }
     }

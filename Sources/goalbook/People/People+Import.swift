@@ -15,6 +15,7 @@ extension People {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("The staff CSV file.", valueName: "file")) var file: String
 
         func run() throws {
@@ -27,7 +28,7 @@ extension People {
             let summary = try Output.withProgress("Importing people") { progress in
                 try PeopleService(store).write(
                     people, file: file, mode: .upsert, actor: database.actor, command: "people import", inputProblems: problems,
-                    progress: progress)
+                    dated: when.date, progress: progress)
             }
             print("\(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
         }

@@ -16,8 +16,7 @@ struct ReportCommand: ParsableCommand {
     var quarter: String = "this quarter"
     @OptionGroup var team: TeamOptions
     @Option(help: ArgumentHelp("One person.", valueName: "id")) var person: String?
-    @Option(help: ArgumentHelp("As it would have printed then: 2026-11-15 (end of that day, UTC) or 2026-11-15T12:00.", valueName: "time"))
-    var asOf: String?
+    @OptionGroup var past: PastOptions
     @Option(help: "The report's format.") var format: ReportFormat = .text
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
 
@@ -30,7 +29,7 @@ struct ReportCommand: ParsableCommand {
         let settings = try reports.settings()
         let quarter = try Quarter.parse(self.quarter, today: Day(Date()), fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let scope: ReportScope = team.team.map { .team($0, below: team.below) } ?? person.map { .person($0) } ?? .all
-        let report = try reports.report(quarter: quarter, scope: scope, asOf: try asOf.map(AsOf.bound))
+        let report = try reports.report(quarter: quarter, scope: scope, asOf: try past.view())
         let color = output == nil && format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {
             Output.keepColors = color

@@ -16,6 +16,7 @@ import Testing
         7: "f5345faf7021777cc1702b8b6665bd6abc1e469e8f72e98eaee6e78fb8240b75",
         8: "09dc98a7305b588976d61ea96817e35a154a8d57a308043ad7d49a3c2986d04f",
         9: "756324f7a26752dd510bdd451e43060250f45e28e409f2ec6f0d047682ce9bc2",
+        10: "b861751253fda872a5139544c5c1d3a52fbe584109404fa60ace12857b77de97",
     ]
 
     /// The same for `migrations/postgres/`.
@@ -24,6 +25,7 @@ import Testing
         2: "0201d92cdcf36e0e6a639c54113a5c389aea6383ca6ba117d65e56120ec4570e",
         3: "012478dc1d83d89edf0d92fddff339dcc203c20a504408cbab310be780648cf7",
         4: "80bddb3dcef0401349964bc7039680cd0e2e768999edd979b69eca12937e5404",
+        5: "e36fb1bc107c1cf8eb411a14104303783d899a39f1787e5d7ccfed68e1dfe6d8",
     ]
 
     @Test func shippedMigrationsAreNeverModified() {

@@ -158,7 +158,7 @@ import Testing
                 ],
                 file: "set", mode: .update, actor: "hr", command: "people set", now: ReportFixture.at("2026-11-20T09:00:00Z"))
             let then = try ReportService(store).report(
-                quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try AsOf.bound("2026-11-01"), now: ReportFixture.now)
+                quarter: ReportFixture.quarter, scope: .team("E001"), asOf: try PastView(effective: AsOf.bound("2026-11-01")), now: ReportFixture.now)
             let okr = try #require(then.goals.first { $0.goalId == "G\(goals["ada-okr"]!)" })
             #expect(okr.items[0].target?.description == "50%", "the target was raised on 11-10")
             #expect(okr.items[0].latest?.description == "20%")

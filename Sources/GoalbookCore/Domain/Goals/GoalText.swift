@@ -132,7 +132,7 @@ public enum GoalText {
     public static func log(_ entries: [HistoryEntry]) -> String {
         let table = TextTable<HistoryEntry> {
             [
-                Column(title: "WHEN", value: $0.changedAt), Column(title: "WHO", value: $0.who), Column(title: "COMMAND", value: $0.command),
+                Column(title: "WHEN", value: $0.when), Column(title: "WHO", value: $0.who), Column(title: "COMMAND", value: $0.command),
                 Column(title: "FIELD", value: $0.field),
                 Column(title: "CHANGE", value: "\($0.old ?? "∅") → \($0.new ?? "∅")\($0.note.map { "  (\($0))" } ?? "")"),
             ]

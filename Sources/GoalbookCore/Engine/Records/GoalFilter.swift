@@ -6,12 +6,12 @@ public struct GoalFilter: Sendable {
     public var below: Bool
     public var quarter: Quarter?
     public var status: GoalStatus?
-    /// `--as-of`: a bound from ``AsOf/bound(_:)``; the goals and their state as they were then.
-    public var asOf: String?
+    /// `--as-of` (and `--as-recorded`): the goals and their state as they were then.
+    public var asOf: PastView?
 
     public init(
         person: String? = nil, team: String? = nil, below: Bool = false, quarter: Quarter? = nil, status: GoalStatus? = nil,
-        asOf: String? = nil
+        asOf: PastView? = nil
     ) {
         self.person = person
         self.team = team

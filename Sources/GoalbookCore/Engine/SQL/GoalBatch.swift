@@ -9,7 +9,9 @@ struct GoalBatch {
     let framework: Framework
     /// Template rows to create, 1-based; nil for all of them.
     let rows: [Int]?
+    /// When the goals take effect (`created_at`, `changed_at`) and when they are recorded.
     let stamp: String
+    let recorded: String
     let actor: String
     let command: String
 
@@ -102,9 +104,9 @@ struct GoalBatch {
             """, [before])
         try sql.execute(
             """
-            INSERT INTO history (changed_at, actor, command, person_id, goal_id, field, new_value)
-            SELECT ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
-            """, [stamp, actor, command, before])
+            INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, field, new_value)
+            SELECT ?, ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
+            """, [stamp, recorded, actor, command, before])
 
         // What each person got, and what they had already.
         var results: [GoalCreation] = []

@@ -2,7 +2,9 @@
 struct HistoryWriter<Statement: SQLStatement> {
     /// ``EngineSQL/historyInsert``, prepared.
     let insert: Statement
+    /// When the changes take effect (`changed_at`) and when they are recorded (`recorded_at`).
     let stamp: String
+    let recorded: String
     let actor: String
     let command: String
 
@@ -11,7 +13,7 @@ struct HistoryWriter<Statement: SQLStatement> {
         old: String?, new: String?, note: String? = nil
     ) throws {
         try insert.run(
-            .text(stamp), .text(actor), .text(command), .int(person), .int(goal), .text(item), .text(field),
+            .text(stamp), .text(recorded), .text(actor), .text(command), .int(person), .int(goal), .text(item), .text(field),
             .text(old), .text(new), .text(note))
     }
 }

@@ -24,7 +24,7 @@ extension SQLRunner {
         }
         if let asOf = filter.asOf {
             conditions.append("g.created_at <= ?")
-            arguments += [asOf]
+            arguments += [asOf.effective]
         }
         let condition = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
@@ -103,21 +103,23 @@ extension SQLRunner {
     }
 
     /// The goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet.
-    func rebuild(_ goal: Goal, asOf: String) throws -> Goal? {
+    func rebuild(_ goal: Goal, asOf: PastView) throws -> Goal? {
         try rebuildAll([goal], asOf: asOf, where: "g.goal_id = ?", [goal.id]).first
     }
 
     /// Goals (loaded with the same condition) as they stood at `asOf`, rebuilt from their history
-    /// in one query. Goals that did not exist yet are left out.
-    func rebuildAll(_ goals: [Goal], asOf: String, where condition: String, _ arguments: SQLArguments) throws -> [Goal] {
+    /// in one query. Goals that did not exist yet are left out, and so are goals whose creation
+    /// was recorded after `asOf.recorded`, with the changes recorded after it.
+    func rebuildAll(_ goals: [Goal], asOf: PastView, where condition: String, _ arguments: SQLArguments) throws -> [Goal] {
         var rowsByGoal: [Int64: [GoalHistoryRow]] = [:]
+        let recorded = asOf.recordedCondition("h")
         try forEachRow(
             """
             SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
             LEFT JOIN person AS p ON p.person_id = h.person_id
-            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?
+            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?\(recorded.sql)
             ORDER BY h.goal_id, h.changed_at, h.history_id
-            """, arguments + [asOf]
+            """, arguments + [asOf.effective] + recorded.arguments
         ) { row in
             rowsByGoal[row.int(0), default: []].append(
                 GoalHistoryRow(

@@ -5,15 +5,21 @@ extension SQLRunner {
     ///
     /// A person's field at T is the newest change at or before T; where the only changes came
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
-    func peopleAsOf(_ asOf: String?) throws -> [PersonAsOf] {
+    /// With a recorded bound, a change recorded after it counts as later, and a person whose
+    /// creation was recorded after it is left out.
+    func peopleAsOf(_ view: PastView?) throws -> [PersonAsOf] {
         var people: [PersonAsOf] = []
+        let recorded = view?.recorded
         try forEachRow(
             """
             SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
             FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
-            WHERE CAST(? AS TEXT) IS NULL OR p.created_at <= ?
+            WHERE (CAST(? AS TEXT) IS NULL OR p.created_at <= ?)
+              AND (CAST(? AS TEXT) IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM history AS c WHERE c.person_id = p.person_id AND c.goal_id IS NULL AND c.field = 'created'
+                      AND COALESCE(c.recorded_at, c.changed_at) > ?))
             ORDER BY p.person_id
-            """, [asOf, asOf]
+            """, [view?.effective, view?.effective, recorded, recorded]
         ) { row in
             people.append(
                 PersonAsOf(
@@ -22,15 +28,17 @@ extension SQLRunner {
                         employeeId: row.text(1), name: row.text(2), managerId: row.textOrNil(3), family: row.text(4),
                         function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))))
         }
-        guard let asOf, !people.isEmpty else { return people }
+        guard let view, !people.isEmpty else { return people }
+        let before = "changed_at <= ?" + view.recordedCondition("history").sql
+        let beforeArguments: SQLArguments = [view.effective] + view.recordedCondition("history").arguments
         let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.key, $0.offset) })
         var settled = Set<String>()  // person id + field decided by a change at or before T
         try forEachRow(
             """
-            SELECT person_id, field, old_value, new_value, CASE WHEN changed_at <= ? THEN 1 ELSE 0 END AS is_before FROM history
+            SELECT person_id, field, old_value, new_value, CASE WHEN \(before) THEN 1 ELSE 0 END AS is_before FROM history
             WHERE goal_id IS NULL AND person_id IS NOT NULL AND field <> 'created'
-            ORDER BY person_id, 5 DESC, CASE WHEN changed_at <= ? THEN changed_at END DESC, changed_at ASC, history_id
-            """, [asOf, asOf]
+            ORDER BY person_id, 5 DESC, CASE WHEN \(before) THEN changed_at END DESC, changed_at ASC, history_id
+            """, beforeArguments + beforeArguments
         ) { row in
             guard let at = index[row.int(0)] else { return }
             let field = row.text(1)

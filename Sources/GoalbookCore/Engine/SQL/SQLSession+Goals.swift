@@ -4,7 +4,7 @@ import Foundation
 extension SQLSession {
     func goals(_ filter: GoalFilter) throws -> [Goal] { try sql.goals(filter) }
 
-    func rebuilt(_ goal: Goal, asOf: String) throws -> Goal? { try sql.rebuild(goal, asOf: asOf) }
+    func rebuilt(_ goal: Goal, asOf: PastView) throws -> Goal? { try sql.rebuild(goal, asOf: asOf) }
 
     func goalHistory(_ goalId: Int64) throws -> [HistoryEntry] {
         try sql.all(EngineSQL.historySelect + " WHERE goal_id = ? ORDER BY changed_at, history_id", [goalId], EngineSQL.historyEntry)

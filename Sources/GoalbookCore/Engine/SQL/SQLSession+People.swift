@@ -42,6 +42,7 @@ extension SQLSession {
         let newPeople = plan.changes.filter { $0.fields == nil }.map(\.input.employeeId)
         let next = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
         let newKeys = Dictionary(uniqueKeysWithValues: newPeople.enumerated().map { ($0.element, next + Int64($0.offset)) })
+        try checkDated(plan, newPeople: Set(newPeople))
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()
         let progress = stamp.progress

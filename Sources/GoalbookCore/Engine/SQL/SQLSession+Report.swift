@@ -3,17 +3,17 @@ import Foundation
 /// The set-based reads a report is built from: people as of an instant, the quarter's goals,
 /// their check-ins and changes, and the owners of goals they are aligned to.
 extension SQLSession {
-    func people(asOf: String?) throws -> [PersonAsOf] {
+    func people(asOf: PastView?) throws -> [PersonAsOf] {
         try sql.peopleAsOf(asOf)
     }
 
-    func reportGoals(quarter: Quarter, asOf: String?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
+    func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
         let selection = try only.map(selectionSQL)
         let only = selection.map { " AND g.goal_id IN (\($0))" } ?? ""
         let onlyArguments: SQLArguments = selection == nil ? [] : [quarter.description]
         if let asOf {
             let condition = "g.quarter = ? AND g.created_at <= ?" + only
-            let arguments: SQLArguments = [quarter.description, asOf] + onlyArguments
+            let arguments: SQLArguments = [quarter.description, asOf.effective] + onlyArguments
             return try sql.rebuildAll(sql.loadGoals(where: condition, arguments, templateText: false), asOf: asOf, where: condition, arguments)
         }
         // Goals by the selection when there is one (filtered to the people by the caller), else by
@@ -35,25 +35,30 @@ extension SQLSession {
         }
     }
 
-    func checkins(ofGoals goalIds: [Int64], recordedBy asOf: String, through day: Day) throws -> [CheckIn] {
+    func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn] {
         let list = idList(goalIds)
-        return try sql.checkins(where: "goal_id IN (\(list.sql)) AND recorded_at <= ? AND checked_on <= ?", [list.argument, asOf, day.description])
+        guard let recorded else {
+            return try sql.checkins(where: "goal_id IN (\(list.sql)) AND checked_on <= ?", [list.argument, day.description])
+        }
+        return try sql.checkins(
+            where: "goal_id IN (\(list.sql)) AND recorded_at <= ? AND checked_on <= ?", [list.argument, recorded, day.description])
     }
 
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn] {
         try sql.checkins(where: "goal_id = ? AND checked_on <= ?", [goalId, day.description])
     }
 
-    func changes(ofGoals goalIds: [Int64], from start: String, through end: String, _ body: (RecordedChange) throws -> Void) throws {
+    func changes(ofGoals goalIds: [Int64], from start: String, through end: PastView, _ body: (RecordedChange) throws -> Void) throws {
         let list = idList(goalIds)
+        let recorded = end.recordedCondition("h")
         try sql.forEachRow(
             """
             SELECT h.changed_at, h.actor, h.goal_id, h.item, h.field, h.old_value, h.new_value, h.note, p.employee_id
             FROM history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
-            WHERE h.goal_id IN (\(list.sql)) AND h.changed_at >= ? AND h.changed_at <= ?
+            WHERE h.goal_id IN (\(list.sql)) AND h.changed_at >= ? AND h.changed_at <= ?\(recorded.sql)
               AND (h.field = 'created' OR h.field = 'status' OR h.field = 'carried_to' OR (h.field = 'target' AND h.old_value IS NOT NULL))
             ORDER BY h.changed_at, h.history_id
-            """, [list.argument, start, end]
+            """, [list.argument, start, end.effective] + recorded.arguments
         ) { row in
             try body(
                 RecordedChange(
@@ -73,13 +78,14 @@ extension SQLSession {
         return owners
     }
 
-    func scorers(_ quarter: Quarter, through asOf: String) throws -> [Int64: (actor: String, at: String)] {
+    func scorers(_ quarter: Quarter, through asOf: PastView) throws -> [Int64: (actor: String, at: String)] {
         var scorers: [Int64: (actor: String, at: String)] = [:]
+        let recorded = asOf.recordedCondition("h")
         try sql.forEachRow(
             """
             SELECT h.goal_id, h.actor, h.changed_at FROM history AS h JOIN goal AS g ON g.goal_id = h.goal_id
-            WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ? ORDER BY h.changed_at, h.history_id
-            """, [quarter.description, asOf]
+            WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ?\(recorded.sql) ORDER BY h.changed_at, h.history_id
+            """, [quarter.description, asOf.effective] + recorded.arguments
         ) { row in
             scorers[row.int(0)] = (row.text(1), row.text(2))
         }

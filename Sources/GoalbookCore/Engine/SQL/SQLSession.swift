@@ -121,12 +121,14 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
         if let historyWriter { return historyWriter }
         let stamp = try writeStamp()
         let writer = HistoryWriter(
-            insert: try sql.prepare(EngineSQL.historyInsert), stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)
+            insert: try sql.prepare(EngineSQL.historyInsert), stamp: Timestamp.string(stamp.now), recorded: Timestamp.string(stamp.recordedAt),
+            actor: stamp.actor, command: stamp.command)
         historyWriter = writer
         return writer
     }
 
     func apply(_ plan: GoalPlan) throws {
+        try checkDated(plan)
         let goalId = plan.goalId
         for write in plan.writes {
             switch write {
@@ -178,7 +180,7 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
                 """,
                 [
                     checkIn.goalId, checkIn.item, measure.description, measure.number, measure.unit, checkIn.day.description,
-                    checkIn.confidence, checkIn.note, checkIn.corrects, Timestamp.string(stamp.now), stamp.actor,
+                    checkIn.confidence, checkIn.note, checkIn.corrects, Timestamp.string(stamp.recordedAt), stamp.actor,
                 ]),
             let stored = try sql.checkins(where: "checkin_id = ?", [id]).first
         else {
@@ -189,19 +191,24 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
 
     func createGoals(_ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?) throws -> [GoalCreation] {
         let stamp = try writeStamp()
+        let dated = try checkDatedGoals(of: quarter)
         let batch = GoalBatch(
-            quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(stamp.now), actor: stamp.actor, command: stamp.command)
+            quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(stamp.now), recorded: Timestamp.string(stamp.recordedAt),
+            actor: stamp.actor, command: stamp.command)
+        let creations: [GoalCreation]
         switch members {
         case .person(let employeeId):
-            return try batch.create(sql, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
+            creations = try batch.create(sql, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
         case .team(let head, let below, let activeOn):
-            return try batch.create(
+            creations = try batch.create(
                 sql,
                 members: try teamCTE(head, below: below) + """
                     SELECT p.person_id, p.frame_id FROM person AS p
                     WHERE p.person_id IN (SELECT person_id FROM team) AND (p.left_on IS NULL OR p.left_on >= ?)
                     """, [activeOn.description])
         }
+        if let dated { try checkOwnersExisted(creations, at: dated) }
+        return creations
     }
 
     func unscored(_ quarter: Quarter) throws -> [String] { try sql.unscored(quarter) }

@@ -206,7 +206,7 @@ extension SQLiteEngine {
         do {
             return try SQLiteConnection.open(path, readOnly: true).read { db in
                 let history = try Row.fetchOne(
-                    db, sql: "SELECT count(*) AS n, max(changed_at) AS last FROM history WHERE history_id > ?",
+                    db, sql: "SELECT count(*) AS n, max(COALESCE(recorded_at, changed_at)) AS last FROM history WHERE history_id > ?",
                     arguments: [backup.history])
                 let checkins = try Int.fetchOne(db, sql: "SELECT count(*) FROM checkin WHERE checkin_id > ?", arguments: [backup.checkin]) ?? 0
                 return RestoreLoss(history: history?["n"] ?? 0, checkins: checkins, lastChange: history?["last"])

@@ -69,7 +69,8 @@ extension SQLiteEngine {
             let bounds: SQLArguments = [first, first + batch - 1]
             let sql = SQLiteRunner(db: db)
             let goals = try sql.loadGoals(where: range, bounds, templateText: false)
-            let replayed = Dictionary(uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: "9999", where: range, bounds).map { ($0.id, $0) })
+            let replayed = Dictionary(
+                uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: PastView(effective: "9999"), where: range, bounds).map { ($0.id, $0) })
             for goal in goals {
                 guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
                 problems += differences(now: goal, history: past).map { "goal that differs from its history: G\(goal.id) \($0)" }

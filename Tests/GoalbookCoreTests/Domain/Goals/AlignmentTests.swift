@@ -205,7 +205,7 @@ import Testing
                 try AlignmentService(store).align(g["sam"]!, to: g["lin"]!, actor: "grace", now: moved).map { "\($0.field) \($0.old!) → \($0.new!)" }
                     == "aligned_to G2 → G3")
             _ = try GoalService(store).set(g["ada"]!, [("weight", "50")], item: nil, direction: nil, actor: "grace", now: moved)
-            let before = try AlignmentService(store).tree(g["top"]!, asOf: "2026-11-05T23:59:59.999Z", now: fixture.now).trees
+            let before = try AlignmentService(store).tree(g["top"]!, asOf: PastView(effective: "2026-11-05T23:59:59.999Z"), now: fixture.now).trees
             let after = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
             #expect(node(before, g["ada"]!)!.children.map(\.goal).contains("G4"))
             #expect(node(before, g["lin"]!)!.children.isEmpty)
@@ -217,7 +217,7 @@ import Testing
             #expect(abs(node(after, g["top"]!)!.rolledUpProgress! - (50 * 0.5 + 40 * 0.8) / 90) < 1e-9)
             #expect(abs(node(after, g["lin"]!)!.rolledUpProgress! - 0.75) < 1e-9)
             // Before anything was aligned, the goal stood alone.
-            let early = try AlignmentService(store).tree(g["top"]!, asOf: "2026-10-15T00:00:00.000Z", now: fixture.now).trees
+            let early = try AlignmentService(store).tree(g["top"]!, asOf: PastView(effective: "2026-10-15T00:00:00.000Z"), now: fixture.now).trees
             #expect(early.first?.children.isEmpty == true && early.first?.rolledUpProgress == nil)
             // A team's trees: everything under Grace is one tree; Ada's team has ada's tree at the top.
             #expect(try AlignmentService(store).tree(team: "E001", quarter: fixture.quarter, asOf: nil, now: fixture.now).trees.map(\.goal) == ["G1"])

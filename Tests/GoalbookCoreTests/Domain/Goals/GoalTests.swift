@@ -156,21 +156,23 @@ import Testing
         _ = try GoalService(store).set(id, [("owner", "E101")], item: nil, direction: nil, actor: "hr", now: at(50))
         _ = try GoalService(store).setStatus(id, to: .dropped, note: nil, actor: "mgr", now: at(60))
         func state(_ seconds: Double) throws -> String {
-            let g = try GoalService(store).goal(id, asOf: Timestamp.string(at(seconds)))
+            let g = try GoalService(store).goal(id, asOf: PastView(effective: Timestamp.string(at(seconds))))
             return
                 "\(g.employeeId) \(g.status.rawValue) \(g.item("main")!.slot(.baseline)!.value ?? "∅")→\(g.item("main")!.slot(.target)!.value ?? "∅")"
         }
-        #expect(throws: GoalbookError.self) { _ = try GoalService(store).goal(id, asOf: Timestamp.string(at(5))) }
+        #expect(throws: GoalbookError.self) { _ = try GoalService(store).goal(id, asOf: PastView(effective: Timestamp.string(at(5)))) }
         #expect(try state(10) == "E100 draft ∅→∅")
         #expect(try state(25) == "E100 draft 10→20")
         #expect(try state(35) == "E100 active 10→20")
         #expect(try state(45) == "E100 active 10→30")
         #expect(try state(55) == "E101 active 10→30")
         #expect(try state(65) == "E101 dropped 10→30")
-        let listed = try GoalService(store).goals(GoalFilter(quarter: q4, asOf: Timestamp.string(at(35))))
+        let listed = try GoalService(store).goals(GoalFilter(quarter: q4, asOf: PastView(effective: Timestamp.string(at(35)))))
         #expect(listed.map { "\($0.displayId) \($0.status.rawValue)" } == ["G\(id) active"])
-        #expect(try GoalService(store).goals(GoalFilter(asOf: Timestamp.string(at(5)))).isEmpty, "goals created later are not listed as of before")
-        #expect(try GoalService(store).goals(GoalFilter(status: .active, asOf: Timestamp.string(at(35)))).count == 1)
+        #expect(
+            try GoalService(store).goals(GoalFilter(asOf: PastView(effective: Timestamp.string(at(5))))).isEmpty,
+            "goals created later are not listed as of before")
+        #expect(try GoalService(store).goals(GoalFilter(status: .active, asOf: PastView(effective: Timestamp.string(at(35))))).count == 1)
         #expect(try GoalService(store).goals(GoalFilter(status: .active)).isEmpty)
     }
 

@@ -81,9 +81,9 @@ import Testing
         // The analyst view agrees, and as-of replays the change.
         let viewed = try RawDatabase(path).rows("SELECT progress, keep, tolerance FROM goal_current WHERE goal_id = \(id)")
         #expect(viewed.map { "\(Double($0[0] ?? "") ?? -1) \($0[1] ?? "∅") \(Double($0[2] ?? "") ?? -1)" } == ["1.0 at_least 3.0"])
-        let before = try GoalService(store).goal(id, asOf: "2026-11-20T09:59:59.999Z")
+        let before = try GoalService(store).goal(id, asOf: PastView(effective: "2026-11-20T09:59:59.999Z"))
         #expect(before.items[0].keep == nil && before.items[0].tolerance == nil)
-        let after = try GoalService(store).goal(id, asOf: "2026-11-20T10:00:00.000Z")
+        let after = try GoalService(store).goal(id, asOf: PastView(effective: "2026-11-20T10:00:00.000Z"))
         #expect(after.items[0].keep == .atLeast && after.items[0].tolerance == 3)
         // An increasing goal has no side to keep.
         let up = try smart(store, row: 2)
