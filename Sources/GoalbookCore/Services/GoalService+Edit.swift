@@ -42,9 +42,9 @@ extension GoalService {
     /// since `snapshot` is not saved; the result names who changed what.
     public func saveEdit(
         _ sections: [GoalEditFile.Section], goals: [Goal], snapshot: [Int64: Int64], unfilled: Bool = false, actor: String,
-        now: Date = Date()
+        now: Date = Date(), dated: Day? = nil
     ) throws -> GoalEditResult {
-        try engine.writing(WriteStamp(actor: actor, command: "goals edit", now: now), dryRun: false) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals edit", now: now, dated: dated), dryRun: false) { tx in
             var result = GoalEditResult()
             for section in sections {
                 let others = try tx.history(of: section.goalId, after: snapshot[section.goalId] ?? 0)

@@ -59,8 +59,10 @@ extension GoalService {
 
     /// Writes every answer in one transaction, with history as `goals set` writes it. Returns the
     /// changes, per goal.
-    public func saveFill(_ answers: [FillAnswer], actor: String, now: Date = Date()) throws -> [(goal: Int64, change: FieldChange)] {
-        try engine.writing(WriteStamp(actor: actor, command: "goals fill", now: now), dryRun: false) { tx in
+    public func saveFill(
+        _ answers: [FillAnswer], actor: String, now: Date = Date(), dated: Day? = nil
+    ) throws -> [(goal: Int64, change: FieldChange)] {
+        try engine.writing(try WriteStamp(actor: actor, command: "goals fill", now: now, dated: dated), dryRun: false) { tx in
             try Self.fill(answers, tx: tx, apply: tx.apply)
         }
     }

@@ -16,6 +16,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @OptionGroup var selection: GoalSelection
         @Flag(help: "Let a goal with unfilled slots become active (status = active).") var unfilled = false
 
@@ -65,7 +66,8 @@ extension Goals {
                     try Data(GoalEditFile.annotate(text, problems: all).utf8).write(to: URL(fileURLWithPath: file))
                     continue
                 }
-                let result = try service.saveEdit(sections, goals: goals, snapshot: snapshot, unfilled: unfilled, actor: database.actor)
+                let result = try service.saveEdit(
+                    sections, goals: goals, snapshot: snapshot, unfilled: unfilled, actor: database.actor, dated: when.date)
                 for (goal, change) in result.changes {
                     print(change.line(goal))
                 }

@@ -16,6 +16,7 @@ extension Goals {
                 """)
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @OptionGroup var selection: GoalSelection
         @Option(help: "Only slots of this kind.") var only: SlotName?
 
@@ -84,7 +85,7 @@ extension Goals {
                 guard reply?.lowercased().hasPrefix("y") == true else { return print("\nNothing was written.") }
             }
             guard !answers.isEmpty else { return print("Nothing was answered; nothing was written.") }
-            let changes = try goals.saveFill(answers, actor: database.actor)
+            let changes = try goals.saveFill(answers, actor: database.actor, dated: when.date)
             for (goal, change) in changes {
                 print(change.line(goal))
             }

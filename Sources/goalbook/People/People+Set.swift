@@ -11,6 +11,7 @@ extension People {
         )
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var when: DateOption
         @Argument(help: ArgumentHelp("Employee id.", valueName: "id")) var id: String
         @Argument(help: ArgumentHelp("Changes as key=value.", valueName: "key=value")) var changes: [String]
 
@@ -38,7 +39,7 @@ extension People {
                 default: throw ValidationError("unknown field '\(key)': a person has name, email, manager, family, function and level")
                 }
             }
-            let summary = try people.write([input], file: "people set", mode: .update, actor: database.actor, command: "people set")
+            let summary = try people.write([input], file: "people set", mode: .update, actor: database.actor, command: "people set", dated: when.date)
             print(summary.updated == 0 ? "\(id): nothing changed." : "Updated \(id).")
         }
     }

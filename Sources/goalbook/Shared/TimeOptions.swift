@@ -27,4 +27,10 @@ struct DateOption: ParsableArguments {
                 + "future, never in a closed quarter, never before the last change of what it changes.", valueName: "day"),
         transform: Parse.day)
     var date: Day?
+
+    /// A day ahead is refused before anything else runs (`goals fill` and `goals edit` ask first).
+    func validate() throws {
+        let today = Day(Date())
+        if let date, date > today { throw ValidationError("--date \(date) is in the future (today is \(today), UTC).") }
+    }
 }
