@@ -29,8 +29,9 @@ extension SQLRunner {
                         function: row.text(5), level: row.text(6), leftOn: row.textOrNil(7))))
         }
         guard let view, !people.isEmpty else { return people }
-        let before = "changed_at <= ?" + view.recordedCondition("history").sql
-        let beforeArguments: SQLArguments = [view.effective] + view.recordedCondition("history").arguments
+        let recordedBefore = view.recordedCondition("history")
+        let before = "changed_at <= ?" + recordedBefore.sql
+        let beforeArguments: SQLArguments = [view.effective] + recordedBefore.arguments
         let index = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($0.element.key, $0.offset) })
         var settled = Set<String>()  // person id + field decided by a change at or before T
         try forEachRow(

@@ -17,9 +17,8 @@ extension SQLSession {
     }
 
     /// Refuses a dated day outside `quarter` (a goal's), for `what` (G5, or goals of a quarter).
-    func checkDated(_ day: Day, inside quarter: String, what: String) throws {
+    func checkDated(_ day: Day, inside quarter: Quarter, what: String) throws {
         let fiscal = try settings().fiscalYearStartMonth
-        guard let quarter = Quarter(quarter) else { return }
         let first = quarter.firstDay(fiscalYearStartMonth: fiscal)
         let last = quarter.lastDay(fiscalYearStartMonth: fiscal)
         guard day < first || day > last else { return }
@@ -37,7 +36,7 @@ extension SQLSession {
                 "SELECT quarter, (SELECT max(changed_at) FROM history WHERE goal_id = ?) FROM goal WHERE goal_id = ?", [goalId, goalId],
                 { ($0.text(0), $0.textOrNil(1)) })
         else { return }
-        try checkDated(dated.day, inside: quarter, what: shown)
+        if let quarter = Quarter(quarter) { try checkDated(dated.day, inside: quarter, what: shown) }
         if let last, last > dated.at {
             throw GoalbookError.refused(
                 "--date \(dated.day) comes before \(shown)'s last change (at \(last)): a change dated back cannot go before one already "
@@ -62,16 +61,14 @@ extension SQLSession {
     /// ``checkOwnersExisted(_:at:)`` checks once the members are known.
     func checkDatedGoals(of quarter: Quarter) throws -> (day: Day, at: String)? {
         guard let dated = try datedAt() else { return nil }
-        try checkDated(dated.day, inside: quarter.description, what: "the goals")
+        try checkDated(dated.day, inside: quarter, what: "the goals")
         return dated
     }
 
     /// Refuses goals dated before their owners were added to Goalbook.
     func checkOwnersExisted(_ creations: [GoalCreation], at dated: (day: Day, at: String)) throws {
         let owners = Set(creations.filter { !$0.created.isEmpty }.map(\.employeeId))
-        let late = try sql.all("SELECT employee_id, created_at FROM person WHERE created_at > ? ORDER BY employee_id", [dated.at]) {
-            (id: $0.text(0), at: $0.text(1))
-        }.filter { owners.contains($0.id) }
+        let late = try peopleAdded(after: dated.at).filter { owners.contains($0.id) }
         guard let first = late.first else { return }
         let others = late.count > 1 ? " (and \(late.count - 1) more: \(late.dropFirst().prefix(5).map(\.id).joined(separator: ", ")))" : ""
         throw GoalbookError.refused(
@@ -89,8 +86,7 @@ extension SQLSession {
             WHERE h.changed_at > ? GROUP BY p.employee_id
             """, [dated.at]
         ) { lastChange[$0.text(0)] = $0.text(1) }
-        var added: [String: String] = [:]
-        try sql.forEachRow("SELECT employee_id, created_at FROM person WHERE created_at > ?", [dated.at]) { added[$0.text(0)] = $0.text(1) }
+        let added = Dictionary(try peopleAdded(after: dated.at).map { ($0.id, $0.at) }, uniquingKeysWith: { a, _ in a })
         for change in plan.changes {
             let id = change.input.employeeId
             if change.fields != nil, let last = lastChange[id] {
@@ -101,6 +97,13 @@ extension SQLSession {
             if let manager = change.input.managerId, !newPeople.contains(manager), let at = added[manager] {
                 throw GoalbookError.refused("\(id)'s manager \(manager) was added at \(at), after --date \(dated.day); nothing was written")
             }
+        }
+    }
+
+    /// The people whose `created_at` is after `instant`, by employee id.
+    private func peopleAdded(after instant: String) throws -> [(id: String, at: String)] {
+        try sql.all("SELECT employee_id, created_at FROM person WHERE created_at > ? ORDER BY employee_id", [instant]) {
+            (id: $0.text(0), at: $0.text(1))
         }
     }
 }

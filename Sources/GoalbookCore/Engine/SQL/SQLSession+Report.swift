@@ -37,11 +37,9 @@ extension SQLSession {
 
     func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn] {
         let list = idList(goalIds)
-        guard let recorded else {
-            return try sql.checkins(where: "goal_id IN (\(list.sql)) AND checked_on <= ?", [list.argument, day.description])
-        }
+        let recordedBy: (sql: String, arguments: SQLArguments) = recorded.map { (" AND recorded_at <= ?", [$0]) } ?? ("", [])
         return try sql.checkins(
-            where: "goal_id IN (\(list.sql)) AND recorded_at <= ? AND checked_on <= ?", [list.argument, recorded, day.description])
+            where: "goal_id IN (\(list.sql)) AND checked_on <= ?" + recordedBy.sql, [list.argument, day.description] + recordedBy.arguments)
     }
 
     func checkins(_ goalId: Int64, through day: Day) throws -> [CheckIn] {
