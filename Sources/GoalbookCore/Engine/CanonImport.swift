@@ -27,7 +27,24 @@ protocol CanonImportStore {
 /// version, and each frame whose content differs from its newest stored version gets a new
 /// frame version with its statements. Old versions stay, so goals keep what they point at.
 enum CanonImport {
-    static func run(_ document: CanonDocument, in store: some CanonImportStore, actor: String, stamp: String) throws -> CanonImportOutcome {
+    /// Imports each document in turn, telling `progress` after each frame how many of all the
+    /// documents' frames are done.
+    static func run(
+        _ documents: [CanonDocument], in store: some CanonImportStore, actor: String, stamp: String, progress: ProgressMeter? = nil
+    ) throws -> [CanonImportOutcome] {
+        let total = documents.reduce(0) { $0 + $1.frames.count }
+        var done = 0
+        return try documents.map { document in
+            try run(document, in: store, actor: actor, stamp: stamp) {
+                done += 1
+                progress?.update(done: done, total: total)
+            }
+        }
+    }
+
+    static func run(
+        _ document: CanonDocument, in store: some CanonImportStore, actor: String, stamp: String, frameDone: () -> Void = {}
+    ) throws -> CanonImportOutcome {
         let sha = SHA256Hex.of(document.bytes)
         // The same bytes read again change nothing, frame by frame: but a ladder read under another
         // --family is another frame, added to the canon version those bytes already have.
@@ -37,6 +54,7 @@ enum CanonImport {
             fileName: document.fileName, status: .imported, canonVersionId: versionId,
             framesAdded: 0, framesChanged: 0, framesUnchanged: 0)
         for frame in document.frames {
+            defer { frameDone() }
             let fingerprint = contentFingerprint(frame)
             let frameId: Int64
             if let id = try store.frameId(frame) {

@@ -76,7 +76,7 @@ public protocol GoalbookEngine: AnyObject {
     // MARK: - Canon, whole
 
     /// Stores parsed canon documents, all in one transaction.
-    func importCanon(_ documents: [CanonDocument], actor: String, now: Date) throws -> [CanonImportOutcome]
+    func importCanon(_ documents: [CanonDocument], actor: String, now: Date, progress: ProgressMeter?) throws -> [CanonImportOutcome]
 
     /// The data dictionary the database holds: every table, view and column, described.
     func dictionary() throws -> [DictionaryEntry]
@@ -85,7 +85,7 @@ public protocol GoalbookEngine: AnyObject {
 extension GoalbookEngine {
     /// Imports the canon embedded in the binary; files already imported change nothing.
     public func importBuiltInCanon(actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
-        try importCanon(CanonImport.builtInDocuments(), actor: actor, now: now)
+        try importCanon(CanonImport.builtInDocuments(), actor: actor, now: now, progress: nil)
     }
 }
 

@@ -7,8 +7,10 @@ public struct CanonService {
     public init(_ engine: any GoalbookEngine) { self.engine = engine }
 
     /// Stores parsed canon documents, all in one transaction; unchanged files change nothing.
-    public func importCanon(_ documents: [CanonDocument], actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
-        try engine.importCanon(documents, actor: actor, now: now)
+    public func importCanon(
+        _ documents: [CanonDocument], actor: String, now: Date = Date(), progress: ProgressMeter? = nil
+    ) throws -> [CanonImportOutcome] {
+        try engine.importCanon(documents, actor: actor, now: now, progress: progress)
     }
 
     /// Imports the canon embedded in the binary; files already imported change nothing.

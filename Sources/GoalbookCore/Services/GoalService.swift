@@ -39,9 +39,9 @@ public struct GoalService {
     /// `dryRun` nothing is written and the result says what would be created.
     public func assign(
         team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool, actor: String,
-        now: Date = Date(), dated: Day? = nil
+        now: Date = Date(), dated: Day? = nil, progress: ProgressMeter? = nil
     ) throws -> [GoalCreation] {
-        try engine.writing(try WriteStamp(actor: actor, command: "goals assign", now: now, dated: dated), dryRun: dryRun) { tx in
+        try engine.writing(try WriteStamp(actor: actor, command: "goals assign", now: now, dated: dated, progress: progress), dryRun: dryRun) { tx in
             try tx.requirePerson(team)
             try tx.checkOpen(quarter)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try tx.settings().fiscalYearStartMonth)

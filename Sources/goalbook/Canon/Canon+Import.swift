@@ -34,7 +34,10 @@ extension Canon {
         func run() throws {
             let documents = try CanonFiles.read(files, format: format, family: family, strict: strict)
             for warning in documents.flatMap(\.warnings) { printError("warning: \(warning)") }
-            let outcomes = try CanonService(try database.open()).importCanon(documents, actor: database.actor)
+            let store = try database.open()
+            let outcomes = try Output.withProgress("Importing frames") { progress in
+                try CanonService(store).importCanon(documents, actor: database.actor, progress: progress)
+            }
             for outcome in outcomes {
                 switch outcome.status {
                 case .unchanged:

@@ -26,9 +26,12 @@ extension Goals {
 
         func run() throws {
             guard let head = team.team else { throw ValidationError("Name the team with --team ID.") }
-            let results = try GoalService(try database.open()).assign(
-                team: head, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
-                dryRun: dryRun, actor: database.actor, dated: when.date)
+            let store = try database.open()
+            let results = try Output.withProgress("Assigning goals to people") { progress in
+                try GoalService(store).assign(
+                    team: head, below: team.below, quarter: quarter, framework: framework, rows: rows.selection,
+                    dryRun: dryRun, actor: database.actor, dated: when.date, progress: progress)
+            }
             let verb = dryRun ? "would create" : "created"
             for person in results {
                 print("\(person.employeeId) \(person.name): \(verb) \(person.created.count), \(person.existing.count) already there")

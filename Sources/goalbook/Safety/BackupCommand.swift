@@ -11,7 +11,8 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Replace the file if it exists.") var force = false
 
     func run() throws {
-        try database.openSQLite(instead: "back it up with pg_dump (docs/postgres.md)").backup(to: file, replace: force)
+        let store = try database.openSQLite(instead: "back it up with pg_dump (docs/postgres.md)")
+        try Output.withProgress("Backing up pages") { progress in try store.backup(to: file, replace: force, progress: progress) }
         print("Backed up \(database.path) to \(file).")
     }
 }

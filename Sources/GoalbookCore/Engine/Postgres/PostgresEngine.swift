@@ -99,16 +99,18 @@ public final class PostgresEngine: GoalbookEngine {
 
     // MARK: - Canon, whole
 
-    public func importCanon(_ documents: [CanonDocument], actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
+    public func importCanon(
+        _ documents: [CanonDocument], actor: String, now: Date = Date(), progress: ProgressMeter? = nil
+    ) throws -> [CanonImportOutcome] {
         let stamp = Timestamp.string(now)
         return try transaction("BEGIN ISOLATION LEVEL SERIALIZABLE", rollback: false) {
-            try store(documents, actor: actor, stamp: stamp)
+            try store(documents, actor: actor, stamp: stamp, progress: progress)
         }
     }
 
     /// Stores canon documents by the rules of ``CanonImport``, inside the caller's transaction.
-    private func store(_ documents: [CanonDocument], actor: String, stamp: String) throws -> [CanonImportOutcome] {
-        try documents.map { try CanonImport.run($0, in: PostgresCanonStore(connection: connection), actor: actor, stamp: stamp) }
+    private func store(_ documents: [CanonDocument], actor: String, stamp: String, progress: ProgressMeter? = nil) throws -> [CanonImportOutcome] {
+        try CanonImport.run(documents, in: PostgresCanonStore(connection: connection), actor: actor, stamp: stamp, progress: progress)
     }
 
     // MARK: - Migrating

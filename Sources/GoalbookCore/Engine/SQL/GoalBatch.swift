@@ -1,6 +1,7 @@
 /// Creates goals from template rows for a set of people in a handful of set-based statements,
 /// the way the sqlite3 shell would: goals, items, slots and history are each one
-/// INSERT … SELECT, so a whole organization costs about what the rows themselves cost.
+/// INSERT … SELECT per slice of 10,000 people, so a whole organization costs about what the rows
+/// themselves cost, and a long assign can show its progress after each slice.
 ///
 /// Each frame's rows are rendered once, in Swift, and kept once in `goal_template`; the temp
 /// tables `goal_batch_*` hold the members and the rendered rows for the statements to join.
@@ -14,6 +15,10 @@ struct GoalBatch {
     let recorded: String
     let actor: String
     let command: String
+    /// Told how many people have their goals after each slice; nil shows nothing.
+    var progress: ProgressMeter? = nil
+    /// People per slice of statements.
+    var slice = 10_000
 
     /// Creates the goals for the people `members` selects (`person_id, frame_id`), skipping rows a
     /// person already has a goal for. Returns, per person in employee-id order, what was created
@@ -74,39 +79,18 @@ struct GoalBatch {
             }
         }
 
-        // The goals, their items, slots and history: one statement each.
+        // The goals, their items, slots and history: one statement each, for each slice.
         let before = (try sql.int(sql.nextKey("goal_id", in: "goal")) ?? 1) - 1
         let q = quarter.description
         let fw = framework.rawValue
-        let keys = sql.newKeys("goal_id", after: before, order: "m.person_id, r.row_number")
-        try sql.execute(
-            """
-            INSERT INTO goal (\(keys.column)person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
-            SELECT \(keys.value)m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
-            FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
-            WHERE NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
-                                AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
-            ORDER BY m.person_id, r.row_number
-            """, [q, fw, stamp, actor, q, fw])
-        try sql.execute(
-            """
-            INSERT INTO goal_item (goal_id, item, first_line, last_line)
-            SELECT g.goal_id, s.item, s.first_line, s.last_line
-            FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id =
-            g.template_id
-            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
-            """, [before])
-        try sql.execute(
-            """
-            INSERT INTO goal_slot (goal_id, item, slot)
-            SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
-            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
-            """, [before])
-        try sql.execute(
-            """
-            INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, field, new_value)
-            SELECT ?, ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
-            """, [stamp, recorded, actor, command, before])
+        let members = try sql.all("SELECT person_id FROM goal_batch_member ORDER BY person_id", [], { $0.int(0) })
+        var start = 0
+        while start < members.count {
+            let end = min(start + slice, members.count)
+            try insertGoals(sql, people: members[start]...members[end - 1], quarter: q, framework: fw)
+            progress?.update(done: end, total: members.count)
+            start = end
+        }
 
         // What each person got, and what they had already.
         var results: [GoalCreation] = []
@@ -132,6 +116,41 @@ struct GoalBatch {
             if goalId > before { results[results.count - 1].created.append(ref) } else { results[results.count - 1].existing.append(ref) }
         }
         return results
+    }
+
+    /// Goals for the members whose keys fall in `people`, then their items, slots and history.
+    private func insertGoals(_ sql: some SQLEngineRunner, people: ClosedRange<Int64>, quarter q: String, framework fw: String) throws {
+        let before = (try sql.int(sql.nextKey("goal_id", in: "goal")) ?? 1) - 1
+        let keys = sql.newKeys("goal_id", after: before, order: "m.person_id, r.row_number")
+        try sql.execute(
+            """
+            INSERT INTO goal (\(keys.column)person_id, quarter, framework, row_number, frame_id, template_id, status, created_at, created_by)
+            SELECT \(keys.value)m.person_id, ?, ?, r.row_number, m.frame_id, r.template_id, 'draft', ?, ?
+            FROM goal_batch_member AS m JOIN goal_batch_row AS r ON r.frame_id = m.frame_id
+            WHERE m.person_id BETWEEN ? AND ?
+              AND NOT EXISTS (SELECT 1 FROM goal AS g WHERE g.person_id = m.person_id AND g.quarter = ? AND g.framework = ?
+                                AND g.frame_id = m.frame_id AND g.row_number = r.row_number)
+            ORDER BY m.person_id, r.row_number
+            """, [q, fw, stamp, actor, people.lowerBound, people.upperBound, q, fw])
+        try sql.execute(
+            """
+            INSERT INTO goal_item (goal_id, item, first_line, last_line)
+            SELECT g.goal_id, s.item, s.first_line, s.last_line
+            FROM goal AS g JOIN (SELECT DISTINCT template_id, item, first_line, last_line FROM goal_batch_slot) AS s ON s.template_id =
+            g.template_id
+            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item
+            """, [before])
+        try sql.execute(
+            """
+            INSERT INTO goal_slot (goal_id, item, slot)
+            SELECT g.goal_id, s.item, s.slot FROM goal AS g JOIN goal_batch_slot AS s ON s.template_id = g.template_id
+            WHERE g.goal_id > ? ORDER BY g.goal_id, s.item, s.slot
+            """, [before])
+        try sql.execute(
+            """
+            INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, field, new_value)
+            SELECT ?, ?, ?, ?, person_id, goal_id, 'created', 'draft' FROM goal WHERE goal_id > ? ORDER BY goal_id
+            """, [stamp, recorded, actor, command, before])
     }
 
     /// The stored copy of a rendered row: each is kept once, and every goal made from it points there.

@@ -194,7 +194,7 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
         let dated = try checkDatedGoals(of: quarter)
         let batch = GoalBatch(
             quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(stamp.now), recorded: Timestamp.string(stamp.recordedAt),
-            actor: stamp.actor, command: stamp.command)
+            actor: stamp.actor, command: stamp.command, progress: stamp.progress)
         let creations: [GoalCreation]
         switch members {
         case .person(let employeeId):

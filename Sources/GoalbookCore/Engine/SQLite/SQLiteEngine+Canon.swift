@@ -5,10 +5,12 @@ extension SQLiteEngine {
     // MARK: - Importing
 
     /// Stores parsed canon documents, all in one transaction, by the rules of ``CanonImport``.
-    public func importCanon(_ documents: [CanonDocument], actor: String, now: Date = Date()) throws -> [CanonImportOutcome] {
+    public func importCanon(
+        _ documents: [CanonDocument], actor: String, now: Date = Date(), progress: ProgressMeter? = nil
+    ) throws -> [CanonImportOutcome] {
         let stamp = Timestamp.string(now)
         return try write { db in
-            try documents.map { try CanonImport.run($0, in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp) }
+            try CanonImport.run(documents, in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp, progress: progress)
         }
     }
 

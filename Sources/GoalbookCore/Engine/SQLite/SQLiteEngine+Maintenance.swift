@@ -103,7 +103,7 @@ extension SQLiteEngine {
     /// `replace`, an existing target is replaced only when it is a Goalbook database file; a
     /// folder, a link, a device, another program's file, this database itself or its -wal and
     /// -shm are refused. Nothing is ever deleted but the replaced file's own -wal and -shm.
-    public func backup(to target: String, replace: Bool) throws {
+    public func backup(to target: String, replace: Bool, progress: ProgressMeter? = nil) throws {
         for own in [path, path + "-wal", path + "-shm"] where FileTarget.same(own, target) {
             throw GoalbookError.refused(
                 "\(target) is this database\(own == path ? "" : "'s \(own.hasSuffix("-wal") ? "-wal" : "-shm") file") itself; back it up to "
@@ -134,7 +134,11 @@ extension SQLiteEngine {
         _ = try Self.createFileIfMissing(temporary)
         do {
             let copy = try SQLiteConnection.open(temporary)
-            try queue.backup(to: copy)
+            // 4 MiB a step, all inside one read transaction of the source: a steady snapshot
+            // whose progress can be shown.
+            try queue.backup(to: copy, pagesPerStep: 1024) { step in
+                progress?.update(done: step.completedPageCount, total: step.totalPageCount)
+            }
             let result = try copy.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             guard result == ["ok"] else {
                 throw GoalbookError.refused("the backup at \(target) failed its integrity check: \(result.joined(separator: "; "))")

@@ -26,9 +26,7 @@ extension SQLiteEngine {
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
             }
             if current == 0 && builtInCanon {
-                for document in try CanonImport.builtInDocuments() {
-                    _ = try CanonImport.run(document, in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp)
-                }
+                _ = try CanonImport.run(CanonImport.builtInDocuments(), in: SQLiteCanonStore(db: db), actor: actor, stamp: stamp)
             }
             return current
         }

@@ -246,4 +246,38 @@ import Testing
         #expect(try GoalService(store).carry(from: q4, to: Quarter("2027Q1")!, team: nil, dryRun: false, actor: "mgr", now: lastDay).carried.isEmpty)
         #expect(try GoalService(store).log(ids[0]).last.map { "\($0.field) \($0.new ?? "")" } == "carried_to G\(carried.to)")
     }
+
+    /// More people than one slice of statements (10,000): every person gets their goals, with
+    /// keys in person order, items, slots and one history row each, and the progress line ends at
+    /// the whole team.
+    @Test(arguments: TestEngine.available) func assignToMoreThanOneSliceOfPeopleMakesEveryGoalOnce(engine: TestEngine) throws {
+        let (store, path) = try makeStore(on: engine)
+        let people =
+            [PersonInput(employeeId: "E0", name: "Head", email: nil, managerId: nil, family: nil, function: Self.fn, level: "P2")]
+            + (1...10_002).map {
+                PersonInput(employeeId: "E\($0)", name: "Person \($0)", email: nil, managerId: "E0", family: nil, function: Self.fn, level: "P2")
+            }
+        _ = try PeopleService(store).write(people, file: "test", mode: .add, actor: "hr", command: "people add", now: t0)
+        var shown: [String] = []
+        let meter = ProgressMeter("Assigning") { shown.append($0) }
+        let made = try GoalService(store).assign(
+            team: "E0", below: true, quarter: q4, framework: .smart, rows: [1, 2], dryRun: false, actor: "mgr", progress: meter)
+        meter.finish()
+        #expect(made.count == 10_002 && made.allSatisfy { $0.created.count == 2 && $0.existing.isEmpty })
+        #expect(shown.contains { $0.hasPrefix("\rAssigning  10,002/10,002  100%") }, "\(shown)")
+        let raw = try RawDatabase(path)
+        #expect(
+            try raw.rows(
+                """
+                SELECT count(*), count(DISTINCT person_id), min(goal_id), max(goal_id),
+                       (SELECT count(*) FROM goal AS a JOIN goal AS b ON b.goal_id = a.goal_id + 1
+                        WHERE (b.person_id, b.row_number) <= (a.person_id, a.row_number)),
+                       (SELECT count(*) FROM history WHERE field = 'created' AND goal_id IS NOT NULL),
+                       (SELECT count(DISTINCT goal_id) FROM goal_item), (SELECT count(DISTINCT goal_id) FROM goal_slot)
+                FROM goal
+                """) == [["20004", "10002", "1", "20004", "0", "20004", "20004", "20004"]],
+            "keys follow person and row with no gap; every goal has its history row, items and slots")
+        let again = try GoalService(store).assign(team: "E0", below: true, quarter: q4, framework: .smart, rows: [1, 2], dryRun: false, actor: "mgr")
+        #expect(again.allSatisfy { $0.created.isEmpty && $0.existing.count == 2 }, "a second assign finds them all")
+    }
 }
