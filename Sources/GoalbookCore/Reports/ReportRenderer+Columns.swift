@@ -17,10 +17,10 @@ extension ReportRenderer {
         "item", "baseline", "latest", "target", "unit", "direction", "due", "last_checkin", "progress", "progress_raw",
         "weight", "keep", "tolerance", "confidence", "note",
     ]
-    static let quotedItemColumns = itemColumns.map { JSONValue.string($0).json + ": " }
+    static let quotedItemColumns = itemColumns.map(quotedKey)
 
     /// `"quarter": ` and so on: each column's JSON key, written once.
-    static let quotedGoalColumns = goalColumns.map { JSONValue.string($0).json + ": " }
+    static let quotedGoalColumns = goalColumns.map(quotedKey)
 
     /// One goal's values for `goalColumns`, in order, with the figures of `item` (the goal's first
     /// by default); null where there is no value.

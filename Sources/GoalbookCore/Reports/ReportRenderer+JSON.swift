@@ -13,27 +13,23 @@ extension ReportRenderer {
         out += "  \"closed\": \(report.closed),\n"
         out += "  \"summary\": \(summaryJSON(report.summary)),\n"
         out += "  \"goals\": [" + (report.goals.isEmpty ? "" : "\n")
+        // Each goal is written as bytes into one reused buffer, value by value, and handed to the sink whole.
+        var text = UTF8Text()
+        text.bytes.reserveCapacity(8192)
         for (index, goal) in report.goals.enumerated() {
-            var line = index == 0 ? "    {" : ",\n    {"
-            line.reserveCapacity(1024)
-            for (column, value) in goalRow(goal, people[goal.employeeId], quarter: report.quarter, item: goal.primary).enumerated() {
-                if column > 0 { line += ", " }
-                line += quotedGoalColumns[column]
-                value.append(to: &line)
-            }
-            line += ", \"items\": ["
+            text.removeAll()
+            text.write(index == 0 ? "    {" : ",\n    {")
+            appendFields(quotedGoalColumns, goalRow(goal, people[goal.employeeId], quarter: report.quarter, item: goal.primary), to: &text)
+            text.write(", \"items\": [")
             for (index, item) in goal.items.enumerated() {
-                line += index == 0 ? "{" : ", {"
-                for (column, value) in itemRow(item).enumerated() {
-                    if column > 0 { line += ", " }
-                    line += quotedItemColumns[column]
-                    value.append(to: &line)
-                }
-                line += "}"
+                text.write(index == 0 ? "{" : ", {")
+                appendFields(quotedItemColumns, itemRow(item), to: &text)
+                text.write("}")
             }
-            line += "], \"trend\": "
-            appendTrend(goal.trend, to: &line)
-            out += line + "}"
+            text.write("], \"trend\": ")
+            appendTrend(goal.trend, to: &text)
+            text.write("}")
+            out.write(text)
         }
         out += (report.goals.isEmpty ? "" : "\n  ") + "],\n"
         let teams: [String] = (report.teams + [report.total]).map { t in
@@ -50,37 +46,58 @@ extension ReportRenderer {
                 ("head_only", "\(t.headOnly)"), ("weekly", trendJSON(t.weekly)),
             ])
         }
-        let personFigures: [String] = report.figures.map { f in
-            JSONWriter.object([
-                ("person_id", JSONValue.string(f.employeeId).json), ("average_progress", JSONValue.rounded(f.averageProgress).json),
-                ("weighted_progress", JSONValue.rounded(f.weightedProgress).json), ("weight_warning", JSONValue.text(f.weightWarning).json),
-            ])
-        }
-        let changes: [String] = report.changes.map { c in
-            JSONWriter.object([
-                ("changed_at", JSONValue.string(c.changedAt).json), ("actor", JSONValue.string(c.actor).json),
-                ("goal_id", JSONValue.string(c.goalId).json), ("person_id", JSONValue.string(c.employeeId).json),
-                ("kind", JSONValue.string(c.kind).json), ("old", JSONValue.text(c.old).json), ("new", JSONValue.text(c.new).json),
-                ("note", JSONValue.text(c.note).json),
-            ])
-        }
         out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
-        out += "  \"people\": [" + personFigures.joined(separator: ", ") + "],\n"
-        out += "  \"changes\": [" + changes.joined(separator: ", ") + "]\n"
-        out += "}\n"
+        out += "  \"people\": ["
+        for (index, f) in report.figures.enumerated() {
+            text.removeAll()
+            text.write(index == 0 ? "{" : ", {")
+            appendFields(
+                quotedPersonColumns,
+                [.string(f.employeeId), .rounded(f.averageProgress), .rounded(f.weightedProgress), .text(f.weightWarning)], to: &text)
+            text.write("}")
+            out.write(text)
+        }
+        out += "],\n  \"changes\": ["
+        for (index, c) in report.changes.enumerated() {
+            text.removeAll()
+            text.write(index == 0 ? "{" : ", {")
+            appendFields(
+                quotedChangeColumns,
+                [
+                    .string(c.changedAt), .string(c.actor), .string(c.goalId), .string(c.employeeId), .string(c.kind), .text(c.old), .text(c.new),
+                    .text(c.note),
+                ],
+                to: &text)
+            text.write("}")
+            out.write(text)
+        }
+        out += "]\n}\n"
+    }
+
+    static let quotedChangeColumns = ["changed_at", "actor", "goal_id", "person_id", "kind", "old", "new", "note"].map(quotedKey)
+    static let quotedPersonColumns = ["person_id", "average_progress", "weighted_progress", "weight_warning"].map(quotedKey)
+    static func quotedKey(_ key: String) -> String { JSONValue.string(key).json + ": " }
+
+    /// `"key": value, …` for keys already quoted by ``quotedKey(_:)``, straight into `out`.
+    static func appendFields<Out: TextOutputStream>(_ keys: [String], _ values: [JSONValue], to out: inout Out) {
+        for (column, value) in values.enumerated() {
+            if column > 0 { out.write(", ") }
+            out.write(keys[column])
+            value.append(to: &out)
+        }
     }
 
     /// `[["2026-10-05", 0.2], …]`: day and progress, in day order.
-    static func appendTrend(_ points: [TrendPoint], to out: inout String) {
-        out += "["
+    static func appendTrend<Out: TextOutputStream>(_ points: [TrendPoint], to out: inout Out) {
+        out.write("[")
         for (index, point) in points.enumerated() {
-            out += index == 0 ? "[\"" : ", [\""
-            out += point.day  // an ISO date: nothing to escape
-            out += "\", "
+            out.write(index == 0 ? "[\"" : ", [\"")
+            out.write(point.day)  // an ISO date: nothing to escape
+            out.write("\", ")
             JSONValue.rounded(point.progress).append(to: &out)
-            out += "]"
+            out.write("]")
         }
-        out += "]"
+        out.write("]")
     }
 
     static func trendJSON(_ points: [TrendPoint]) -> String {

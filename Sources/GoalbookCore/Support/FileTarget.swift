@@ -131,10 +131,10 @@ public enum FileWriter {
     /// Streams `render`'s text to `fd`; returns the errno of the first write that failed.
     private static func stream(_ fd: Int32, _ render: (TextSink) -> Void) -> Int32? {
         var failed: Int32?
-        let sink = TextSink { text in
+        let sink = TextSink(bytes: { bytes in
             guard failed == nil else { return }
-            failed = writeAll(fd, text)
-        }
+            failed = writeAll(fd, bytes)
+        })
         render(sink)
         sink.flush()
         return failed
@@ -143,18 +143,25 @@ public enum FileWriter {
     /// Writes all of `text` to `fd`, retrying short writes; returns errno on failure.
     public static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        return text.withUTF8 { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes; returns errno on failure.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            offset += written
         }
+        return nil
     }
 
     private static func failure(_ path: String, _ code: Int32, folderMissing: Bool = false) -> GoalbookError {

@@ -46,11 +46,11 @@ enum JSONValue {
         return out
     }
 
-    /// Appends the value as JSON text.
-    func append(to out: inout String) {
+    /// Appends the value as JSON text, to a String or straight into a ``TextSink``.
+    func append<Out: TextOutputStream>(to out: inout Out) {
         switch self {
-        case .null: out += "null"
-        case .number(let n): out += Measure.format(n)
+        case .null: out.write("null")
+        case .number(let n): out.write(Measure.format(n))
         case .string(let s):
             // Most text needs no escaping: then it is copied whole.
             var plain = true
@@ -59,24 +59,24 @@ enum JSONValue {
                 break
             }
             if plain {
-                out += "\""
-                out += s
-                out += "\""
+                out.write("\"")
+                out.write(s)
+                out.write("\"")
                 return
             }
-            out += "\""
+            out.write("\"")
             for scalar in s.unicodeScalars {
                 switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
+                case "\"": out.write("\\\"")
+                case "\\": out.write("\\\\")
+                case "\n": out.write("\\n")
+                case "\r": out.write("\\r")
+                case "\t": out.write("\\t")
                 default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                    if scalar.value < 0x20 { out.write(String(format: "\\u%04x", scalar.value)) } else { out.write(String(scalar)) }
                 }
             }
-            out += "\""
+            out.write("\"")
         }
     }
 

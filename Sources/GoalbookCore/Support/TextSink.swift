@@ -1,20 +1,42 @@
 /// Text written out in pieces as it is made, so long outputs (reports, query results) never
 /// collect in memory: `+=` a string, or lines (each followed by a newline).
-public final class TextSink {
-    private var buffer = ""
+///
+/// The pieces collect as UTF-8 bytes in one buffer: copying a string's bytes there costs far less
+/// than growing a String piece by piece (a report's JSON is millions of small pieces).
+public final class TextSink: TextOutputStream {
+    private var buffer = UTF8Text()
     private let flushAt: Int
-    private let write: (String) -> Void
+    private let deliver: ([UInt8]) -> Void
 
     /// - Parameter write: receives the text in order, in chunks of about `flushAt` bytes.
-    public init(flushAt: Int = 64 * 1024, write: @escaping (String) -> Void) {
+    public convenience init(flushAt: Int = 64 * 1024, write: @escaping (String) -> Void) {
+        self.init(flushAt: flushAt, bytes: { write(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// - Parameter bytes: receives the text as UTF-8, in order, in chunks of about `flushAt`
+    ///   bytes; each chunk ends where a piece of text ends.
+    public init(flushAt: Int = 64 * 1024, bytes: @escaping ([UInt8]) -> Void) {
         self.flushAt = flushAt
-        self.write = write
+        deliver = bytes
+        buffer.bytes.reserveCapacity(min(flushAt, 64 * 1024) + 4096)
     }
 
     /// Appends text as it is.
     public static func += (sink: TextSink, text: String) {
-        sink.buffer += text
-        if sink.buffer.utf8.count >= sink.flushAt { sink.flush() }
+        sink.write(text)
+    }
+
+    /// Appends text as it is (``TextOutputStream``).
+    public func write(_ text: String) {
+        buffer.write(text)
+        if buffer.bytes.count >= flushAt { flush() }
+    }
+
+    /// Appends text already made into bytes (a report's goal, written into a ``UTF8Text`` of its
+    /// own and handed over whole).
+    func write(_ text: UTF8Text) {
+        buffer.bytes.append(contentsOf: text.bytes)
+        if buffer.bytes.count >= flushAt { flush() }
     }
 
     /// Appends lines, each followed by a newline.
@@ -30,9 +52,9 @@ public final class TextSink {
 
     /// Hands everything buffered to `write`.
     public func flush() {
-        guard !buffer.isEmpty else { return }
-        write(buffer)
-        buffer = ""
+        guard !buffer.bytes.isEmpty else { return }
+        deliver(buffer.bytes)
+        buffer.bytes.removeAll(keepingCapacity: true)
     }
 
     /// Runs `body` with a sink that collects into one string: for tests and small outputs.
@@ -43,4 +65,17 @@ public final class TextSink {
         sink.flush()
         return result
     }
+}
+
+/// Text collected as UTF-8 bytes, for output made of many small pieces (JSON): copying a string's
+/// bytes costs far less than growing a String piece by piece.
+struct UTF8Text: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 }

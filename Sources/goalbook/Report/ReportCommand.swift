@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
         let color = output == nil && format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         guard let output else {
             Output.keepColors = color
-            return ReportRenderer.render(report, as: format, color: color, to: TextSink(write: writeOut))
+            return ReportRenderer.render(report, as: format, color: color, to: TextSink(bytes: { Output.write(bytes: $0) }))
         }
         try writeFile(output, database: database.path) { ReportRenderer.render(report, as: format, to: $0) }
         printError("Wrote the \(quarter) report (\(format.fileExtension)) to \(output).")

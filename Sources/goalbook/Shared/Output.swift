@@ -24,6 +24,14 @@ enum Output {
         if pending.utf8.count >= 64 * 1024 { finish() }
     }
 
+    /// Writes UTF-8 text to standard output: to a file or a pipe as it is, after what is pending;
+    /// to a terminal escaped, as ``write(_:)`` does.
+    static func write(bytes: [UInt8]) {
+        if stdoutIsTerminal { return write(String(decoding: bytes, as: UTF8.self)) }
+        finish()
+        if let code = FileWriter.writeAll(STDOUT_FILENO, bytes) { fail(code) }
+    }
+
     /// Writes what is pending; exits 1 when it did not all arrive.
     static func finish() {
         guard !pending.isEmpty else { return }
