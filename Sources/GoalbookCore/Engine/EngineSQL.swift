@@ -11,8 +11,9 @@ enum EngineSQL {
     /// into the text (a number), so the CTE takes no arguments of its own.
     static func teamCTE(root: Int64, below: Bool) -> String {
         // The cast gives the first term the key's type, which PostgreSQL requires of a recursive CTE.
+        // UNION, not UNION ALL: a manager cycle made by hand in SQL ends the walk instead of looping.
         let start = below ? "SELECT person_id FROM person WHERE manager_person_id = \(root)" : "SELECT CAST(\(root) AS BIGINT)"
-        return "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(start) UNION ALL "
+        return "WITH RECURSIVE team(person_id) AS MATERIALIZED (\(start) UNION "
             + "SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id) "
     }
 

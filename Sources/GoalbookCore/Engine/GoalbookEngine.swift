@@ -158,6 +158,9 @@ public protocol EngineReader {
     /// at T is the newest change at or before T; where the only changes came later, the value the
     /// first of them replaced; with no change at all, today's.
     func people(asOf: PastView?) throws -> [PersonAsOf]
+    /// `root` and everyone below them as they are now (those who left too): what a report of a
+    /// team reads, so that its cost follows the team and not the organization.
+    func people(under root: String) throws -> [PersonAsOf]
     /// The quarter's goals, with items and slots but no template text: as they are now, of
     /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
     /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.

@@ -32,8 +32,16 @@ public struct ReportService {
         let reportDate = min(Day(iso: String(asOf.prefix(10))) ?? Day(now), quarter.lastDay(fiscalYearStartMonth: fiscal))
         let firstDay = quarter.firstDay(fiscalYearStartMonth: fiscal)
 
-        // People as they were, less those created later or gone before the quarter began.
-        let everyone = try tx.people(asOf: past)
+        // People as they were, less those created later or gone before the quarter began. A team's
+        // report as it is now reads only the team: the walk below its head passes only through
+        // people of the team, so it finds the same members.
+        let read: [PersonAsOf]
+        switch scope {
+        case .team(let root, _) where past == nil: read = try tx.people(under: root)
+        default: read = try tx.people(asOf: past)
+        }
+        let everyone =
+            read
             .filter { $0.person.leftOn.map { Day(iso: $0).map { $0 >= firstDay } ?? true } ?? true }
         let byEmployee = Dictionary(everyone.map { ($0.person.employeeId, $0) }, uniquingKeysWith: { a, _ in a })
         let chart = OrgChart(everyone.map { (employeeId: $0.person.employeeId, managerId: $0.person.managerId) })

@@ -45,6 +45,31 @@ import Testing
         }
     }
 
+    /// A team's report as it is now reads only the team's people; it is the same report, byte
+    /// for byte, as the one cut from the whole organization as of the same instant. A manager
+    /// cycle made by hand in SQL does not make it (or an assign) loop.
+    @Test(arguments: TestEngine.available)
+    func aTeamReportReadsOnlyTheTeamAndMatchesTheWholeOrganizationsCut(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, location, _ in
+            let reports = ReportService(store)
+            let asOf = PastView(effective: Timestamp.string(ReportFixture.now))
+            for scope in [ReportScope.team("E001"), .team("E001", below: true), .team("E100")] {
+                let team = try reports.report(quarter: ReportFixture.quarter, scope: scope, now: ReportFixture.now)
+                let cut = try reports.report(quarter: ReportFixture.quarter, scope: scope, asOf: asOf, now: ReportFixture.now)
+                #expect(!team.goals.isEmpty)
+                #expect(ReportRenderer.render(team, as: .json) == ReportRenderer.render(cut, as: .json), "\(scope)")
+            }
+            // E001 → E100 → E001.
+            try RawDatabase(location).execute(
+                "UPDATE person SET manager_person_id = (SELECT person_id FROM person WHERE employee_id = 'E100') WHERE employee_id = 'E001'")
+            let looped = try reports.report(quarter: ReportFixture.quarter, scope: .team("E100"), now: ReportFixture.now)
+            #expect(looped.people.map(\.employeeId).sorted() == ["E001", "E100", "E101", "E102", "E103", "E104"].sorted())
+            let plan = try GoalService(store).assign(
+                team: "E100", quarter: ReportFixture.quarter, framework: .okr, rows: [1], dryRun: true, actor: "t")
+            #expect(Set(plan.map(\.employeeId)).count == plan.count, "each person once")
+        }
+    }
+
     /// The summary is a count of the rows below it: each track's goals are the goals with that
     /// track, the goals behind are the at-risk and off-track ones, furthest first, and the stale
     /// and unfilled figures agree with plain SQL over goal_current.

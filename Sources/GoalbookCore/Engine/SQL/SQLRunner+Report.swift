@@ -6,20 +6,22 @@ extension SQLRunner {
     /// A person's field at T is the newest change at or before T; where the only changes came
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
     /// With a recorded bound, a change recorded after it counts as later, and a person whose
-    /// creation was recorded after it is left out.
-    func peopleAsOf(_ view: PastView?) throws -> [PersonAsOf] {
+    /// creation was recorded after it is left out. `within` keeps only the people its condition
+    /// selects, with the CTE that condition reads.
+    func peopleAsOf(_ view: PastView?, within: (cte: String, condition: String)? = nil) throws -> [PersonAsOf] {
         var people: [PersonAsOf] = []
         let recorded = view?.recorded
         try forEachRow(
-            """
-            SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
-            FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
-            WHERE (CAST(? AS TEXT) IS NULL OR p.created_at <= ?)
-              AND (CAST(? AS TEXT) IS NULL OR NOT EXISTS (
-                    SELECT 1 FROM history AS c WHERE c.person_id = p.person_id AND c.goal_id IS NULL AND c.field = 'created'
-                      AND COALESCE(c.recorded_at, c.changed_at) > ?))
-            ORDER BY p.person_id
-            """, [view?.effective, view?.effective, recorded, recorded]
+            (within?.cte ?? "") + """
+                SELECT p.person_id, p.employee_id, p.name, m.employee_id AS manager, f.family, f.function, f.level_code, p.left_on, p.created_at
+                FROM person AS p JOIN frame AS f ON f.frame_id = p.frame_id LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+                WHERE (CAST(? AS TEXT) IS NULL OR p.created_at <= ?)
+                  AND (CAST(? AS TEXT) IS NULL OR NOT EXISTS (
+                        SELECT 1 FROM history AS c WHERE c.person_id = p.person_id AND c.goal_id IS NULL AND c.field = 'created'
+                          AND COALESCE(c.recorded_at, c.changed_at) > ?))
+                  \(within.map { "AND " + $0.condition } ?? "")
+                ORDER BY p.person_id
+                """, [view?.effective, view?.effective, recorded, recorded]
         ) { row in
             people.append(
                 PersonAsOf(

@@ -7,6 +7,10 @@ extension SQLSession {
         try sql.peopleAsOf(asOf)
     }
 
+    func people(under root: String) throws -> [PersonAsOf] {
+        try sql.peopleAsOf(nil, within: (cte: try teamCTE(root, below: false), condition: "p.person_id IN (SELECT person_id FROM team)"))
+    }
+
     func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
         let selection = try only.map(selectionSQL)
         let only = selection.map { " AND g.goal_id IN (\($0))" } ?? ""
