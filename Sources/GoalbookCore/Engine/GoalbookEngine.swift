@@ -161,6 +161,9 @@ public protocol EngineReader {
     /// `root` and everyone below them as they are now (those who left too): what a report of a
     /// team reads, so that its cost follows the team and not the organization.
     func people(under root: String) throws -> [PersonAsOf]
+    /// The owners of the goals `selection` picks in `quarter`, and for a team's selection the
+    /// whole team, as they are now: what a goal tree reads.
+    func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf]
     /// The quarter's goals, with items and slots but no template text: as they are now, of
     /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
     /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.

@@ -34,10 +34,12 @@ public struct ReportService {
 
         // People as they were, less those created later or gone before the quarter began. A team's
         // report as it is now reads only the team: the walk below its head passes only through
-        // people of the team, so it finds the same members.
+        // people of the team, so it finds the same members. A tree's report as it is now reads the
+        // owners of its goals (and its team): its cost follows the tree, not the organization.
         let read: [PersonAsOf]
-        switch scope {
-        case .team(let root, _) where past == nil: read = try tx.people(under: root)
+        switch (scope, only) {
+        case (.team(let root, _), _) where past == nil: read = try tx.people(under: root)
+        case (.all, .some(let selection)) where past == nil: read = try tx.people(owning: selection, quarter: quarter)
         default: read = try tx.people(asOf: past)
         }
         let everyone =

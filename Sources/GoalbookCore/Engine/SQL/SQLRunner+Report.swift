@@ -7,8 +7,8 @@ extension SQLRunner {
     /// later, it is the value the first of them replaced; with no change at all, it is today's.
     /// With a recorded bound, a change recorded after it counts as later, and a person whose
     /// creation was recorded after it is left out. `within` keeps only the people its condition
-    /// selects, with the CTE that condition reads.
-    func peopleAsOf(_ view: PastView?, within: (cte: String, condition: String)? = nil) throws -> [PersonAsOf] {
+    /// selects, with the CTE that condition reads and the condition's arguments.
+    func peopleAsOf(_ view: PastView?, within: (cte: String, condition: String, arguments: SQLArguments)? = nil) throws -> [PersonAsOf] {
         var people: [PersonAsOf] = []
         let recorded = view?.recorded
         try forEachRow(
@@ -21,7 +21,7 @@ extension SQLRunner {
                           AND COALESCE(c.recorded_at, c.changed_at) > ?))
                   \(within.map { "AND " + $0.condition } ?? "")
                 ORDER BY p.person_id
-                """, [view?.effective, view?.effective, recorded, recorded]
+                """, [view?.effective, view?.effective, recorded, recorded] + (within?.arguments ?? [])
         ) { row in
             people.append(
                 PersonAsOf(

@@ -8,7 +8,13 @@ extension SQLSession {
     }
 
     func people(under root: String) throws -> [PersonAsOf] {
-        try sql.peopleAsOf(nil, within: (cte: try teamCTE(root, below: false), condition: "p.person_id IN (SELECT person_id FROM team)"))
+        try sql.peopleAsOf(nil, within: (cte: try teamCTE(root, below: false), condition: "p.person_id IN (SELECT person_id FROM team)", []))
+    }
+
+    func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf] {
+        var condition = "(p.person_id IN (SELECT g.person_id FROM goal AS g WHERE g.goal_id IN (\(try selectionSQL(selection))))"
+        if case .team(let team, _) = selection { condition += " OR p.person_id IN (\(try teamCTE(team, below: false)) SELECT person_id FROM team)" }
+        return try sql.peopleAsOf(nil, within: (cte: "", condition: condition + ")", [quarter.description]))
     }
 
     func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal] {

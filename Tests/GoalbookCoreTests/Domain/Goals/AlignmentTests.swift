@@ -16,6 +16,26 @@ import Testing
         return nil
     }
 
+    /// A tree as it is now reads only its goals' owners and its team; it is the same tree as the
+    /// one cut from the whole organization as of the same instant, for a goal and for each team.
+    @Test(arguments: TestEngine.available)
+    func aTreeNowReadsOnlyItsPeopleAndMatchesTheWholeOrganizationsCut(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            let trees = AlignmentService(store)
+            let asOf = PastView(effective: Timestamp.string(fixture.now))
+            for goal in ["top", "kim", "lin"] {
+                let now = try trees.tree(g[goal]!, asOf: nil, now: fixture.now)
+                let cut = try trees.tree(g[goal]!, asOf: asOf, now: fixture.now)
+                #expect(!now.trees.isEmpty && now.trees == cut.trees, "\(goal)")
+            }
+            for (team, below) in [("E001", false), ("E100", false), ("E100", true), ("E101", false)] {
+                let now = try trees.tree(team: team, below: below, quarter: fixture.quarter, asOf: nil, now: fixture.now)
+                let cut = try trees.tree(team: team, below: below, quarter: fixture.quarter, asOf: asOf, now: fixture.now)
+                #expect(!now.trees.isEmpty && now.trees == cut.trees, "\(team) below: \(below)")
+            }
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals(engine: TestEngine) throws {
         try AlignmentFixture.build(on: engine) { store, _, g in
