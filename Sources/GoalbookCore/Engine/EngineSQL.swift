@@ -67,14 +67,21 @@ enum EngineSQL {
         AND NOT EXISTS (SELECT 1 FROM checkin AS k WHERE k.corrects_checkin_id = c.corrects_checkin_id AND k.checkin_id > c.checkin_id)
         """
 
-    /// Goals of a quarter (the one `?`) that are or ever were on either end of a link: the goals
-    /// an alignment tree can hold, now or at any past instant. History holds every link.
-    static let linkedGoals = """
-        SELECT g.goal_id FROM goal AS g WHERE g.quarter = ? AND (g.aligned_to IS NOT NULL OR g.goal_id IN (
-            SELECT h.goal_id FROM history AS h WHERE h.field = 'aligned_to'
-            UNION SELECT CAST(substr(h.new_value, 2) AS BIGINT) FROM history AS h WHERE h.field = 'aligned_to' AND h.new_value IS NOT NULL
-            UNION SELECT c.aligned_to FROM goal AS c WHERE c.aligned_to IS NOT NULL))
+    /// Goals of `quarter` that are or ever were on either end of a link: the goals an alignment
+    /// tree can hold, now or at any past instant. History holds every link. The few linked ids
+    /// come first, from the partial indexes on links, and each is then looked up by key (CROSS
+    /// JOIN keeps SQLite in that order): reading the quarter's goals and testing each against the
+    /// list costs as much as the quarter is large. The quarter is a checked `2026Q4`, written in.
+    static func linkedGoals(_ quarter: Quarter) -> String {
         """
+        SELECT g.goal_id FROM (
+            SELECT c.goal_id AS id FROM goal AS c WHERE c.aligned_to IS NOT NULL
+            UNION SELECT c.aligned_to FROM goal AS c WHERE c.aligned_to IS NOT NULL
+            UNION SELECT CASE s.side WHEN 0 THEN h.goal_id ELSE CAST(substr(h.new_value, 2) AS BIGINT) END
+                  FROM history AS h CROSS JOIN (SELECT 0 AS side UNION ALL SELECT 1) AS s WHERE h.field = 'aligned_to'
+        ) AS linked CROSS JOIN goal AS g WHERE g.goal_id = linked.id AND g.quarter = '\(quarter)'
+        """
+    }
 
     static let historyInsert = """
         INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, item, field, old_value, new_value, note)

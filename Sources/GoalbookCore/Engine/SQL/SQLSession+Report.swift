@@ -12,36 +12,34 @@ extension SQLSession {
     }
 
     func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf] {
-        var condition = "(p.person_id IN (SELECT g.person_id FROM goal AS g WHERE g.goal_id IN (\(try selectionSQL(selection))))"
+        var condition = "(p.person_id IN (SELECT g.person_id FROM goal AS g WHERE g.goal_id IN (\(try selectionSQL(selection, quarter: quarter))))"
         if case .team(let team, _) = selection { condition += " OR p.person_id IN (\(try teamCTE(team, below: false)) SELECT person_id FROM team)" }
-        return try sql.peopleAsOf(nil, within: (cte: "", condition: condition + ")", [quarter.description]))
+        return try sql.peopleAsOf(nil, within: (cte: "", condition: condition + ")", []))
     }
 
     func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
-        let selection = try only.map(selectionSQL)
-        let only = selection.map { " AND g.goal_id IN (\($0))" } ?? ""
-        let onlyArguments: SQLArguments = selection == nil ? [] : [quarter.description]
+        // A selection holds only the quarter's goals: they are looked up by key, not by scanning the quarter.
+        let selection = try only.map { "g.goal_id IN (\(try selectionSQL($0, quarter: quarter)))" }
         if let asOf {
-            let condition = "g.quarter = ? AND g.created_at <= ?" + only
-            let arguments: SQLArguments = [quarter.description, asOf.effective] + onlyArguments
+            let condition = (selection ?? "g.quarter = ?") + " AND g.created_at <= ?"
+            let arguments: SQLArguments = (selection == nil ? [quarter.description] : []) + [asOf.effective]
             return try sql.rebuildAll(sql.loadGoals(where: condition, arguments, templateText: false), asOf: asOf, where: condition, arguments)
         }
         // Goals by the selection when there is one (filtered to the people by the caller), else by
         // person: both IN lists on one index would be probed as a cross product.
-        if selection != nil {
-            return try sql.loadGoals(where: "g.quarter = ?" + only, [quarter.description] + onlyArguments, templateText: false)
-        }
+        if let selection { return try sql.loadGoals(where: selection, [], templateText: false) }
         let list = idList(people)
         return try sql.loadGoals(where: "g.quarter = ? AND g.person_id IN (\(list.sql))", [quarter.description, list.argument], templateText: false)
     }
 
-    /// `SELECT goal_id …` with one `?` for the quarter.
-    private func selectionSQL(_ selection: GoalSelection) throws -> String {
+    /// `SELECT goal_id …`: the goals of `quarter` a selection picks.
+    private func selectionSQL(_ selection: GoalSelection, quarter: Quarter) throws -> String {
         switch selection {
-        case .linked(let goalId): return "SELECT CAST(\(goalId) AS BIGINT) UNION " + EngineSQL.linkedGoals
+        case .linked(let goalId): return "SELECT CAST(\(goalId) AS BIGINT) UNION " + EngineSQL.linkedGoals(quarter)
         case .team(let team, let below):
             return try teamCTE(team, below: below)
-                + "SELECT goal_id FROM goal WHERE person_id IN (SELECT person_id FROM team) UNION \(EngineSQL.linkedGoals)"
+                + "SELECT g.goal_id FROM team CROSS JOIN goal AS g WHERE g.person_id = team.person_id AND g.quarter = '\(quarter)' UNION "
+                + EngineSQL.linkedGoals(quarter)
         }
     }
 
