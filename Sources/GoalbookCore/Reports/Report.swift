@@ -202,7 +202,9 @@ enum ReportBuilder {
         var alignedOwners: [Int64: String] = [:]
     }
 
-    static func build(_ input: Input) -> Report {
+    /// Builds the report, taking the goals and check-ins out of `input` one goal at a time, so that
+    /// each goal's stored form is freed as its report line is made (the caller hands them over).
+    static func build(_ input: consuming Input) -> Report {
         let settings = input.settings
         var days: [String: Day] = [:]  // due dates repeat across goals: parse each once
         func day(_ text: String) -> Day? {
@@ -213,22 +215,34 @@ enum ReportBuilder {
         }
         let firstDay = input.quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let weekEnds = ReportTrend.weekEnds(from: firstDay, through: input.reportDate).map(\.description)
+        // Weights are checked only for the people who set some (the others have nothing to warn of).
+        let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
+        let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
+        // The goals and check-ins, taken out of `input`: from the last goal back, each is freed once
+        // its line is made, and the lines are put back in order at the end.
+        var source = input.goals
+        input.goals = []
+        var checkinsByGoal = input.checkins
+        input.checkins = [:]
         // Each goal's progress at each week's end, for the subtrees' weekly lines.
         var weeklyByGoal: [[Double?]] = []
-        weeklyByGoal.reserveCapacity(input.goals.count)
-        let goals: [ReportGoal] = input.goals.map { goal in
+        weeklyByGoal.reserveCapacity(source.count)
+        var goals: [ReportGoal] = []
+        goals.reserveCapacity(source.count)
+        while let goal = source.popLast() {
+            let checkins = checkinsByGoal.removeValue(forKey: goal.id)
             let (items, progress, expected, track) = ProgressRules.judge(
-                goal, checkins: input.checkins[goal.id] ?? [], on: input.reportDate, quarter: Quarter(goal.quarter) ?? input.quarter,
+                goal, checkins: checkins ?? [], on: input.reportDate, quarter: Quarter(goal.quarter) ?? input.quarter,
                 settings: settings, parseDay: day)
             // Without check-ins, progress is the same on every day: the goal's own.
             let series =
-                input.checkins[goal.id].map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
+                checkins.map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
                 ?? ReportTrend.Series(start: progress.clamped)
             // A goal counts from the day it was created.
             let created = goal.createdAt.prefix(10)
             weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
-            let latest = CheckIn.latestNotes(input.checkins[goal.id] ?? [])
+            let latest = CheckIn.latestNotes(checkins ?? [])
             var line = ReportGoal(
                 goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
                 title: goal.title, status: goal.status,
@@ -245,8 +259,10 @@ enum ReportBuilder {
             line.note = latest.note?.note
             line.noteOn = latest.note?.checkedOn
             line.trend = series.points
-            return line
+            goals.append(line)
         }
+        goals.reverse()
+        weeklyByGoal.reverse()
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
         var byPerson: [String: [Int]] = [:]
         for index in goals.indices { byPerson[goals[index].employeeId, default: []].append(index) }
@@ -322,9 +338,6 @@ enum ReportBuilder {
             own.headOnly = true
             teams.insert(own, at: 0)
         }
-        // Weights are checked only for the people who set some (the others have nothing to warn of).
-        let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
-        let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
         let figures = input.people.map { person in
             let figures = personProgress[person.employeeId] ?? (nil, nil)
             return PersonFigures(

@@ -98,8 +98,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         }
         // Furthest behind first, the longest silence first (never checked in before all); equal
         // ones in report order (the sorts are stable).
-        behind = behind.enumerated().sorted { ($1.element.behind, $0.offset) < ($0.element.behind, $1.offset) }.map(\.element)
-        stale = stale.enumerated().sorted { ($1.element.days ?? .max, $0.offset) < ($0.element.days ?? .max, $1.offset) }.map(\.element)
+        // Sorted by index, stable, with no copy of the entries but the result.
+        behind = behind.indices.sorted { (behind[$1].behind, $0) < (behind[$0].behind, $1) }.map { behind[$0] }
+        stale = stale.indices.sorted { (stale[$1].days ?? .max, $0) < (stale[$0].days ?? .max, $1) }.map { stale[$0] }
         let dueFrom = lastDay.adding(days: -settings.scoreDueDays)
         return ReportSummary(
             tracks: Track.summaryOrder.map { TrackGoals(track: $0, goals: onTrack[$0] ?? []) }, behind: behind,

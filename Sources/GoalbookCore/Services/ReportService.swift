@@ -91,6 +91,7 @@ public struct ReportService {
         let keys = loaded.map { (rank: rank[$0.employeeId] ?? .max, person: $0.employeeId, id: $0.id) }
         let goals = keys.indices.sorted { (keys[$0].rank, keys[$0].person, keys[$0].id) < (keys[$1].rank, keys[$1].person, keys[$1].id) }
             .map { loaded[$0] }
+        _ = consume loaded  // `goals` holds the only copy, which the builder frees goal by goal
         let goalIds = goals.map(\.id)
         let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: past?.recorded, through: reportDate), by: \.goalId)
         var changes: [ReportChange] = []
@@ -105,7 +106,7 @@ public struct ReportService {
             .init(
                 quarter: quarter, scopeTitle: title, asOf: asOf, asRecorded: requested?.recorded, reportDate: reportDate, closed: closedAt != nil,
                 settings: settings,
-                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: goals, checkins: checkins, changes: changes,
+                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: consume goals, checkins: consume checkins, changes: changes,
                 alignedOwners: alignedOwners))
     }
 
