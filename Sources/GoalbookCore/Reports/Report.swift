@@ -229,10 +229,12 @@ enum ReportBuilder {
         weeklyByGoal.reserveCapacity(source.count)
         var goals: [ReportGoal] = []
         goals.reserveCapacity(source.count)
+        let quarterText = input.quarter.description  // the goals' own quarter, as a rule: not parsed again for each
         while let goal = source.popLast() {
             let checkins = checkinsByGoal.removeValue(forKey: goal.id)
             let (items, progress, expected, track) = ProgressRules.judge(
-                goal, checkins: checkins ?? [], on: input.reportDate, quarter: Quarter(goal.quarter) ?? input.quarter,
+                goal, checkins: checkins ?? [], on: input.reportDate,
+                quarter: goal.quarter == quarterText ? input.quarter : Quarter(goal.quarter) ?? input.quarter,
                 settings: settings, parseDay: day)
             // Without check-ins, progress is the same on every day: the goal's own.
             let series =
