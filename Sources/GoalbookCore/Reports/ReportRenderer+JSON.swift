@@ -48,28 +48,15 @@ extension ReportRenderer {
         }
         out += "  \"teams\": [" + teams.joined(separator: ", ") + "],\n"
         out += "  \"people\": ["
-        for (index, f) in report.figures.enumerated() {
-            text.removeAll()
-            text.write(index == 0 ? "{" : ", {")
-            appendFields(
-                quotedPersonColumns,
-                [.string(f.employeeId), .rounded(f.averageProgress), .rounded(f.weightedProgress), .text(f.weightWarning)], to: &text)
-            text.write("}")
-            out.write(text)
+        writeObjects(report.figures, keys: quotedPersonColumns, to: out, using: &text) { f in
+            [.string(f.employeeId), .rounded(f.averageProgress), .rounded(f.weightedProgress), .text(f.weightWarning)]
         }
         out += "],\n  \"changes\": ["
-        for (index, c) in report.changes.enumerated() {
-            text.removeAll()
-            text.write(index == 0 ? "{" : ", {")
-            appendFields(
-                quotedChangeColumns,
-                [
-                    .string(c.changedAt), .string(c.actor), .string(c.goalId), .string(c.employeeId), .string(c.kind), .text(c.old), .text(c.new),
-                    .text(c.note),
-                ],
-                to: &text)
-            text.write("}")
-            out.write(text)
+        writeObjects(report.changes, keys: quotedChangeColumns, to: out, using: &text) { c in
+            [
+                .string(c.changedAt), .string(c.actor), .string(c.goalId), .string(c.employeeId), .string(c.kind), .text(c.old), .text(c.new),
+                .text(c.note),
+            ]
         }
         out += "]\n}\n"
     }
@@ -77,6 +64,19 @@ extension ReportRenderer {
     static let quotedChangeColumns = ["changed_at", "actor", "goal_id", "person_id", "kind", "old", "new", "note"].map(quotedKey)
     static let quotedPersonColumns = ["person_id", "average_progress", "weighted_progress", "weight_warning"].map(quotedKey)
     static func quotedKey(_ key: String) -> String { JSONValue.string(key).json + ": " }
+
+    /// `{…}, {…}`: one object a row, each written into `text` (a reused buffer) and handed to `out` whole.
+    static func writeObjects<Rows: Sequence>(
+        _ rows: Rows, keys: [String], to out: TextSink, using text: inout UTF8Text, _ values: (Rows.Element) -> [JSONValue]
+    ) {
+        for (index, row) in rows.enumerated() {
+            text.removeAll()
+            text.write(index == 0 ? "{" : ", {")
+            appendFields(keys, values(row), to: &text)
+            text.write("}")
+            out.write(text)
+        }
+    }
 
     /// `"key": value, …` for keys already quoted by ``quotedKey(_:)``, straight into `out`.
     static func appendFields<Out: TextOutputStream>(_ keys: [String], _ values: [JSONValue], to out: inout Out) {
