@@ -66,6 +66,20 @@ import Testing
         #expect(try GoalService(store).goal(goal).filledText.isEmpty == false, "the goal still shows")
     }
 
+    /// A file that differs from its history in every goal is told in twenty lines and a count,
+    /// not one line a difference: at 5M goals that list once held check at 1.7 GB.
+    @Test func checkShowsTwentyDifferencesAndCountsTheRest() throws {
+        let (store, path, _) = try ReportFixture.build()
+        let rows = try shell(path, "SELECT (SELECT count(*) FROM goal_slot) + (SELECT count(*) FROM goal)").stdout
+        let forged = try #require(Int(rows.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(forged > 21)
+        #expect(try shell(path, "UPDATE goal_slot SET value = 'forged', number = NULL; UPDATE goal SET score = 0.5").status == 0)
+        let replay = try store.check().filter { $0.hasPrefix("goal that differs from its history: ") || $0.hasPrefix("… and ") }
+        #expect(replay.count == 21)
+        #expect(replay.dropLast().allSatisfy { $0.contains(" is forged, history says ") || $0.contains(" score is 0.5, history says ") })
+        #expect(replay.last == "… and \(forged - 20) more")
+    }
+
     @Test func checkFindsTamperingThatGetsPastTheTriggers() throws {
         let (store, path, goals) = try ReportFixture.build()
         let goal = goals["ada-okr"]!

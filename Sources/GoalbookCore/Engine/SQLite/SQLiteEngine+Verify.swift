@@ -59,7 +59,7 @@ extension SQLiteEngine {
     /// Each goal as stored now, against the replay of its history: status, owner, alignment,
     /// weight, score, and each item's direction, weight, keep, tolerance and slots.
     static func replayProblems(db: Database) throws -> [String] {
-        var problems: [String] = []
+        var problems = ProblemList()
         // A few thousand goals at a time, so memory stays flat however large the file is.
         let batch: Int64 = 5000
         let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(goal_id), 0) FROM goal") ?? 0
@@ -73,7 +73,9 @@ extension SQLiteEngine {
                 uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: PastView(effective: "9999"), where: range, bounds).map { ($0.id, $0) })
             for goal in goals {
                 guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
-                problems += differences(now: goal, history: past).map { "goal that differs from its history: G\(goal.id) \($0)" }
+                for difference in differences(now: goal, history: past) {
+                    problems.add("goal that differs from its history: G\(goal.id) \(difference)")
+                }
             }
             first += batch
         }
@@ -91,9 +93,10 @@ extension SQLiteEngine {
                                                       WHERE x.person_id = p.person_id AND x.goal_id IS NULL AND x.field = '\(field)')
                 WHERE h.new_value IS NOT \(now)
                 """
-            problems += try String.fetchAll(db, sql: sql).map { "person who differs from their history: \($0)" }
+            let found = try String.fetchCursor(db, sql: sql)
+            while let person = try found.next() { problems.add("person who differs from their history: \(person)") }
         }
-        return problems
+        return problems.lines
     }
 
     /// What differs between a goal as stored and as its history replays, one phrase per field.
