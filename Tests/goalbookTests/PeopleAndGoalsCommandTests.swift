@@ -134,6 +134,28 @@ import Testing
         #expect(try anyDatabaseDump(goalbook.db) == before)
     }
 
+    /// An assign's lines name each person once the goals are stored: one refused after every
+    /// person was reached (owners added after its --date) prints none of them and writes nothing.
+    @Test(arguments: TestEngine.available)
+    func aRefusedAssignShowsNoPersonAndWritesNothing(engine: TestEngine) throws {
+        let goalbook = try session(engine)
+        let csv = try writeFile(goalbook.home, "staff.csv", Self.staff)
+        #expect(try goalbook("people", "import", csv).status == 0)
+        let start = Quarter.containing(Day(Date()).adding(days: -1)).firstDay()
+        let before = try anyDatabaseDump(goalbook.db)
+        let refused = try goalbook(
+            "goals", "assign", "--team", "E001", "--quarter", Quarter.containing(start).description, "--framework", "smart", "--row", "1",
+            "--date", start.description)
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("E001 was added at") && refused.stderr.contains("(and 2 more: E100, E101)"), "\(refused.stderr)")
+        #expect(try anyDatabaseDump(goalbook.db) == before)
+        let assigned = try goalbook("goals", "assign", "--team", "E001", "--quarter", "2026Q4", "--framework", "okr", "--row", "1", "--row", "2")
+        #expect(
+            assigned.stdout
+                == "E001 Grace Hopper: created 2, 0 already there\nE100 Ada Park: created 2, 0 already there\n"
+                + "E101 Lin Chen: created 2, 0 already there\nCreated 6 goals for 3 people in 2026Q4; 0 already existed.\n")
+    }
+
     /// A team adopting Goalbook mid-quarter, through the binary: writes dated back with --date,
     /// read back with --as-of (in effect then) and --as-recorded (what Goalbook knew then).
     @Test(arguments: TestEngine.available)

@@ -205,8 +205,11 @@ public protocol EngineWriter: EngineReader {
     /// Records a check-in and returns it as stored.
     func record(_ checkIn: NewCheckIn) throws -> CheckIn
     /// Creates goals from rows of one framework of each member's frame, skipping rows a member has
-    /// a goal for already this quarter (listed as existing).
-    func createGoals(_ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?) throws -> [GoalCreation]
+    /// a goal for already this quarter (listed as existing). Each member's result goes to `each`,
+    /// in employee-id order, one at a time, so a million people are never held at once.
+    func createGoals(
+        _ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?, each: (GoalCreation) throws -> Void
+    ) throws -> GoalCreationTotals
     /// The active and done goals of a quarter that have no score: `G4 (E102)`, in goal order.
     func unscored(_ quarter: Quarter) throws -> [String]
     /// Closes a quarter: keeps its figures as they are now, with a history row.
@@ -215,7 +218,7 @@ public protocol EngineWriter: EngineReader {
     func reopen(_ quarter: Quarter, note: String) throws
 }
 
-/// Whose goals ``EngineWriter/createGoals(_:quarter:framework:rows:)`` creates.
+/// Whose goals ``EngineWriter/createGoals(_:quarter:framework:rows:each:)`` creates.
 public enum GoalMembers: Sendable, Equatable {
     /// One person.
     case person(String)

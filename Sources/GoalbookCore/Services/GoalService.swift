@@ -20,7 +20,9 @@ public struct GoalService {
         try engine.writing(try WriteStamp(actor: actor, command: "goals add", now: now, dated: dated), dryRun: false) { tx in
             try tx.requirePerson(employeeId)
             try tx.checkOpen(quarter)
-            guard let result = try tx.createGoals(.person(employeeId), quarter: quarter, framework: framework, rows: rows).first else {
+            var made: GoalCreation?
+            _ = try tx.createGoals(.person(employeeId), quarter: quarter, framework: framework, rows: rows) { made = $0 }
+            guard let result = made else {
                 throw GoalbookError.notFound(what: "person \(employeeId)", suggestions: [])
             }
             if let first = result.existing.first {
@@ -37,16 +39,34 @@ public struct GoalService {
     /// head and everyone below them; with `below`, only those below), each from their own frame,
     /// in one transaction. Rows a person already has a goal for are skipped and counted. With
     /// `dryRun` nothing is written and the result says what would be created.
+    ///
+    /// Each person's result goes to `each` as it is known, in employee-id order and before the
+    /// transaction commits, so that a whole organization is never held in memory: a caller that
+    /// shows them keeps what it shows until this returns, which is when the goals are stored.
     public func assign(
         team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool, actor: String,
-        now: Date = Date(), dated: Day? = nil, progress: ProgressMeter? = nil
-    ) throws -> [GoalCreation] {
+        now: Date = Date(), dated: Day? = nil, progress: ProgressMeter? = nil, each: (GoalCreation) throws -> Void
+    ) throws -> GoalCreationTotals {
         try engine.writing(try WriteStamp(actor: actor, command: "goals assign", now: now, dated: dated, progress: progress), dryRun: dryRun) { tx in
             try tx.requirePerson(team)
             try tx.checkOpen(quarter)
             let firstDay = quarter.firstDay(fiscalYearStartMonth: try tx.settings().fiscalYearStartMonth)
-            return try tx.createGoals(.team(team, below: below, activeOn: firstDay), quarter: quarter, framework: framework, rows: rows)
+            return try tx.createGoals(.team(team, below: below, activeOn: firstDay), quarter: quarter, framework: framework, rows: rows, each: each)
         }
+    }
+
+    /// ``assign(team:below:quarter:framework:rows:dryRun:actor:now:dated:progress:each:)``, with
+    /// every person's result in one list: for a team, not an organization.
+    public func assign(
+        team: String, below: Bool = false, quarter: Quarter, framework: Framework, rows: [Int]?, dryRun: Bool, actor: String,
+        now: Date = Date(), dated: Day? = nil, progress: ProgressMeter? = nil
+    ) throws -> [GoalCreation] {
+        var people: [GoalCreation] = []
+        _ = try assign(
+            team: team, below: below, quarter: quarter, framework: framework, rows: rows, dryRun: dryRun, actor: actor, now: now,
+            dated: dated, progress: progress
+        ) { people.append($0) }
+        return people
     }
 
     /// Copies the active goals of `from` into `to`, each with its last check-in (or its old

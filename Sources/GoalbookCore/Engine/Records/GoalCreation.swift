@@ -7,3 +7,19 @@ public struct GoalCreation: Sendable, Equatable, Codable {
     /// Rows skipped because the person already has a goal for them this quarter.
     public var existing: [GoalRowRef]
 }
+
+/// How many people an assign reached and how many goals it made and found, told after each
+/// person's own ``GoalCreation`` has been handed on.
+public struct GoalCreationTotals: Sendable, Equatable {
+    public var people = 0
+    public var created = 0
+    public var existing = 0
+
+    public init() {}
+
+    mutating func count(_ person: GoalCreation) {
+        people += 1
+        created += person.created.count
+        existing += person.existing.count
+    }
+}

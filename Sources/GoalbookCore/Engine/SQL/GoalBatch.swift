@@ -21,9 +21,11 @@ struct GoalBatch {
     var slice = 10_000
 
     /// Creates the goals for the people `members` selects (`person_id, frame_id`), skipping rows a
-    /// person already has a goal for. Returns, per person in employee-id order, what was created
-    /// and what already existed.
-    func create(_ sql: some SQLEngineRunner, members: String, _ arguments: SQLArguments) throws -> [GoalCreation] {
+    /// person already has a goal for. Hands `each` what was created and what already existed, per
+    /// person in employee-id order, one person at a time; returns the totals.
+    func create(
+        _ sql: some SQLEngineRunner, members: String, _ arguments: SQLArguments, each: (GoalCreation) throws -> Void
+    ) throws -> GoalCreationTotals {
         for table in [
             "goal_batch_member (person_id \(sql.keyType) PRIMARY KEY, frame_id \(sql.keyType) NOT NULL)",
             "goal_batch_row (frame_id \(sql.keyType) NOT NULL, row_number INTEGER NOT NULL, template_id \(sql.keyType) NOT NULL, "
@@ -92,8 +94,14 @@ struct GoalBatch {
             start = end
         }
 
-        // What each person got, and what they had already.
-        var results: [GoalCreation] = []
+        // What each person got, and what they had already: handed on as each person ends.
+        var totals = GoalCreationTotals()
+        var person: GoalCreation?
+        func handOn() throws {
+            guard let done = person else { return }
+            totals.count(done)
+            try each(done)
+        }
         try sql.forEachRow(
             """
             SELECT p.employee_id, p.name, m.frame_id, r.row_number, g.goal_id
@@ -106,16 +114,18 @@ struct GoalBatch {
             """, [q, fw]
         ) { row in
             let employeeId = row.text(0)
-            if results.last?.employeeId != employeeId {
-                results.append(GoalCreation(employeeId: employeeId, name: row.text(1), created: [], existing: []))
+            if person?.employeeId != employeeId {
+                try handOn()
+                person = GoalCreation(employeeId: employeeId, name: row.text(1), created: [], existing: [])
             }
             let frameId = row.int(2)
             let number = Int(row.int(3))
             let goalId = row.int(4)
             let ref = GoalRowRef(goalId: goalId, framework: framework, rowNumber: number, title: titles[frameId]?[number] ?? "")
-            if goalId > before { results[results.count - 1].created.append(ref) } else { results[results.count - 1].existing.append(ref) }
+            if goalId > before { person?.created.append(ref) } else { person?.existing.append(ref) }
         }
-        return results
+        try handOn()
+        return totals
     }
 
     /// Goals for the members whose keys fall in `people`, then their items, slots and history.

@@ -66,8 +66,7 @@ extension SQLSession {
     }
 
     /// Refuses goals dated before their owners were added to Goalbook.
-    func checkOwnersExisted(_ creations: [GoalCreation], at dated: (day: Day, at: String)) throws {
-        let owners = Set(creations.filter { !$0.created.isEmpty }.map(\.employeeId))
+    func checkOwnersExisted(_ owners: Set<String>, at dated: (day: Day, at: String)) throws {
         let late = try peopleAdded(after: dated.at).filter { owners.contains($0.id) }
         guard let first = late.first else { return }
         let others = late.count > 1 ? " (and \(late.count - 1) more: \(late.dropFirst().prefix(5).map(\.id).joined(separator: ", ")))" : ""

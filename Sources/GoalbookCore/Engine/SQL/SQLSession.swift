@@ -189,26 +189,35 @@ final class SQLSession<Runner: SQLEngineRunner>: EngineWriter {
         return stored
     }
 
-    func createGoals(_ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?) throws -> [GoalCreation] {
+    func createGoals(
+        _ members: GoalMembers, quarter: Quarter, framework: Framework, rows: [Int]?, each: (GoalCreation) throws -> Void
+    ) throws -> GoalCreationTotals {
         let stamp = try writeStamp()
         let dated = try checkDatedGoals(of: quarter)
         let batch = GoalBatch(
             quarter: quarter, framework: framework, rows: rows, stamp: Timestamp.string(stamp.now), recorded: Timestamp.string(stamp.recordedAt),
             actor: stamp.actor, command: stamp.command, progress: stamp.progress)
-        let creations: [GoalCreation]
+        // Dated goals need their owners' names, to check each was added by then; only then are they kept.
+        var owners = Set<String>()
+        let handOn: (GoalCreation) throws -> Void = { person in
+            if dated != nil && !person.created.isEmpty { owners.insert(person.employeeId) }
+            try each(person)
+        }
+        let totals: GoalCreationTotals
         switch members {
         case .person(let employeeId):
-            creations = try batch.create(sql, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)])
+            totals = try batch.create(
+                sql, members: "SELECT person_id, frame_id FROM person WHERE person_id = ?", [try personKey(employeeId)], each: handOn)
         case .team(let head, let below, let activeOn):
-            creations = try batch.create(
+            totals = try batch.create(
                 sql,
                 members: try teamCTE(head, below: below) + """
                     SELECT p.person_id, p.frame_id FROM person AS p
                     WHERE p.person_id IN (SELECT person_id FROM team) AND (p.left_on IS NULL OR p.left_on >= ?)
-                    """, [activeOn.description])
+                    """, [activeOn.description], each: handOn)
         }
-        if let dated { try checkOwnersExisted(creations, at: dated) }
-        return creations
+        if let dated { try checkOwnersExisted(owners, at: dated) }
+        return totals
     }
 
     func unscored(_ quarter: Quarter) throws -> [String] { try sql.unscored(quarter) }
