@@ -30,8 +30,32 @@ public struct PeoplePlan: Sendable, Equatable {
 
     /// The writes, in file order: new people first get their place in that order, so a manager
     /// later in the file is known already.
-    public private(set) var changes: [Change] = []
+    public var changes: Changes { Changes(inputs: inputs, entries: entries) }
     public private(set) var summary = PeopleChangeSummary()
+
+    /// The rows as given, shared with the caller's array rather than copied into each change: at
+    /// a million people a copy is 130 MB.
+    private var inputs: [PersonInput] = []
+    private var entries: [Changes.Entry] = []
+
+    /// The changes, each made from its row of the batch as it is read.
+    public struct Changes: RandomAccessCollection, Sendable, Equatable {
+        struct Entry: Sendable, Equatable {
+            var index: Int
+            var frameId: Int64
+            var fields: [FieldChange]?
+        }
+
+        let inputs: [PersonInput]
+        let entries: [Entry]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { entries.count }
+        public subscript(position: Int) -> Change {
+            let entry = entries[position]
+            return Change(input: inputs[entry.index], frameId: entry.frameId, fields: entry.fields)
+        }
+    }
 
     /// Checks every row: ids are unique, the mode's rule on existing ids holds, the frame exists,
     /// managers exist (in the batch or stored) and form no cycle. Every problem is reported at
@@ -44,15 +68,17 @@ public struct PeoplePlan: Sendable, Equatable {
         func problem(_ input: PersonInput, _ message: String) {
             problems.append(InputIssue(file: file, line: input.line, message: message))
         }
-        let idsInBatch = Set(inputs.map(\.employeeId))
-        var firstLine: [String: Int] = [:]
-        var frameOf: [String: Int64] = [:]
-        for input in inputs {
-            if let first = firstLine[input.employeeId] {
-                problem(input, "duplicate id \(input.employeeId) (first at line \(first))")
+        // Where each id is first in the batch: the one table every check below reads, so that a
+        // million rows cost one dictionary, not six.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(inputs.count)
+        for (index, input) in inputs.enumerated() where first[input.employeeId] == nil { first[input.employeeId] = index }
+        var frameOf = [Int64?](repeating: nil, count: inputs.count)
+        for (index, input) in inputs.enumerated() {
+            if let earlier = first[input.employeeId], earlier != index {
+                problem(input, "duplicate id \(input.employeeId) (first at line \(inputs[earlier].line ?? 0))")
                 continue
             }
-            firstLine[input.employeeId] = input.line ?? 0
             for message in input.problems { problem(input, message) }
             switch (mode, existing[input.employeeId] != nil) {
             case (.add, true): problem(input, "\(input.employeeId) already exists: change them with goalbook people set")
@@ -60,29 +86,30 @@ public struct PeoplePlan: Sendable, Equatable {
             default: break
             }
             do {
-                frameOf[input.employeeId] = try frames.resolve(family: input.family, function: input.function, level: input.level)
+                frameOf[index] = try frames.resolve(family: input.family, function: input.function, level: input.level)
             } catch let error as GoalbookError {
                 problem(input, error.errorDescription ?? "unknown job frame")
             }
             if let manager = input.managerId {
                 if manager == input.employeeId {
                     problem(input, "\(input.employeeId) cannot be their own manager")
-                } else if existing[manager] == nil && !idsInBatch.contains(manager) {
+                } else if existing[manager] == nil && first[manager] == nil {
                     problem(input, "unknown manager \(manager): not in the database nor in this file")
                 }
             }
         }
-        problems += managerCycles(inputs, existing: existing, file: file)
+        problems += managerCycles(inputs, first: first, existing: existing, file: file)
         if !problems.isEmpty {
             throw GoalbookError.badInput(
                 problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element))
         }
 
         var plan = PeoplePlan()
-        for input in inputs {
-            guard let frameId = frameOf[input.employeeId] else { continue }
+        plan.inputs = inputs
+        for (index, input) in inputs.enumerated() {
+            guard let frameId = frameOf[index] else { continue }
             guard let old = existing[input.employeeId] else {
-                plan.changes.append(Change(input: input, frameId: frameId, fields: nil))
+                plan.entries.append(Changes.Entry(index: index, frameId: frameId, fields: nil))
                 plan.summary.added += 1
                 continue
             }
@@ -100,37 +127,45 @@ public struct PeoplePlan: Sendable, Equatable {
                 plan.summary.unchanged += 1
                 continue
             }
-            plan.changes.append(Change(input: input, frameId: frameId, fields: fields))
+            plan.entries.append(Changes.Entry(index: index, frameId: frameId, fields: fields))
             plan.summary.updated += 1
         }
         return plan
     }
 
     /// Cycles the batch would make in the manager tree, each reported once at a row on it.
-    private static func managerCycles(_ inputs: [PersonInput], existing: [String: Stored], file: String) -> [InputIssue] {
-        var managerOf: [String: String] = [:]
-        for (employee, person) in existing {
-            if let manager = person.managerId { managerOf[employee] = manager }
+    /// A person's manager is theirs in the batch (at their first row) or, for someone not in it, as
+    /// stored; `first` says where each id of the batch is.
+    private static func managerCycles(_ inputs: [PersonInput], first: [String: Int], existing: [String: Stored], file: String) -> [InputIssue] {
+        func manager(of person: String) -> String? {
+            if let index = first[person] { return inputs[index].managerId }
+            return existing[person]?.managerId
         }
-        for input in inputs { managerOf[input.employeeId] = input.managerId }
-        let lineOf = Dictionary(inputs.map { ($0.employeeId, $0.line) }, uniquingKeysWith: { a, _ in a })
-        var done = Set<String>()
+        var doneInBatch = [Bool](repeating: false, count: inputs.count)
+        var doneStored = Set<String>()
+        func isDone(_ person: String) -> Bool {
+            if let index = first[person] { return doneInBatch[index] }
+            return doneStored.contains(person)
+        }
         var issues: [InputIssue] = []
-        for input in inputs where !done.contains(input.employeeId) {
+        for input in inputs where !isDone(input.employeeId) {
             var path: [String] = []
             var onPath = Set<String>()
             var current: String? = input.employeeId
-            while let person = current, !done.contains(person) {
+            while let person = current, !isDone(person) {
                 if onPath.contains(person) {
                     let cycle = Array(path[(path.firstIndex(of: person) ?? 0)...]) + [person]
-                    issues.append(InputIssue(file: file, line: lineOf[person] ?? nil, message: "manager cycle: \(cycle.joined(separator: " → "))"))
+                    let line = first[person].flatMap { inputs[$0].line }
+                    issues.append(InputIssue(file: file, line: line, message: "manager cycle: \(cycle.joined(separator: " → "))"))
                     break
                 }
                 onPath.insert(person)
                 path.append(person)
-                current = managerOf[person]
+                current = manager(of: person)
             }
-            done.formUnion(path)
+            for person in path {
+                if let index = first[person] { doneInBatch[index] = true } else { doneStored.insert(person) }
+            }
         }
         return issues
     }

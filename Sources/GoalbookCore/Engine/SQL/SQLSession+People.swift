@@ -39,10 +39,13 @@ extension SQLSession {
         let stamp = try writeStamp()
         let now = Timestamp.string(stamp.now)
         // New people get keys in file order, so that a manager later in the file is known already.
-        let newPeople = plan.changes.filter { $0.fields == nil }.map(\.input.employeeId)
-        let next = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
-        let newKeys = Dictionary(uniqueKeysWithValues: newPeople.enumerated().map { ($0.element, next + Int64($0.offset)) })
-        try checkDated(plan, newPeople: Set(newPeople))
+        var newKeys: [String: Int64] = [:]
+        var next = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
+        for change in plan.changes where change.fields == nil {
+            newKeys[change.input.employeeId] = next
+            next += 1
+        }
+        try checkDated(plan, newPeople: newKeys)
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()
         let progress = stamp.progress
@@ -54,7 +57,6 @@ extension SQLSession {
             guard let fields = change.fields else {
                 try insert.run(
                     .int(key), .text(input.employeeId), .text(input.name), .text(input.email), .int(manager), .int(change.frameId), .text(now))
-                remember(input.employeeId, key: key)
                 try history.record(person: key, field: "created", old: nil, new: input.employeeId)
                 continue
             }
