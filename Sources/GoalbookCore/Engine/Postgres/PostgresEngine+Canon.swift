@@ -164,6 +164,12 @@ extension PostgresConnection: SQLEngineRunner {
 
     var keyType: String { "BIGINT" }
 
+    /// ANALYZE, which runs inside the transaction and counts its own new rows. A role that does not
+    /// own a table is told so in a notice and the table is skipped: its statistics are the server's.
+    func refreshStatistics(_ tables: [String]) throws {
+        try execute("ANALYZE " + tables.joined(separator: ", "), [])
+    }
+
     /// Each identity sequence goes past the highest key the copy brought, so that rows added by
     /// hand later (or by a copy's own history) do not collide with it.
     func finishCopy() throws {

@@ -87,7 +87,13 @@ struct GoalBatch {
         let fw = framework.rawValue
         let members = try sql.all("SELECT person_id FROM goal_batch_member ORDER BY person_id", [], { $0.int(0) })
         var start = 0
+        var slices = 0
         while start < members.count {
+            // Each slice is planned from statistics that, on PostgreSQL, knew nothing of the goals this
+            // transaction has added: refreshed whenever they have doubled, or at 100k people the
+            // check for existing goals read the whole goal table once per new goal (25 minutes).
+            if slices & (slices - 1) == 0 { try sql.refreshStatistics(["goal", "goal_batch_member", "goal_batch_row", "goal_batch_slot"]) }
+            slices += 1
             let end = min(start + slice, members.count)
             try insertGoals(sql, people: members[start]...members[end - 1], quarter: q, framework: fw)
             progress?.update(done: end, total: members.count)

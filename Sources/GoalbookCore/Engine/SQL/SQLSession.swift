@@ -24,6 +24,10 @@ protocol SQLEngineRunner: SQLRunner {
     func newKeys(_ column: String, after before: Int64, order: String) -> (column: String, value: String)
     /// The type of a key column in a temporary table: SQLite's rowid (INTEGER), PostgreSQL's BIGINT.
     var keyType: String { get }
+    /// Tells the planner how large `tables` are now, in the middle of a long write: PostgreSQL
+    /// plans from statistics that know nothing of this transaction's rows (nor ever of a temporary
+    /// table's); SQLite's planner goes by its indexes and needs nothing.
+    func refreshStatistics(_ tables: [String]) throws
 }
 
 /// One transaction as the services see it, on either engine: the reads of ``EngineReader`` and,

@@ -48,6 +48,8 @@ extension SQLiteRunner: SQLEngineRunner {
     func newKeys(_ column: String, after before: Int64, order: String) -> (column: String, value: String) { ("", "") }
 
     var keyType: String { "INTEGER" }
+
+    func refreshStatistics(_ tables: [String]) throws {}
 }
 
 extension SQLiteEngine: GoalbookEngine {
