@@ -65,5 +65,8 @@ import Testing
 
     @Test func writerQuotesOnlyWhatNeedsIt() {
         #expect(CSVWriter.line(["plain", "a,b", "say \"x\"", "two\nlines"]) == "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\"\n")
+        // Bytes, as a reader splits them: CR LF is one Character but two line-breaking bytes, and a
+        // comma before a combining mark still separates fields unless it is quoted.
+        #expect(CSVWriter.line(["cr\r\nlf", ",\u{301}", "é"]) == "\"cr\r\nlf\",\",\u{301}\",é\n")
     }
 }
