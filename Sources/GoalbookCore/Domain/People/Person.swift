@@ -98,8 +98,7 @@ public enum StaffCSV {
         // Family, function and level repeat on every row: one shared copy of each value, not a
         // million (about 130 bytes a person at 1M people).
         var shared: [String: String] = [:]
-        func once(_ value: String?) -> String? {
-            guard let value else { return nil }
+        func once(_ value: String) -> String {
             if let known = shared[value] { return known }
             shared[value] = value
             return value
@@ -136,8 +135,8 @@ public enum StaffCSV {
             }
             people.append(
                 PersonInput(
-                    employeeId: id, name: name, email: field("email"), managerId: field("manager"), family: once(field("family")),
-                    function: once(function) ?? function, level: once(level) ?? level, line: record.line))
+                    employeeId: id, name: name, email: field("email"), managerId: field("manager"), family: field("family").map(once),
+                    function: once(function), level: once(level), line: record.line))
         }
         return (people, problems)
     }

@@ -75,8 +75,9 @@ extension SQLSession {
                 + "with the same --date first; nothing was written")
     }
 
-    /// People dated back: not before their own last change, and not under a manager added later.
-    func checkDated(_ plan: PeoplePlan, newPeople: [String: Int64]) throws {
+    /// People dated back: not before their own last change, and not under a manager added later
+    /// (`newKeys`: the plan's new people, who are added in this same write).
+    func checkDated(_ plan: PeoplePlan, newKeys: [String: Int64]) throws {
         guard let dated = try datedAt() else { return }
         var lastChange: [String: String] = [:]
         try sql.forEachRow(
@@ -93,7 +94,7 @@ extension SQLSession {
                     "--date \(dated.day) comes before \(id)'s last change (at \(last)): a change dated back cannot go before one already in "
                         + "their history; nothing was written")
             }
-            if let manager = change.input.managerId, newPeople[manager] == nil, let at = added[manager] {
+            if let manager = change.input.managerId, newKeys[manager] == nil, let at = added[manager] {
                 throw GoalbookError.refused("\(id)'s manager \(manager) was added at \(at), after --date \(dated.day); nothing was written")
             }
         }

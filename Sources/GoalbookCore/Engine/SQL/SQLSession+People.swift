@@ -45,7 +45,7 @@ extension SQLSession {
             newKeys[change.input.employeeId] = next
             next += 1
         }
-        try checkDated(plan, newPeople: newKeys)
+        try checkDated(plan, newKeys: newKeys)
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()
         let progress = stamp.progress
