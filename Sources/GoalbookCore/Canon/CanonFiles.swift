@@ -21,7 +21,7 @@ public enum CanonFiles {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(InputIssue(file: path, line: nil, message: "cannot read the file (missing, a folder, or not readable)"))
+                problems.append(.unreadable(path))
                 continue
             }
             do {

@@ -11,7 +11,10 @@ public struct CSVReader {
         public let fields: [String]
     }
 
-    private let bytes: [UInt8]
+    /// The bytes at hand: all of them, or the chunk being read.
+    private var bytes: [UInt8]
+    /// The next chunk, when the input comes in chunks; nil at the end.
+    private var nextChunk: (() throws -> [UInt8]?)?
     private let file: String
     private var position = 0
     private var line = 1
@@ -25,10 +28,35 @@ public struct CSVReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a UTF-8 byte-order mark
     }
 
+    /// Reads the chunks `chunks` hands out, in order, as one input (a record may span two). Only
+    /// the chunk being read is held, so a large file costs its records, not its bytes too.
+    public init(chunks: FileChunks, maxFieldBytes: Int = 64 * 1024) throws {
+        var start = try chunks.next() ?? []
+        while start.count < 3, let more = try chunks.next() { start += more }  // room to see a byte-order mark
+        self.init(bytes: start, file: chunks.file, maxFieldBytes: maxFieldBytes)
+        nextChunk = chunks.next
+    }
+
+    /// Whether a byte is at `position`, reading the next chunk when this one is done.
+    @inline(__always)
+    private mutating func available() throws -> Bool {
+        if position < bytes.count { return true }
+        while let next = nextChunk {
+            guard let chunk = try next() else {
+                nextChunk = nil
+                break
+            }
+            bytes = chunk
+            position = 0
+            if !chunk.isEmpty { return true }
+        }
+        return false
+    }
+
     /// The next record, nil at the end. Throws for bad quoting, bad UTF-8 or an oversized field,
     /// naming the line.
     public mutating func next() throws -> Record? {
-        guard position < bytes.count else { return nil }
+        guard try available() else { return nil }
         let start = line
         var fields: [String] = []
         var field: [UInt8] = []
@@ -41,12 +69,12 @@ public struct CSVReader {
             guard let text = String(validating: field, as: UTF8.self) else { throw issue("not valid UTF-8", start) }
             return text
         }
-        while position < bytes.count {
+        while try available() {
             let byte = bytes[position]
             position += 1
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+                    if try available(), bytes[position] == UInt8(ascii: "\"") {
                         field.append(byte)
                         position += 1
                     } else {
@@ -61,7 +89,7 @@ public struct CSVReader {
                 field = []
                 wasQuoted = false
             } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                if byte == UInt8(ascii: "\r"), position < bytes.count, bytes[position] == UInt8(ascii: "\n") { position += 1 }
+                if byte == UInt8(ascii: "\r"), try available(), bytes[position] == UInt8(ascii: "\n") { position += 1 }
                 line += 1
                 fields.append(try finish(field))
                 return Record(line: start, fields: fields)
@@ -80,6 +108,40 @@ public struct CSVReader {
         if quoted { throw issue("a quoted field is never closed", start) }
         fields.append(try finish(field))
         return Record(line: start, fields: fields)
+    }
+}
+
+/// A file read in chunks of `size` bytes, for reading a large file without holding it whole.
+public struct FileChunks {
+    /// The file's name, as given.
+    public let file: String
+    private let handle: FileHandle
+    private let size: Int
+
+    /// Opens the file; a missing, unreadable file or a folder is bad input naming it.
+    public init(path: String, size: Int = 1 << 20) throws {
+        file = path
+        self.size = size
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+            let handle = FileHandle(forReadingAtPath: path)
+        else { throw GoalbookError.badInput([.unreadable(path)]) }
+        self.handle = handle
+    }
+
+    /// The next chunk; nil at the end of the file.
+    public func next() throws -> [UInt8]? {
+        let data: Data?
+        do { data = try handle.read(upToCount: size) } catch { throw GoalbookError.badInput([.unreadable(file)]) }
+        guard let data, !data.isEmpty else { return nil }
+        return Array(data)
+    }
+
+    /// How many line feeds the file holds, read through once.
+    public func countLineFeeds() throws -> Int {
+        var count = 0
+        while let chunk = try next() { count += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
+        return count
     }
 }
 

@@ -11,6 +11,11 @@ public struct InputIssue: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, short and lowercase, with the values that matter.
     public let message: String
 
+    /// A file that cannot be read at all.
+    static func unreadable(_ path: String) -> InputIssue {
+        InputIssue(file: path, line: nil, message: "cannot read the file (missing, a folder, or not readable)")
+    }
+
     public init(file: String, line: Int?, column: Int? = nil, message: String) {
         self.file = file
         self.line = line

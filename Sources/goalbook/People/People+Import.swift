@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GoalbookCore
 
 extension People {
@@ -19,7 +18,7 @@ extension People {
         @Argument(help: ArgumentHelp("The staff CSV file.", valueName: "file")) var file: String
 
         func run() throws {
-            let (people, problems) = try StaffCSV.parse(bytes: Self.bytes(of: file), fileName: file)
+            let (people, problems) = try StaffCSV.parse(contentsOf: file)
             let store = try database.open()
             let summary = try Output.withProgress("Importing people") { progress in
                 try PeopleService(store).write(
@@ -27,16 +26,6 @@ extension People {
                     dated: when.date, progress: progress)
             }
             print("\(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged.")
-        }
-
-        /// The file's bytes, in one array: the Data read is freed here, and the array once parsed,
-        /// so neither is held while a million rows are written (100 MB each at 1M people).
-        static func bytes(of file: String) throws -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw GoalbookError.badInput([InputIssue(file: file, line: nil, message: "cannot read the file (missing, a folder, or not readable)")]
-                )
-            }
-            return Array(data)
         }
     }
 }

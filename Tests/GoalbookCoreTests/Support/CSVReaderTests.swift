@@ -1,4 +1,6 @@
+import Foundation
 import GoalbookCore
+import GoalbookTestSupport
 import Testing
 
 /// CSV records with the line they start on; every malformation names its line.
@@ -68,5 +70,38 @@ import Testing
         // Bytes, as a reader splits them: CR LF is one Character but two line-breaking bytes, and a
         // comma before a combining mark still separates fields unless it is quoted.
         #expect(CSVWriter.line(["cr\r\nlf", ",\u{301}", "é"]) == "\"cr\r\nlf\",\",\u{301}\",é\n")
+    }
+
+    /// A file read in chunks gives the records the whole bytes give, wherever the chunks split it:
+    /// inside a quoted field, between a doubled quote, between CR and LF, and inside the BOM.
+    @Test func chunksSplitAnywhereReadAsTheWholeFile() throws {
+        let text = "\u{FEFF}id,name\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",Zoë\n\nlast,\"\"\n"
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try writeFile(folder, "f.csv", text)
+        let whole = try records(text)
+        #expect(whole.count == 5)
+        for size in 1...12 {
+            var reader = try CSVReader(chunks: FileChunks(path: path, size: size))
+            var read: [CSVReader.Record] = []
+            while let record = try reader.next() { read.append(record) }
+            #expect(read.map(\.fields) == whole.map(\.fields), "chunks of \(size) bytes")
+            #expect(read.map(\.line) == whole.map(\.line), "chunks of \(size) bytes")
+        }
+        #expect(try FileChunks(path: path, size: 5).countLineFeeds() == 6)
+    }
+
+    @Test func aMissingFileOrAFolderIsBadInputNamingIt() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for path in [folder.path, folder.appendingPathComponent("missing.csv").path] {
+            #expect(
+                throws: GoalbookError.badInput([
+                    InputIssue(file: path, line: nil, message: "cannot read the file (missing, a folder, or not readable)")
+                ])
+            ) {
+                _ = try FileChunks(path: path)
+            }
+        }
     }
 }

@@ -69,13 +69,11 @@ public struct PeoplePlan: Sendable, Equatable {
             problems.append(InputIssue(file: file, line: input.line, message: message))
         }
         // Where each id is first in the batch: the one table every check below reads, so that a
-        // million rows cost one dictionary, not six.
-        var first: [String: Int] = [:]
-        first.reserveCapacity(inputs.count)
-        for (index, input) in inputs.enumerated() where first[input.employeeId] == nil { first[input.employeeId] = index }
+        // million rows cost one flat index, not six dictionaries.
+        let first = RowIndex(inputs, key: \.employeeId)
         var frameOf = [Int64?](repeating: nil, count: inputs.count)
         for (index, input) in inputs.enumerated() {
-            if let earlier = first[input.employeeId], earlier != index {
+            if let earlier = first.row(of: input.employeeId), earlier != index {
                 problem(input, "duplicate id \(input.employeeId) (first at line \(inputs[earlier].line ?? 0))")
                 continue
             }
@@ -93,7 +91,7 @@ public struct PeoplePlan: Sendable, Equatable {
             if let manager = input.managerId {
                 if manager == input.employeeId {
                     problem(input, "\(input.employeeId) cannot be their own manager")
-                } else if existing[manager] == nil && first[manager] == nil {
+                } else if existing[manager] == nil && first.row(of: manager) == nil {
                     problem(input, "unknown manager \(manager): not in the database nor in this file")
                 }
             }
@@ -136,15 +134,17 @@ public struct PeoplePlan: Sendable, Equatable {
     /// Cycles the batch would make in the manager tree, each reported once at a row on it.
     /// A person's manager is theirs in the batch (at their first row) or, for someone not in it, as
     /// stored; `first` says where each id of the batch is.
-    private static func managerCycles(_ inputs: [PersonInput], first: [String: Int], existing: [String: Stored], file: String) -> [InputIssue] {
+    private static func managerCycles(
+        _ inputs: [PersonInput], first: RowIndex<[PersonInput]>, existing: [String: Stored], file: String
+    ) -> [InputIssue] {
         func manager(of person: String) -> String? {
-            if let index = first[person] { return inputs[index].managerId }
+            if let index = first.row(of: person) { return inputs[index].managerId }
             return existing[person]?.managerId
         }
         var doneInBatch = [Bool](repeating: false, count: inputs.count)
         var doneStored = Set<String>()
         func isDone(_ person: String) -> Bool {
-            if let index = first[person] { return doneInBatch[index] }
+            if let index = first.row(of: person) { return doneInBatch[index] }
             return doneStored.contains(person)
         }
         var issues: [InputIssue] = []
@@ -155,7 +155,7 @@ public struct PeoplePlan: Sendable, Equatable {
             while let person = current, !isDone(person) {
                 if onPath.contains(person) {
                     let cycle = Array(path[(path.firstIndex(of: person) ?? 0)...]) + [person]
-                    let line = first[person].flatMap { inputs[$0].line }
+                    let line = first.row(of: person).flatMap { inputs[$0].line }
                     issues.append(InputIssue(file: file, line: line, message: "manager cycle: \(cycle.joined(separator: " → "))"))
                     break
                 }
@@ -164,7 +164,7 @@ public struct PeoplePlan: Sendable, Equatable {
                 current = manager(of: person)
             }
             for person in path {
-                if let index = first[person] { doneInBatch[index] = true } else { doneStored.insert(person) }
+                if let index = first.row(of: person) { doneInBatch[index] = true } else { doneStored.insert(person) }
             }
         }
         return issues

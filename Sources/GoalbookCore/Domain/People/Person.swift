@@ -67,7 +67,23 @@ public enum StaffCSV {
     /// The rows that read well, and a problem (`file:line: problem`) for each row that did not.
     /// A missing or wrong header throws: without it no row can be read.
     public static func parse(bytes: [UInt8], fileName: String) throws -> (people: [PersonInput], problems: [InputIssue]) {
-        var reader = CSVReader(bytes: bytes, file: fileName, maxFieldBytes: 4096)
+        try parse(
+            CSVReader(bytes: bytes, file: fileName, maxFieldBytes: maxFieldBytes), fileName: fileName,
+            lines: bytes.reduce(0) { $1 == 10 ? $0 + 1 : $0 })
+    }
+
+    /// The same, read from the file a chunk at a time: at a million people the file's 100 MB are
+    /// never held beside the rows. The line feeds are counted in a first pass, so that the rows
+    /// take one allocation of the right size where doubling would copy them.
+    public static func parse(contentsOf path: String) throws -> (people: [PersonInput], problems: [InputIssue]) {
+        let lines = try FileChunks(path: path).countLineFeeds()
+        return try parse(CSVReader(chunks: FileChunks(path: path), maxFieldBytes: maxFieldBytes), fileName: path, lines: lines)
+    }
+
+    static let maxFieldBytes = 4096
+
+    private static func parse(_ reader: consuming CSVReader, fileName: String, lines: Int) throws -> (people: [PersonInput], problems: [InputIssue]) {
+        var reader = reader
         var problems: [InputIssue] = []
         func problem(_ line: Int?, _ message: String) { problems.append(InputIssue(file: fileName, line: line, message: message)) }
         guard let header = try reader.next() else {
@@ -94,7 +110,7 @@ public enum StaffCSV {
 
         var people: [PersonInput] = []
         // One row a line, about: room for them all at once, where doubling would copy them.
-        people.reserveCapacity(bytes.reduce(0) { $1 == 10 ? $0 + 1 : $0 })
+        people.reserveCapacity(lines)
         // Family, function and level repeat on every row: one shared copy of each value, not a
         // million (about 130 bytes a person at 1M people).
         var shared: [String: String] = [:]

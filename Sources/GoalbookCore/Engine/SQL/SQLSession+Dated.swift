@@ -76,8 +76,8 @@ extension SQLSession {
     }
 
     /// People dated back: not before their own last change, and not under a manager added later
-    /// (`newKeys`: the plan's new people, who are added in this same write).
-    func checkDated(_ plan: PeoplePlan, newKeys: [String: Int64]) throws {
+    /// (`isNew`: whether an id is one of the plan's new people, who are added in this same write).
+    func checkDated(_ plan: PeoplePlan, isNew: (String) -> Bool) throws {
         guard let dated = try datedAt() else { return }
         var lastChange: [String: String] = [:]
         try sql.forEachRow(
@@ -94,7 +94,7 @@ extension SQLSession {
                     "--date \(dated.day) comes before \(id)'s last change (at \(last)): a change dated back cannot go before one already in "
                         + "their history; nothing was written")
             }
-            if let manager = change.input.managerId, newKeys[manager] == nil, let at = added[manager] {
+            if let manager = change.input.managerId, !isNew(manager), let at = added[manager] {
                 throw GoalbookError.refused("\(id)'s manager \(manager) was added at \(at), after --date \(dated.day); nothing was written")
             }
         }

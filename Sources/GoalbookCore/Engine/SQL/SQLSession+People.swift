@@ -38,22 +38,21 @@ extension SQLSession {
     func apply(_ plan: PeoplePlan) throws {
         let stamp = try writeStamp()
         let now = Timestamp.string(stamp.now)
-        // New people get keys in file order, so that a manager later in the file is known already.
-        var newKeys: [String: Int64] = [:]
-        var next = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
-        for change in plan.changes where change.fields == nil {
-            newKeys[change.input.employeeId] = next
-            next += 1
-        }
-        try checkDated(plan, newKeys: newKeys)
+        // New people get keys in file order, so that a manager later in the file is known already:
+        // the n-th new person's key is the first free key plus n.
+        let firstKey = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
+        let changes = plan.changes
+        let added = RowIndex(Array(changes.entries.lazy.filter { $0.fields == nil }.map(\.index))) { changes.inputs[$0].employeeId }
+        func newKey(_ employeeId: String) -> Int64? { added.row(of: employeeId).map { firstKey + Int64($0) } }
+        try checkDated(plan, isNew: { newKey($0) != nil })
         let insert = try sql.prepare(EngineSQL.personInsert)
         let history = try history()
         let progress = stamp.progress
-        for (index, change) in plan.changes.enumerated() {
-            progress?.update(done: index + 1, total: plan.changes.count)
+        for (index, change) in changes.enumerated() {
+            progress?.update(done: index + 1, total: changes.count)
             let input = change.input
-            let key = try newKeys[input.employeeId] ?? personKey(input.employeeId)
-            let manager = try input.managerId.map { try newKeys[$0] ?? personKey($0) }
+            let key = try newKey(input.employeeId) ?? personKey(input.employeeId)
+            let manager = try input.managerId.map { try newKey($0) ?? personKey($0) }
             guard let fields = change.fields else {
                 try insert.run(
                     .int(key), .text(input.employeeId), .text(input.name), .text(input.email), .int(manager), .int(change.frameId), .text(now))

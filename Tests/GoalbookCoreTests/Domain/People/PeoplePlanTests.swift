@@ -69,4 +69,17 @@ import Testing
                 FieldChange(field: "email", old: "ada@example.org", new: nil), FieldChange(field: "level", old: "P2", new: "P3"),
             ])
     }
+
+    /// Thousands of ids, so the plan's index of first rows fills and collides: each id is found at
+    /// its first row, a repeat far down names that row, and an id never given is unknown.
+    @Test func aLargeBatchFindsEveryIdAtItsFirstRow() {
+        var inputs = (0..<5000).map { Self.input("N\($0)", manager: $0 == 0 ? nil : "N\($0 - 1)", line: $0 + 2) }
+        inputs.append(Self.input("N4321", manager: "N17", line: 5002))
+        inputs.append(Self.input("M1", manager: "N5000", line: 5003))
+        #expect(
+            Self.problems(inputs) == [
+                "staff.csv:5002: duplicate id N4321 (first at line 4323)",
+                "staff.csv:5003: unknown manager N5000: not in the database nor in this file",
+            ])
+    }
 }
