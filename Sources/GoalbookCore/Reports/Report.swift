@@ -206,65 +206,12 @@ enum ReportBuilder {
     /// each goal's stored form is freed as its report line is made (the caller hands them over).
     static func build(_ input: consuming Input) -> Report {
         let settings = input.settings
-        var days: [String: Day] = [:]  // due dates repeat across goals: parse each once
-        func day(_ text: String) -> Day? {
-            if let known = days[text] { return known }
-            let parsed = Day(iso: text)
-            days[text] = parsed
-            return parsed
-        }
         let firstDay = input.quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let weekEnds = ReportTrend.weekEnds(from: firstDay, through: input.reportDate).map(\.description)
         // Weights are checked only for the people who set some (the others have nothing to warn of).
         let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
         let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
-        // The goals and check-ins, taken out of `input`: from the last goal back, each is freed once
-        // its line is made, and the lines are put back in order at the end.
-        var source = input.goals
-        input.goals = []
-        var checkinsByGoal = input.checkins
-        input.checkins = [:]
-        // Each goal's progress at each week's end, for the subtrees' weekly lines.
-        var weeklyByGoal: [[Double?]] = []
-        weeklyByGoal.reserveCapacity(source.count)
-        var goals: [ReportGoal] = []
-        goals.reserveCapacity(source.count)
-        let quarterText = input.quarter.description  // the goals' own quarter, as a rule: not parsed again for each
-        while let goal = source.popLast() {
-            let checkins = checkinsByGoal.removeValue(forKey: goal.id)
-            let (items, progress, expected, track) = ProgressRules.judge(
-                goal, checkins: checkins ?? [], on: input.reportDate,
-                quarter: goal.quarter == quarterText ? input.quarter : Quarter(goal.quarter) ?? input.quarter,
-                settings: settings, parseDay: day)
-            // Without check-ins, progress is the same on every day: the goal's own.
-            let series =
-                checkins.map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
-                ?? ReportTrend.Series(start: progress.clamped)
-            // A goal counts from the day it was created.
-            let created = goal.createdAt.prefix(10)
-            weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
-            let total = goal.items.reduce(0) { $0 + $1.slots.count }
-            let latest = CheckIn.latestNotes(checkins ?? [])
-            var line = ReportGoal(
-                goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
-                title: goal.title, status: goal.status,
-                track: track,
-                progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
-                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
-                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
-                carriedTo: goal.carriedTo.map(GoalID.format),
-                weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
-                alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
-            line.confidence = latest.confidence?.confidence
-            line.confidenceOn = latest.confidence?.checkedOn
-            line.previousConfidence = latest.previousConfidence?.confidence
-            line.note = latest.note?.note
-            line.noteOn = latest.note?.checkedOn
-            line.trend = series.points
-            goals.append(line)
-        }
-        goals.reverse()
-        weeklyByGoal.reverse()
+        let (goals, weeklyByGoal) = lines(&input, weekEnds: weekEnds)
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
         var byPerson: [String: [Int]] = [:]
         for index in goals.indices { byPerson[goals[index].employeeId, default: []].append(index) }
@@ -359,5 +306,72 @@ enum ReportBuilder {
             figures: figures,
             changes: input.changes,
             settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio))
+    }
+
+    /// Each goal's report line: its progress, track and latest check-in, as the report shows them.
+    /// A goal tree needs nothing more, so it is spared the trends, roll-ups and changes.
+    static func lines(_ input: consuming Input) -> [ReportGoal] {
+        lines(&input, weekEnds: nil).goals
+    }
+
+    /// The goals' lines, taken out of `input` (emptied) from the last goal back, each goal's stored
+    /// form freed once its line is made; with `weekEnds`, each goal's trend and its progress at
+    /// each week's end (for the subtrees' weekly lines) besides.
+    private static func lines(_ input: inout Input, weekEnds: [String]?) -> (goals: [ReportGoal], weekly: [[Double?]]) {
+        let settings = input.settings
+        var days: [String: Day] = [:]  // due dates repeat across goals: parse each once
+        func day(_ text: String) -> Day? {
+            if let known = days[text] { return known }
+            let parsed = Day(iso: text)
+            days[text] = parsed
+            return parsed
+        }
+        var source = input.goals
+        input.goals = []
+        var checkinsByGoal = input.checkins
+        input.checkins = [:]
+        var weeklyByGoal: [[Double?]] = []
+        var goals: [ReportGoal] = []
+        goals.reserveCapacity(source.count)
+        if weekEnds != nil { weeklyByGoal.reserveCapacity(source.count) }
+        let quarterText = input.quarter.description  // the goals' own quarter, as a rule: not parsed again for each
+        while let goal = source.popLast() {
+            let checkins = checkinsByGoal.removeValue(forKey: goal.id)
+            let (items, progress, expected, track) = ProgressRules.judge(
+                goal, checkins: checkins ?? [], on: input.reportDate,
+                quarter: goal.quarter == quarterText ? input.quarter : Quarter(goal.quarter) ?? input.quarter,
+                settings: settings, parseDay: day)
+            let total = goal.items.reduce(0) { $0 + $1.slots.count }
+            let latest = CheckIn.latestNotes(checkins ?? [])
+            var line = ReportGoal(
+                goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
+                title: goal.title, status: goal.status,
+                track: track,
+                progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
+                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
+                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
+                carriedTo: goal.carriedTo.map(GoalID.format),
+                weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
+                alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
+            line.confidence = latest.confidence?.confidence
+            line.confidenceOn = latest.confidence?.checkedOn
+            line.previousConfidence = latest.previousConfidence?.confidence
+            line.note = latest.note?.note
+            line.noteOn = latest.note?.checkedOn
+            if let weekEnds {
+                // Without check-ins, progress is the same on every day: the goal's own.
+                let series =
+                    checkins.map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
+                    ?? ReportTrend.Series(start: progress.clamped)
+                // A goal counts from the day it was created.
+                let created = goal.createdAt.prefix(10)
+                weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
+                line.trend = series.points
+            }
+            goals.append(line)
+        }
+        goals.reverse()
+        weeklyByGoal.reverse()
+        return (goals, weeklyByGoal)
     }
 }

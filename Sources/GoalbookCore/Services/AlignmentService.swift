@@ -42,34 +42,49 @@ public struct AlignmentService {
     }
 
     /// The goal with everything aligned under it, as it is now or as it stood at `asOf`.
-    public func tree(_ goalId: Int64, asOf: PastView?, now: Date = Date()) throws -> (report: Report, trees: [GoalTreeNode]) {
+    public func tree(_ goalId: Int64, asOf: PastView?, now: Date = Date()) throws -> GoalTrees {
         let goal = try GoalService(engine).goal(goalId, asOf: asOf)
-        let report = try engine.reading { tx in
-            try ReportService.report(tx, quarter: try goal.quarterValue(), scope: .all, asOf: asOf, now: now, only: .linked(to: goalId))
+        let lines = try engine.reading { tx in
+            try ReportService.lines(tx, quarter: try goal.quarterValue(), scope: .all, asOf: asOf, now: now, only: .linked(to: goalId))
         }
-        guard report.goals.contains(where: { $0.goalId == goal.displayId }) else {
+        guard lines.goals.contains(where: { $0.goalId == goal.displayId }) else {
             throw GoalbookError.refused("\(goal.displayId)'s owner \(goal.employeeId) had left before \(goal.quarter) began")
         }
-        return (report, GoalTree.build(report, roots: [goal.displayId]))
+        return GoalTrees(lines, trees: GoalTree.build(goals: lines.goals, people: lines.people, roots: [goal.displayId]))
     }
 
     /// The trees of a team's goals in a quarter (the manager's and everyone's below them; with
     /// `below`, only theirs below): each goal aligned to nothing, or to a goal outside the team,
     /// with everything under it.
-    public func tree(team: String, below: Bool = false, quarter: Quarter, asOf: PastView?, now: Date = Date()) throws -> (
-        report: Report, trees: [GoalTreeNode]
-    ) {
-        let report = try engine.reading { tx in
+    public func tree(team: String, below: Bool = false, quarter: Quarter, asOf: PastView?, now: Date = Date()) throws -> GoalTrees {
+        let lines = try engine.reading { tx in
             try tx.requirePerson(team)  // not found, with close matches
-            let report = try ReportService.report(tx, quarter: quarter, scope: .all, asOf: asOf, now: now, only: .team(team, below: below))
-            guard report.people.contains(where: { $0.employeeId == team }) else {
-                throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(report.asOf)")
+            let lines = try ReportService.lines(tx, quarter: quarter, scope: .all, asOf: asOf, now: now, only: .team(team, below: below))
+            guard lines.people.contains(where: { $0.employeeId == team }) else {
+                throw GoalbookError.refused("\(team) was not in Goalbook in \(quarter) as of \(lines.asOf)")
             }
-            return report
+            return lines
         }
-        let chart = OrgChart(report.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
+        let chart = OrgChart(lines.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
         var members = Set([team] + chart.below(team))
         if below { members.remove(team) }
-        return (report, GoalTree.build(report, roots: GoalTree.teamRoots(report, members: members)))
+        let roots = GoalTree.teamRoots(lines.goals, members: members)
+        return GoalTrees(lines, trees: GoalTree.build(goals: lines.goals, people: lines.people, roots: roots))
+    }
+}
+
+/// Alignment trees and the instant they show.
+public struct GoalTrees: Sendable {
+    public var quarter: String
+    public var asOf: String
+    /// As Goalbook had it recorded by this instant, when asked for.
+    public var asRecorded: String?
+    public var trees: [GoalTreeNode]
+
+    init(_ lines: GoalLines, trees: [GoalTreeNode]) {
+        quarter = lines.quarter
+        asOf = lines.asOf
+        asRecorded = lines.asRecorded
+        self.trees = trees
     }
 }

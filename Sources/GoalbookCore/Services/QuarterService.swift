@@ -42,8 +42,7 @@ public struct QuarterService {
     /// what their progress suggests; a team's only with `team`.
     public func scores(_ quarter: Quarter, team: String?, below: Bool = false, now: Date = Date()) throws -> [ScoreLine] {
         try engine.reading { tx in
-            let report = try ReportService.report(
-                tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now, only: nil)
+            let report = try ReportService.lines(tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now)
             let settings = try tx.settings()
             let scorers = try tx.scorers(quarter, through: PastView(effective: report.asOf))
             let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -12,17 +12,19 @@ public struct ReportService {
     /// `asOf` shows any past instant (people, goals and check-ins as they were then, as Goalbook
     /// knows them now or as it had them recorded by `asOf.recorded`), and otherwise it is now.
     public func report(quarter: Quarter, scope: ReportScope, asOf: PastView? = nil, now: Date = Date()) throws -> Report {
-        try engine.reading { tx in try Self.report(tx, quarter: quarter, scope: scope, asOf: asOf, now: now, only: nil) }
+        try engine.reading { tx in ReportBuilder.build(try Self.read(tx, quarter: quarter, scope: scope, asOf: asOf, now: now)) }
     }
 
     /// The organization's progress settings.
     public func settings() throws -> ProgressSettings { try engine.reading { try $0.settings() } }
 
-    /// The report inside a transaction the caller holds, with only the goals `only` selects
-    /// besides (`goals tree` needs every person but few goals).
-    static func report(
-        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: PastView?, now: Date, only: GoalSelection?
-    ) throws -> Report {
+    /// What a report is built from, read inside a transaction the caller holds. `only` keeps only
+    /// the goals it selects (`goals tree` needs every person but few goals), and without
+    /// `changes` the changes are not read (a tree shows none).
+    static func read(
+        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: PastView?, now: Date, only: GoalSelection? = nil,
+        changes withChanges: Bool = true
+    ) throws -> ReportBuilder.Input {
         let settings = try tx.settings()
         let fiscal = settings.fiscalYearStartMonth
         let closedAt = try tx.closedAt(quarter.description)
@@ -95,19 +97,32 @@ public struct ReportService {
         let goalIds = goals.map(\.id)
         let checkins = Dictionary(grouping: try tx.checkins(ofGoals: goalIds, recordedBy: past?.recorded, through: reportDate), by: \.goalId)
         var changes: [ReportChange] = []
-        try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: past ?? PastView(effective: asOf)) { recorded in
-            if let change = ReportChange(recorded) { changes.append(change) }
+        if withChanges {
+            try tx.changes(ofGoals: goalIds, from: "\(firstDay)T00:00:00.000Z", through: past ?? PastView(effective: asOf)) { recorded in
+                if let change = ReportChange(recorded) { changes.append(change) }
+            }
         }
         // The owners of the goals these are aligned to: from the goals at hand, else as they are now.
         var alignedOwners = Dictionary(goals.map { ($0.id, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
         let elsewhere = Set(goals.compactMap(\.alignedTo)).subtracting(alignedOwners.keys)
         alignedOwners.merge(try tx.owners(of: elsewhere.sorted())) { a, _ in a }
-        return ReportBuilder.build(
-            .init(
-                quarter: quarter, scopeTitle: title, asOf: asOf, asRecorded: requested?.recorded, reportDate: reportDate, closed: closedAt != nil,
-                settings: settings,
-                people: people, head: head, rollupRoots: roots, subtree: subtree, goals: consume goals, checkins: consume checkins, changes: changes,
-                alignedOwners: alignedOwners))
+        return ReportBuilder.Input(
+            quarter: quarter, scopeTitle: title, asOf: asOf, asRecorded: requested?.recorded, reportDate: reportDate, closed: closedAt != nil,
+            settings: settings,
+            people: people, head: head, rollupRoots: roots, subtree: subtree, goals: consume goals, checkins: consume checkins, changes: changes,
+            alignedOwners: alignedOwners)
+    }
+
+    /// The goals' report lines alone, with the people and instant they were read for: what a goal
+    /// tree and the quarter's scores show, spared the trends, roll-ups and changes of a report
+    /// (a third of a large tree's time went to them).
+    static func lines(
+        _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf: PastView?, now: Date, only: GoalSelection? = nil
+    ) throws -> GoalLines {
+        let input = try read(tx, quarter: quarter, scope: scope, asOf: asOf, now: now, only: only, changes: false)
+        return GoalLines(
+            quarter: input.quarter.description, asOf: input.asOf, asRecorded: input.asRecorded, people: input.people,
+            goals: ReportBuilder.lines(input))
     }
 
     /// Why a person named for a report is not in it: not yet in Goalbook then, gone before the
@@ -119,4 +134,13 @@ public struct ReportService {
         try tx.requirePerson(id)
         return .refused("\(id) had left before the quarter began")
     }
+}
+
+/// Goals' report lines without the rest of a report (``ReportService/lines(_:quarter:scope:asOf:now:only:)``).
+struct GoalLines {
+    var quarter: String
+    var asOf: String
+    var asRecorded: String?
+    var people: [ReportPerson]
+    var goals: [ReportGoal]
 }

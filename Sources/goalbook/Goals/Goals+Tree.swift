@@ -31,14 +31,13 @@ extension Goals {
         func run() throws {
             let alignment = AlignmentService(try database.open())
             let bound = try past.view()
-            let report: Report
-            let trees: [GoalTreeNode]
+            let result: GoalTrees
             let scope: String
             if let goal {
-                (report, trees) = try alignment.tree(goal, asOf: bound)
+                result = try alignment.tree(goal, asOf: bound)
                 scope = GoalID.format(goal)
             } else if let team, let quarter {
-                (report, trees) = try alignment.tree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
+                result = try alignment.tree(team: team, below: teamOptions.below, quarter: quarter, asOf: bound)
                 scope = "team of \(team)"
             } else {
                 throw ValidationError("Name a goal, or --team with --quarter.")
@@ -47,9 +46,9 @@ extension Goals {
             case .text:
                 writeOut(
                     GoalTree.text(
-                        trees,
+                        result.trees,
                         heading:
-                            "Goal tree · \(report.quarter) · \(scope) · as of \(report.asOf)\(report.asRecorded.map { " as recorded by \($0)" } ?? "")"
+                            "Goal tree · \(result.quarter) · \(scope) · as of \(result.asOf)\(result.asRecorded.map { " as recorded by \($0)" } ?? "")"
                     ))
             case .json:
                 struct Output: Encodable {
@@ -57,7 +56,7 @@ extension Goals {
                     var asOf: String
                     var trees: [GoalTreeNode]
                 }
-                writeOut(try jsonText(Output(quarter: report.quarter, asOf: report.asOf, trees: trees)))
+                writeOut(try jsonText(Output(quarter: result.quarter, asOf: result.asOf, trees: result.trees)))
             }
         }
     }

@@ -22,32 +22,39 @@ public struct GoalTreeNode: Sendable, Equatable, Encodable {
     public var children: [GoalTreeNode]
 }
 
-/// Builds and draws alignment trees from a report's goals (so progress is computed once, by the
-/// report's rules, as of the report's instant).
+/// Builds and draws alignment trees from goals' report lines (so progress is computed once, by
+/// the report's rules, as of the report's instant).
 public enum GoalTree {
-    /// The tree under each root goal (`G17`), in the order given.
-    public static func build(_ report: Report, roots: [String]) -> [GoalTreeNode] {
-        let byId = Dictionary(report.goals.map { ($0.goalId, $0) }, uniquingKeysWith: { a, _ in a })
-        let children = Dictionary(grouping: report.goals.filter { $0.alignedTo != nil }, by: { $0.alignedTo! })
-        let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func node(_ goal: ReportGoal, seen: Set<String>) -> GoalTreeNode {
-            let under = (children[goal.goalId] ?? []).filter { !seen.contains($0.goalId) }
-            let counted = under.filter(\.counts)
-            return GoalTreeNode(
-                goal: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "", framework: goal.framework,
-                row: goal.rowNumber, title: goal.title, status: goal.status, progress: goal.progress, weight: goal.weight, score: goal.score,
-                rolledUpProgress: ProgressRules.weightedMean(counted.map { ($0.progress, $0.weight) }),
-                alignedCounted: counted.count, alignedMissing: counted.filter { $0.progress == nil }.count,
-                children: under.map { node($0, seen: seen.union([goal.goalId])) })
+    /// The tree under each root goal (`G17`), in the order given. The goals are read in place, by
+    /// index: a line is large, and a team's tree holds tens of thousands.
+    public static func build(goals: [ReportGoal], people: [ReportPerson], roots: [String]) -> [GoalTreeNode] {
+        var byId: [String: Int] = [:]
+        var children: [String: [Int]] = [:]
+        for index in goals.indices {
+            if byId[goals[index].goalId] == nil { byId[goals[index].goalId] = index }
+            if let parent = goals[index].alignedTo { children[parent, default: []].append(index) }
         }
-        return roots.compactMap { byId[$0] }.map { node($0, seen: [$0.goalId]) }
+        let names = Dictionary(people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func node(_ index: Int, seen: Set<String>) -> GoalTreeNode {
+            let id = goals[index].goalId
+            let under = (children[id] ?? []).filter { !seen.contains(goals[$0].goalId) }
+            let counted = under.filter { goals[$0].counts }
+            return GoalTreeNode(
+                goal: id, personId: goals[index].employeeId, personName: names[goals[index].employeeId] ?? "",
+                framework: goals[index].framework, row: goals[index].rowNumber, title: goals[index].title, status: goals[index].status,
+                progress: goals[index].progress, weight: goals[index].weight, score: goals[index].score,
+                rolledUpProgress: ProgressRules.weightedMean(counted.map { (goals[$0].progress, goals[$0].weight) }),
+                alignedCounted: counted.count, alignedMissing: counted.filter { goals[$0].progress == nil }.count,
+                children: under.map { node($0, seen: seen.union([id])) })
+        }
+        return roots.compactMap { byId[$0] }.map { node($0, seen: [goals[$0].goalId]) }
     }
 
     /// The goals of `members` that are the tops of their trees within the team: aligned to
     /// nothing, or to a goal of someone outside the team.
-    public static func teamRoots(_ report: Report, members: Set<String>) -> [String] {
-        let owners = Dictionary(report.goals.map { ($0.goalId, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
-        return report.goals.filter { goal in
+    public static func teamRoots(_ goals: [ReportGoal], members: Set<String>) -> [String] {
+        let owners = Dictionary(goals.map { ($0.goalId, $0.employeeId) }, uniquingKeysWith: { a, _ in a })
+        return goals.filter { goal in
             guard members.contains(goal.employeeId) else { return false }
             guard let parent = goal.alignedTo, let owner = owners[parent] else { return true }
             return !members.contains(owner)

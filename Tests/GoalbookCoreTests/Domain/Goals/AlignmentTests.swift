@@ -36,10 +36,28 @@ import Testing
         }
     }
 
+    /// A tree is drawn from goals' lines alone, without the trends, roll-ups and changes of a
+    /// report: its figures are still the full report's, tree for tree.
+    @Test(arguments: TestEngine.available)
+    func aTreeShowsTheFiguresOfTheFullReport(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            let report = try ReportService(store).report(quarter: fixture.quarter, scope: .all, now: fixture.now)
+            let chart = OrgChart(report.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
+            for team in ["E001", "E100"] {
+                let members = Set([team] + chart.below(team))
+                let full = GoalTree.build(goals: report.goals, people: report.people, roots: GoalTree.teamRoots(report.goals, members: members))
+                let drawn = try AlignmentService(store).tree(team: team, quarter: fixture.quarter, asOf: nil, now: fixture.now).trees
+                #expect(!drawn.isEmpty && drawn == full, "\(team)")
+            }
+            let top = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
+            #expect(top == GoalTree.build(goals: report.goals, people: report.people, roots: [GoalID.format(g["top"]!)]))
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func rollUpsFollowWeightsLeaveOutMissingProgressAndDroppedGoals(engine: TestEngine) throws {
         try AlignmentFixture.build(on: engine) { store, _, g in
-            let (_, trees) = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now)
+            let trees = try AlignmentService(store).tree(g["top"]!, asOf: nil, now: fixture.now).trees
             #expect(trees.count == 1)
             let top = try #require(node(trees, g["top"]!))
             #expect(top.children.map(\.goal) == ["ada", "lin"].map { GoalID.format(g[$0]!) })
