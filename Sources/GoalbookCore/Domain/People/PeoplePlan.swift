@@ -70,7 +70,7 @@ public struct PeoplePlan: Sendable, Equatable {
         }
         // Where each id is first in the batch: the one table every check below reads, so that a
         // million rows cost one flat index, not six dictionaries.
-        let first = RowIndex(inputs, key: \.employeeId)
+        let first = RowIndex(count: inputs.count) { inputs[$0].employeeId }
         var frameOf = [Int64?](repeating: nil, count: inputs.count)
         for (index, input) in inputs.enumerated() {
             if let earlier = first.row(of: input.employeeId), earlier != index {
@@ -135,7 +135,7 @@ public struct PeoplePlan: Sendable, Equatable {
     /// A person's manager is theirs in the batch (at their first row) or, for someone not in it, as
     /// stored; `first` says where each id of the batch is.
     private static func managerCycles(
-        _ inputs: [PersonInput], first: RowIndex<[PersonInput]>, existing: [String: Stored], file: String
+        _ inputs: [PersonInput], first: RowIndex, existing: [String: Stored], file: String
     ) -> [InputIssue] {
         func manager(of person: String) -> String? {
             if let index = first.row(of: person) { return inputs[index].managerId }

@@ -42,7 +42,8 @@ extension SQLSession {
         // the n-th new person's key is the first free key plus n.
         let firstKey = try sql.int(sql.nextKey("person_id", in: "person")) ?? 1
         let changes = plan.changes
-        let added = RowIndex(Array(changes.entries.lazy.filter { $0.fields == nil }.map(\.index))) { changes.inputs[$0].employeeId }
+        let addedRows = Array(changes.entries.lazy.filter { $0.fields == nil }.map(\.index))
+        let added = RowIndex(count: addedRows.count) { changes.inputs[addedRows[$0]].employeeId }
         func newKey(_ employeeId: String) -> Int64? { added.row(of: employeeId).map { firstKey + Int64($0) } }
         try checkDated(plan, isNew: { newKey($0) != nil })
         let insert = try sql.prepare(EngineSQL.personInsert)
