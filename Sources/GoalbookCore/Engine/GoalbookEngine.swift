@@ -168,7 +168,8 @@ public protocol EngineReader {
     /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
     /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.
     func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal]
-    /// The check-ins of goals dated up to `day` (and recorded by `recorded`, when given), in date order.
+    /// The check-ins of goals dated up to `day` (and recorded by `recorded`, when given), goal by
+    /// goal (by id) and in date order within each.
     func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn]
     /// The changes a report lists (created, status, carried, a target moved) to goals that took
     /// effect between two instants (and were recorded by `end.recorded`), oldest first, each
