@@ -29,6 +29,15 @@ import Testing
         return Session(home: home, db: try engine.newDatabase(home: home))
     }
 
+    /// A staff file can come through a pipe: it is read once, as a pipe can only be.
+    @Test func peopleImportReadsAPipe() throws {
+        let goalbook = try session(.sqlite)
+        let result = try goalbook("people", "import", "/dev/stdin", stdin: Self.staff)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "/dev/stdin: 3 added, 0 updated, 0 unchanged.\n")
+        #expect(try goalbook("people", "list", "--format", "csv").stdout.split(separator: "\n").count == 4)
+    }
+
     @Test(arguments: TestEngine.available)
     func aManagersWeekEndToEnd(engine: TestEngine) throws {
         let goalbook = try session(engine)

@@ -137,6 +137,13 @@ public struct FileChunks {
         return Array(data)
     }
 
+    /// Whether the path is a regular file (following links), which can be read more than once; a
+    /// pipe or a terminal cannot.
+    public var isRegularFile: Bool {
+        var status = stat()
+        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// How many line feeds the file holds, read through once.
     public func countLineFeeds() throws -> Int {
         var count = 0

@@ -73,11 +73,13 @@ public enum StaffCSV {
     }
 
     /// The same, read from the file a chunk at a time: at a million people the file's 100 MB are
-    /// never held beside the rows. The line feeds are counted in a first pass, so that the rows
-    /// take one allocation of the right size where doubling would copy them.
+    /// never held beside the rows. The line feeds of a regular file are counted in a first pass, so
+    /// that the rows take one allocation of the right size where doubling would copy them; a pipe
+    /// (`/dev/stdin`) is read once, as it can only be.
     public static func parse(contentsOf path: String) throws -> (people: [PersonInput], problems: [InputIssue]) {
-        let lines = try FileChunks(path: path).countLineFeeds()
-        return try parse(CSVReader(chunks: FileChunks(path: path), maxFieldBytes: maxFieldBytes), fileName: path, lines: lines)
+        let chunks = try FileChunks(path: path)
+        let lines = chunks.isRegularFile ? try FileChunks(path: path).countLineFeeds() : 0
+        return try parse(CSVReader(chunks: chunks, maxFieldBytes: maxFieldBytes), fileName: path, lines: lines)
     }
 
     static let maxFieldBytes = 4096
