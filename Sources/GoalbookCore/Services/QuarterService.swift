@@ -42,11 +42,11 @@ public struct QuarterService {
     /// what their progress suggests; a team's only with `team`.
     public func scores(_ quarter: Quarter, team: String?, below: Bool = false, now: Date = Date()) throws -> [ScoreLine] {
         try engine.reading { tx in
-            let report = try ReportService.lines(tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now)
+            let lines = try ReportService.lines(tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now)
             let settings = try tx.settings()
-            let scorers = try tx.scorers(quarter, through: PastView(effective: report.asOf))
-            let names = Dictionary(report.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return report.goals.filter(\.status.isScored).map { goal in
+            let scorers = try tx.scorers(quarter, through: PastView(effective: lines.asOf))
+            let names = Dictionary(lines.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
+            return lines.goals.filter(\.status.isScored).map { goal in
                 let scale = settings.scale(goal.framework)
                 let scorer = (try? GoalID.parse(goal.goalId)).flatMap { scorers[$0] }
                 return ScoreLine(

@@ -137,19 +137,22 @@ public struct FileChunks {
         return Array(data)
     }
 
-    /// Whether the path is a regular file (following links), which can be read more than once; a
-    /// pipe or a terminal cannot.
+    /// Whether the opened file is a regular one, which can be read more than once; a pipe or a
+    /// terminal cannot.
     public var isRegularFile: Bool {
         var status = stat()
-        return stat(file, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        return fstat(handle.fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// How many line feeds the file holds, read through once.
     public func countLineFeeds() throws -> Int {
         var count = 0
-        while let chunk = try next() { count += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
+        while let chunk = try next() { count += Self.lineFeeds(in: chunk) }
         return count
     }
+
+    /// How many line feeds `bytes` holds.
+    public static func lineFeeds(in bytes: [UInt8]) -> Int { bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
 }
 
 /// Writes CSV fields, quoting only where RFC 4180 needs it.
