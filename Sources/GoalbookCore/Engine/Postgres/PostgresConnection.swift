@@ -200,7 +200,7 @@ extension PostgresConnection: SQLRunner {
     func prepare(_ sql: String) throws -> PostgresStatement { PostgresStatement(connection: self, sql: sql) }
 
     func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
-        ("SELECT unnest(CAST(? AS bigint[]))", .text("{" + ids.map(String.init).joined(separator: ",") + "}"))
+        ("SELECT unnest(CAST(? AS bigint[])) AS value", .text("{" + ids.map(String.init).joined(separator: ",") + "}"))
     }
 }
 

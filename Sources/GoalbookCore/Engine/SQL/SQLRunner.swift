@@ -65,7 +65,8 @@ protocol SQLRunner {
     /// Prepares one statement to run many times.
     func prepare(_ sql: String) throws -> Statement
     /// `(fragment, argument)`: a subquery over a list of ids that takes one argument, so a long
-    /// list costs one parameter (`SELECT value FROM json_each(?)` on SQLite).
+    /// list costs one parameter (`SELECT value FROM json_each(?)` on SQLite). Its one column is
+    /// named `value`, so that it can also be joined as a table.
     func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue)
 }
 
