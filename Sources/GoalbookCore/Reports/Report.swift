@@ -342,14 +342,15 @@ enum ReportBuilder {
                 quarter: goal.quarter == quarterText ? input.quarter : Quarter(goal.quarter) ?? input.quarter,
                 settings: settings, parseDay: day)
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
+            let unfilled = goal.unfilledSlots
             let latest = CheckIn.latestNotes(checkins ?? [])
             var line = ReportGoal(
                 goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
                 title: goal.title, status: goal.status,
                 track: track,
                 progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
-                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: goal.unfilledSlots,
-                slotsTotal: total, slotsFilled: total - goal.unfilledSlots.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
+                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: unfilled,
+                slotsTotal: total, slotsFilled: total - unfilled.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
                 carriedTo: goal.carriedTo.map(GoalID.format),
                 weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
                 alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })

@@ -81,7 +81,9 @@ public struct ReportService {
         // reach (a manager cycle) comes last, by id.
         let walked = chart.treeOrder(scopeRoots)
         let rank = Dictionary(walked.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let people = inScope.map(\.person).sorted { (rank[$0.employeeId] ?? .max, $0.employeeId) < (rank[$1.employeeId] ?? .max, $1.employeeId) }
+        // Each person's rank is looked up once, not at every comparison.
+        let people = inScope.map { (rank: rank[$0.person.employeeId] ?? .max, person: $0.person) }
+            .sorted { ($0.rank, $0.person.employeeId) < ($1.rank, $1.person.employeeId) }.map(\.person)
         var subtree: [String: [String]] = [:]
         for root in roots { subtree[root] = chart.below(root).filter(memberSet.contains) }
 

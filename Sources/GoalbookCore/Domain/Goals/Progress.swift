@@ -52,6 +52,8 @@ public struct CheckIn: Sendable, Equatable, Codable {
     /// it names; where two corrections name the same check-in (only files from before the rule
     /// can hold them), the later one counts and the earlier one is replaced too.
     public static func effective(_ checkins: [CheckIn]) -> [CheckIn] {
+        // Most goals have no correction: their check-ins all count, as they are, without a copy.
+        guard checkins.contains(where: { $0.corrects != nil }) else { return checkins }
         var corrected = Set<Int64>()
         var lastCorrection: [Int64: Int64] = [:]
         for checkin in checkins {
