@@ -30,7 +30,7 @@ extension SQLRunner {
         let scope = prefix.isEmpty ? condition : "g.goal_id IN (\(prefix) SELECT g.goal_id FROM goal AS g WHERE \(condition))"
         var goals = try loadGoals(where: scope, arguments)
         if let asOf = filter.asOf {
-            goals = try rebuildAll(goals, asOf: asOf, where: scope, arguments)
+            goals = try rebuildAll(goals, asOf: asOf)
         }
         goals.sort { ($0.employeeId, $0.id) < ($1.employeeId, $1.id) }
         if let status = filter.status { goals = goals.filter { $0.status == status } }
@@ -115,22 +115,25 @@ extension SQLRunner {
 
     /// The goal as it stood at `asOf`, rebuilt from its history; nil when it did not exist yet.
     func rebuild(_ goal: Goal, asOf: PastView) throws -> Goal? {
-        try rebuildAll([goal], asOf: asOf, where: "g.goal_id = ?", [goal.id]).first
+        try rebuildAll([goal], asOf: asOf).first
     }
 
-    /// Goals (loaded with the same condition) as they stood at `asOf`, rebuilt from their history
-    /// in one query. Goals that did not exist yet are left out, and so are goals whose creation
-    /// was recorded after `asOf.recorded`, with the changes recorded after it.
-    func rebuildAll(_ goals: [Goal], asOf: PastView, where condition: String, _ arguments: SQLArguments) throws -> [Goal] {
+    /// Goals as they stood at `asOf`, rebuilt from their history in one query. Goals that did not
+    /// exist yet are left out, and so are goals whose creation was recorded after
+    /// `asOf.recorded`, with the changes recorded after it. The history is read by the goals'
+    /// ids, as their items are (``loadGoals(where:_:templateText:)``).
+    func rebuildAll(_ goals: [Goal], asOf: PastView) throws -> [Goal] {
+        guard !goals.isEmpty else { return [] }
         var rowsByGoal: [Int64: [GoalHistoryRow]] = [:]
         let recorded = asOf.recordedCondition("h")
+        let ids = idList(goals.map(\.id))
         try forEachRow(
             """
-            SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name FROM history AS h
-            LEFT JOIN person AS p ON p.person_id = h.person_id
-            WHERE h.goal_id IN (SELECT g.goal_id FROM goal AS g WHERE \(condition)) AND h.changed_at <= ?\(recorded.sql)
+            SELECT h.goal_id, h.item, h.field, h.new_value, p.employee_id, p.name
+            FROM (\(ids.sql)) AS j CROSS JOIN history AS h LEFT JOIN person AS p ON p.person_id = h.person_id
+            WHERE h.goal_id = j.value AND h.changed_at <= ?\(recorded.sql)
             ORDER BY h.goal_id, h.changed_at, h.history_id
-            """, arguments + [asOf.effective] + recorded.arguments
+            """, [ids.argument, asOf.effective] + recorded.arguments
         ) { row in
             rowsByGoal[row.int(0), default: []].append(
                 GoalHistoryRow(
@@ -196,7 +199,7 @@ extension SQLRunner {
     }
 }
 
-/// One history row of a goal, as ``SQLRunner/rebuildAll(_:asOf:where:_:)`` replays it.
+/// One history row of a goal, as ``SQLRunner/rebuildAll(_:asOf:)`` replays it.
 struct GoalHistoryRow {
     let item: String?
     let field: String

@@ -32,7 +32,7 @@ extension SQLSession {
         if let asOf {
             let condition = (selection ?? "g.quarter = ?") + " AND g.created_at <= ?"
             let arguments: SQLArguments = (selection == nil ? [quarter.description] : []) + [asOf.effective]
-            return try sql.rebuildAll(sql.loadGoals(where: condition, arguments, templateText: false), asOf: asOf, where: condition, arguments)
+            return try sql.rebuildAll(sql.loadGoals(where: condition, arguments, templateText: false), asOf: asOf)
         }
         // Goals by the selection when there is one (filtered to the people by the caller), else by
         // person: both IN lists on one index would be probed as a cross product.

@@ -70,7 +70,7 @@ extension SQLiteEngine {
             let sql = SQLiteRunner(db: db)
             let goals = try sql.loadGoals(where: range, bounds, templateText: false)
             let replayed = Dictionary(
-                uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: PastView(effective: "9999"), where: range, bounds).map { ($0.id, $0) })
+                uniqueKeysWithValues: try sql.rebuildAll(goals, asOf: PastView(effective: "9999")).map { ($0.id, $0) })
             for goal in goals {
                 guard let past = replayed[goal.id] else { continue }  // no 'created' row: a rule of its own
                 for difference in differences(now: goal, history: past) {
