@@ -363,4 +363,22 @@ import Testing
             }
         }
     }
+
+    /// A goal's items come in the order of their lines, whatever their names. goal_item's key
+    /// orders them by name, and the reads join it by the goals' ids with no ORDER BY, so the order
+    /// is the code's to keep: now, as of a past instant, and in the report.
+    @Test(arguments: TestEngine.available)
+    func aGoalsItemsComeInLineOrderWhateverTheirNames(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, path, goals in
+            let goal = goals["ada-okr"]!
+            // An item added by hand in SQL, named to sort first but on a line after the others.
+            try shellQuery("INSERT INTO goal_item (goal_id, item, first_line, last_line) VALUES (\(goal), 'A0', 99, 99)", on: path)
+            let service = GoalService(store)
+            #expect(try service.goal(goal).items.map(\.name) == ["KR1", "KR2", "A0"])
+            let past = PastView(effective: Timestamp.string(ReportFixture.now))
+            #expect(try service.goal(goal, asOf: past).items.map(\.name) == ["KR1", "KR2", "A0"])
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .person("E100"), now: ReportFixture.now)
+            #expect(try #require(report.goals.first { $0.goalId == "G\(goal)" }).items.map(\.item) == ["KR1", "KR2", "A0"])
+        }
+    }
 }
