@@ -64,6 +64,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         var unfilledSlots = 0
         var unfilledGoals: [String] = []
         var days: [String: Int] = [:]  // check-in days repeat: count each once
+        // Room for the goals behind, counted first: grown by doubling, the list held up to twice
+        // the room it needed at the report's peak.
+        behind.reserveCapacity(goals.indices.count { (goals[$0].track == .atRisk || goals[$0].track == .offTrack) && goals[$0].progress != nil })
         for index in goals.indices {
             let goal = goals[index]
             onTrack[goal.track, default: []].append(goal.goalId)
@@ -98,9 +101,9 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         }
         // Furthest behind first, the longest silence first (never checked in before all); equal
         // ones in report order (the sorts are stable).
-        // Sorted by index, stable, with no copy of the entries but the result.
-        behind = behind.indices.sorted { (behind[$1].behind, $0) < (behind[$0].behind, $1) }.map { behind[$0] }
-        stale = stale.indices.sorted { (stale[$1].days ?? .max, $0) < (stale[$0].days ?? .max, $1) }.map { stale[$0] }
+        // Sorted by index, stable, then moved in place: no second array of the entries is made.
+        behind.arrange(behind.indices.sorted { (behind[$1].behind, $0) < (behind[$0].behind, $1) })
+        stale.arrange(stale.indices.sorted { (stale[$1].days ?? .max, $0) < (stale[$0].days ?? .max, $1) })
         let dueFrom = lastDay.adding(days: -settings.scoreDueDays)
         return ReportSummary(
             tracks: Track.summaryOrder.map { TrackGoals(track: $0, goals: onTrack[$0] ?? []) }, behind: behind,
