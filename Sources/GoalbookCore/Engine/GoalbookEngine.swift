@@ -164,10 +164,14 @@ public protocol EngineReader {
     /// The owners of the goals `selection` picks in `quarter`, and for a team's selection the
     /// whole team, as they are now: what a goal tree reads.
     func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf]
-    /// The quarter's goals, with items and slots but no template text: as they are now, of
-    /// `people` (keys from ``people(asOf:)``), or as they were at `asOf`, all of the quarter's
-    /// created by then. With `only`, the goals it selects instead. Callers keep the people they want.
-    func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal]
+    /// The ids of the quarter's goals, in order: as they are now, of `people` (keys from
+    /// ``people(asOf:)``), or as they were at `asOf`, all of the quarter's created by then. With
+    /// `only`, the goals it selects instead. Callers keep the people they want.
+    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Int64]
+    /// Goals by id, in id order, with items and slots but no template text: as they are now, or
+    /// as they were at `asOf` (those that did not exist yet left out). A report reads its goals
+    /// this way a few thousand at a time, so that it never holds all of them at once.
+    func reportGoals(_ ids: [Int64], asOf: PastView?) throws -> [Goal]
     /// The check-ins of goals dated up to `day` (and recorded by `recorded`, when given), goal by
     /// goal (by id) and in date order within each.
     func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn]

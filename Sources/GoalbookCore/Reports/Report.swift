@@ -195,23 +195,157 @@ enum ReportBuilder {
         var rollupRoots: [String]
         /// Everyone below each person (within scope), for the roll-ups.
         var subtree: [String: [String]]
-        var goals: [Goal]
-        var checkins: [Int64: [CheckIn]]
+        /// The goals' lines in report order, made by ``Lines`` as the goals were read.
+        var lines: Lines
+        /// The goals of each person who weighs some of them, in id order: their weights are checked.
+        var weighted: [String: [GoalWeights.Member]] = [:]
         var changes: [ReportChange]
-        /// The owner of each goal the report's goals are aligned to.
-        var alignedOwners: [Int64: String] = [:]
     }
 
-    /// Builds the report, taking the goals and check-ins out of `input` one goal at a time, so that
-    /// each goal's stored form is freed as its report line is made (the caller hands them over).
+    /// Makes the goals' report lines one goal at a time, as the goals are read in chunks, so that
+    /// each chunk is freed once its lines are made and no report holds every stored goal at once.
+    struct Lines {
+        let quarter: Quarter
+        let reportDate: Day
+        let settings: ProgressSettings
+        /// With them (a report, not a tree), each goal's trend and its progress at each week's end,
+        /// for the subtrees' weekly lines.
+        let weekEnds: [String]?
+        private let quarterText: String
+        private var days: [String: Day] = [:]
+        private(set) var goals: [ReportGoal] = []
+        /// Each goal's progress at each of `weekEnds`, in the order of `goals`.
+        private(set) var weekly: WeeklyFigures
+
+        init(quarter: Quarter, reportDate: Day, settings: ProgressSettings, weekEnds: [String]?) {
+            self.quarter = quarter
+            self.reportDate = reportDate
+            self.settings = settings
+            self.weekEnds = weekEnds
+            weekly = WeeklyFigures(weeks: weekEnds?.count ?? 0)
+            quarterText = quarter.description  // the goals' own quarter, as a rule: not parsed again for each
+        }
+
+        /// Room for this many lines: a report knows how many goals it reads.
+        mutating func reserve(_ count: Int) {
+            goals.reserveCapacity(count)
+            if weekEnds != nil { weekly.reserve(goals: count) }
+        }
+
+        /// Due dates repeat across goals: each is parsed once.
+        private mutating func day(_ text: String) -> Day? {
+            if let known = days[text] { return known }
+            let parsed = Day(iso: text)
+            days[text] = parsed
+            return parsed
+        }
+
+        /// Adds the goal's line: its progress, track and latest check-in, as the report shows them.
+        /// Its aligned goal's owner is left for the caller, who knows every goal read.
+        mutating func add(_ goal: Goal, checkins: [CheckIn]?) {
+            let (items, progress, expected, track) = ProgressRules.judge(
+                goal, checkins: checkins ?? [], on: reportDate,
+                quarter: goal.quarter == quarterText ? quarter : Quarter(goal.quarter) ?? quarter,
+                settings: settings, parseDay: { day($0) })
+            let total = goal.items.reduce(0) { $0 + $1.slots.count }
+            let unfilled = goal.unfilledSlots
+            let latest = CheckIn.latestNotes(checkins ?? [])
+            var line = ReportGoal(
+                goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
+                title: goal.title, status: goal.status,
+                track: track,
+                progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
+                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: unfilled,
+                slotsTotal: total, slotsFilled: total - unfilled.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
+                carriedTo: goal.carriedTo.map(GoalID.format),
+                weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format))
+            line.confidence = latest.confidence?.confidence
+            line.confidenceOn = latest.confidence?.checkedOn
+            line.previousConfidence = latest.previousConfidence?.confidence
+            line.note = latest.note?.note
+            line.noteOn = latest.note?.checkedOn
+            if let weekEnds {
+                // Without check-ins, progress is the same on every day: the goal's own.
+                let series =
+                    checkins.map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
+                    ?? ReportTrend.Series(start: progress.clamped)
+                // A goal counts from the day it was created.
+                let created = goal.createdAt.prefix(10)
+                for day in weekEnds { weekly.append(created > day ? nil : series.progress(through: day)) }
+                line.trend = series.points
+            }
+            goals.append(line)
+        }
+
+        /// The weekly figures, leaving none here: their holder can free them when done.
+        mutating func takeWeekly() -> WeeklyFigures {
+            defer { weekly = WeeklyFigures(weeks: weekly.weeks) }
+            return weekly
+        }
+
+        /// Names the owner of each line's aligned goal, by the goal's index among those added.
+        mutating func setAlignedOwners(_ owner: (Int) -> String?) {
+            for index in goals.indices where goals[index].alignedTo != nil { goals[index].alignedToPerson = owner(index) }
+        }
+
+        /// Puts the lines (and their weekly figures) in `order`: the line at `k` becomes the one
+        /// that was at `order[k]`. Moved in place, cycle by cycle, so no second array of lines is made.
+        mutating func arrange(_ order: [Int]) {
+            goals.arrange(order)
+            weekly.arrange(order)
+        }
+    }
+
+    /// Each goal's progress at each week's end, goal after goal, in two flat arrays: an array of
+    /// optionals for each goal cost 9 MB at a 48k-goal report's peak, these cost 4.
+    struct WeeklyFigures {
+        let weeks: Int
+        private var values: [Double] = []
+        private var known: [Bool] = []
+
+        init(weeks: Int) { self.weeks = weeks }
+
+        mutating func reserve(goals: Int) {
+            values.reserveCapacity(goals * weeks)
+            known.reserveCapacity(goals * weeks)
+        }
+
+        /// The next week's figure of the goal being added (`weeks` of them make a goal's row).
+        mutating func append(_ value: Double?) {
+            values.append(value ?? 0)
+            known.append(value != nil)
+        }
+
+        /// The goal's progress at the week's end; nil where it had none (it was not created yet).
+        func value(goal: Int, week: Int) -> Double? {
+            let at = goal * weeks + week
+            return known[at] ? values[at] : nil
+        }
+
+        /// Puts the goals' rows in `order`, as ``Array/arrange(_:)`` does elements.
+        mutating func arrange(_ order: [Int]) {
+            guard weeks > 0, !values.isEmpty else { return }
+            var values: [Double] = []
+            var known: [Bool] = []
+            values.reserveCapacity(self.values.count)
+            known.reserveCapacity(self.known.count)
+            for goal in order {
+                values += self.values[goal * weeks..<(goal + 1) * weeks]
+                known += self.known[goal * weeks..<(goal + 1) * weeks]
+            }
+            self.values = values
+            self.known = known
+        }
+    }
+
+    /// Builds the report from the goals' lines (made with week ends) and the rest of the input.
     static func build(_ input: consuming Input) -> Report {
         let settings = input.settings
         let firstDay = input.quarter.firstDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
-        let weekEnds = ReportTrend.weekEnds(from: firstDay, through: input.reportDate).map(\.description)
-        // Weights are checked only for the people who set some (the others have nothing to warn of).
-        let weighted = Set(input.goals.lazy.filter { $0.weight != nil }.map(\.employeeId))
-        let stored = Dictionary(grouping: input.goals.filter { weighted.contains($0.employeeId) }, by: \.employeeId)
-        let (goals, weeklyByGoal) = lines(&input, weekEnds: weekEnds)
+        let weekEnds = input.lines.weekEnds ?? []
+        let goals = input.lines.goals
+        // Taken out of the input, to be freed once the roll-ups have them.
+        var weeklyByGoal = input.lines.takeWeekly()
         // Goals by person as indices into `goals`: the roll-ups read fields in place and copy no goal.
         var byPerson: [String: [Int]] = [:]
         for index in goals.indices { byPerson[goals[index].employeeId, default: []].append(index) }
@@ -258,8 +392,8 @@ enum ReportBuilder {
             var sums = [Double](repeating: 0, count: weekEnds.count)
             var counts = [Int](repeating: 0, count: weekEnds.count)
             for index in theirs where goals[index].counts {
-                for (week, value) in weeklyByGoal[index].enumerated() {
-                    guard let value else { continue }
+                for week in weekEnds.indices {
+                    guard let value = weeklyByGoal.value(goal: index, week: week) else { continue }
                     sums[week] += value
                     counts[week] += 1
                 }
@@ -287,11 +421,13 @@ enum ReportBuilder {
             own.headOnly = true
             teams.insert(own, at: 0)
         }
+        let total = rollup("", members: input.people.map(\.employeeId))
+        weeklyByGoal = WeeklyFigures(weeks: 0)  // in the roll-ups now: freed before the summary is built
         let figures = input.people.map { person in
             let figures = personProgress[person.employeeId] ?? (nil, nil)
             return PersonFigures(
                 employeeId: person.employeeId, averageProgress: figures.average, weightedProgress: figures.weighted,
-                weightWarning: GoalWeights.warnings(stored[person.employeeId] ?? []).first)
+                weightWarning: GoalWeights.warnings(input.weighted[person.employeeId] ?? []).first)
         }
         let lastDay = input.quarter.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)
         let summary = ReportSummary.build(
@@ -302,77 +438,9 @@ enum ReportBuilder {
             reportDate: input.reportDate.description,
             firstDay: firstDay.description, lastDay: lastDay.description, closed: input.closed, summary: summary, people: input.people, goals: goals,
             teams: teams,
-            total: rollup("", members: input.people.map(\.employeeId)),
+            total: total,
             figures: figures,
             changes: input.changes,
             settings: .init(onTrackRatio: settings.onTrackRatio, atRiskRatio: settings.atRiskRatio))
-    }
-
-    /// Each goal's report line: its progress, track and latest check-in, as the report shows them.
-    /// A goal tree needs nothing more, so it is spared the trends, roll-ups and changes.
-    static func lines(_ input: consuming Input) -> [ReportGoal] {
-        lines(&input, weekEnds: nil).goals
-    }
-
-    /// The goals' lines, taken out of `input` (emptied) from the last goal back, each goal's stored
-    /// form freed once its line is made; with `weekEnds`, each goal's trend and its progress at
-    /// each week's end (for the subtrees' weekly lines) besides.
-    private static func lines(_ input: inout Input, weekEnds: [String]?) -> (goals: [ReportGoal], weekly: [[Double?]]) {
-        let settings = input.settings
-        var days: [String: Day] = [:]  // due dates repeat across goals: parse each once
-        func day(_ text: String) -> Day? {
-            if let known = days[text] { return known }
-            let parsed = Day(iso: text)
-            days[text] = parsed
-            return parsed
-        }
-        var source = input.goals
-        input.goals = []
-        var checkinsByGoal = input.checkins
-        input.checkins = [:]
-        var weeklyByGoal: [[Double?]] = []
-        var goals: [ReportGoal] = []
-        goals.reserveCapacity(source.count)
-        if weekEnds != nil { weeklyByGoal.reserveCapacity(source.count) }
-        let quarterText = input.quarter.description  // the goals' own quarter, as a rule: not parsed again for each
-        while let goal = source.popLast() {
-            let checkins = checkinsByGoal.removeValue(forKey: goal.id)
-            let (items, progress, expected, track) = ProgressRules.judge(
-                goal, checkins: checkins ?? [], on: input.reportDate,
-                quarter: goal.quarter == quarterText ? input.quarter : Quarter(goal.quarter) ?? input.quarter,
-                settings: settings, parseDay: day)
-            let total = goal.items.reduce(0) { $0 + $1.slots.count }
-            let unfilled = goal.unfilledSlots
-            let latest = CheckIn.latestNotes(checkins ?? [])
-            var line = ReportGoal(
-                goalId: goal.displayId, employeeId: goal.employeeId, framework: goal.framework, rowNumber: goal.rowNumber,
-                title: goal.title, status: goal.status,
-                track: track,
-                progress: progress.clamped, progressRaw: progress.raw, expected: expected, items: items,
-                lastCheckin: items.compactMap(\.lastCheckin).max(), unfilled: unfilled,
-                slotsTotal: total, slotsFilled: total - unfilled.count, carriedFrom: goal.carriedFrom.map(GoalID.format),
-                carriedTo: goal.carriedTo.map(GoalID.format),
-                weight: goal.weight, score: goal.score, alignedTo: goal.alignedTo.map(GoalID.format),
-                alignedToPerson: goal.alignedTo.flatMap { input.alignedOwners[$0] })
-            line.confidence = latest.confidence?.confidence
-            line.confidenceOn = latest.confidence?.checkedOn
-            line.previousConfidence = latest.previousConfidence?.confidence
-            line.note = latest.note?.note
-            line.noteOn = latest.note?.checkedOn
-            if let weekEnds {
-                // Without check-ins, progress is the same on every day: the goal's own.
-                let series =
-                    checkins.map { ReportTrend.Series(goal, effective: CheckIn.effective($0), settings: settings) }
-                    ?? ReportTrend.Series(start: progress.clamped)
-                // A goal counts from the day it was created.
-                let created = goal.createdAt.prefix(10)
-                weeklyByGoal.append(weekEnds.map { day in created > day ? nil : series.progress(through: day) })
-                line.trend = series.points
-            }
-            goals.append(line)
-        }
-        goals.reverse()
-        weeklyByGoal.reverse()
-        return (goals, weeklyByGoal)
     }
 }

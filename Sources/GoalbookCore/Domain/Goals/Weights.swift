@@ -18,12 +18,33 @@ public enum GoalWeights {
     /// `30`, `2.5`: a weight as shown and as history keeps it.
     public static func format(_ weight: Double?) -> String? { weight.map(Measure.format) }
 
+    /// What the weight check reads of a goal: a report keeps this much of each goal it reads in
+    /// chunks, not the goal.
+    struct Member: Sendable {
+        let id: Int64
+        let employeeId: String
+        let quarter: String
+        let counts: Bool
+        let weight: Double?
+
+        init(_ goal: Goal) {
+            id = goal.id
+            employeeId = goal.employeeId
+            quarter = goal.quarter
+            counts = goal.counts
+            weight = goal.weight
+        }
+    }
+
     /// What is wrong with each person's weights in each quarter: where some of the goals that
     /// count (not dropped) have a weight, the weights (unset ones counting 1) should
     /// add up to 100. The figures still use the weights as given.
-    public static func warnings(_ goals: [Goal]) -> [String] {
+    public static func warnings(_ goals: [Goal]) -> [String] { warnings(goals.map(Member.init)) }
+
+    /// ``warnings(_:)-([Goal])`` of the goals' members, in the goals' order.
+    static func warnings(_ goals: [Member]) -> [String] {
         var order: [String] = []
-        var groups: [String: [Goal]] = [:]
+        var groups: [String: [Member]] = [:]
         for goal in goals where goal.counts {
             let key = "\(goal.employeeId) in \(goal.quarter)"
             if groups[key] == nil { order.append(key) }
@@ -33,7 +54,7 @@ public enum GoalWeights {
             guard let members = groups[key], members.contains(where: { $0.weight != nil }) else { return nil }
             let total = members.reduce(0) { $0 + ($1.weight ?? 1) }
             guard abs(total - 100) > 1e-9 else { return nil }
-            let unset = members.filter { $0.weight == nil }.map(\.displayId)
+            let unset = members.filter { $0.weight == nil }.map { GoalID.format($0.id) }
             return "\(key): goal weights add up to \(Measure.format(total)), not 100"
                 + (unset.isEmpty
                     ? ""

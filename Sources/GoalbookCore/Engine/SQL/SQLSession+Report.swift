@@ -26,19 +26,33 @@ extension SQLSession {
         return try sql.peopleAsOf(nil, within: (cte: "", condition: condition, []))
     }
 
-    func reportGoals(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Goal] {
+    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Int64] {
         // A selection holds only the quarter's goals: they are looked up by key, not by scanning the quarter.
         let selection = try only.map { "g.goal_id IN (\(try selectionSQL($0, quarter: quarter)))" }
+        let condition: String
+        let arguments: SQLArguments
         if let asOf {
-            let condition = (selection ?? "g.quarter = ?") + " AND g.created_at <= ?"
-            let arguments: SQLArguments = (selection == nil ? [quarter.description] : []) + [asOf.effective]
-            return try sql.rebuildAll(sql.loadGoals(where: condition, arguments, templateText: false), asOf: asOf)
+            condition = (selection ?? "g.quarter = ?") + " AND g.created_at <= ?"
+            arguments = (selection == nil ? [quarter.description] : []) + [asOf.effective]
+        } else if let selection {
+            // By the selection when there is one (filtered to the people by the caller), else by
+            // person: both IN lists on one index would be probed as a cross product.
+            condition = selection
+            arguments = []
+        } else {
+            let list = idList(people)
+            condition = "g.quarter = ? AND g.person_id IN (\(list.sql))"
+            arguments = [quarter.description, list.argument]
         }
-        // Goals by the selection when there is one (filtered to the people by the caller), else by
-        // person: both IN lists on one index would be probed as a cross product.
-        if let selection { return try sql.loadGoals(where: selection, [], templateText: false) }
-        let list = idList(people)
-        return try sql.loadGoals(where: "g.quarter = ? AND g.person_id IN (\(list.sql))", [quarter.description, list.argument], templateText: false)
+        var ids: [Int64] = []
+        try sql.forEachRow("SELECT g.goal_id FROM goal AS g WHERE \(condition) ORDER BY g.goal_id", arguments) { ids.append($0.int(0)) }
+        return ids
+    }
+
+    func reportGoals(_ ids: [Int64], asOf: PastView?) throws -> [Goal] {
+        let list = idList(ids)
+        let goals = try sql.loadGoals(where: "g.goal_id IN (\(list.sql))", [list.argument], templateText: false)
+        return try asOf.map { try sql.rebuildAll(goals, asOf: $0) } ?? goals
     }
 
     /// `SELECT goal_id …`: the goals of `quarter` a selection picks.

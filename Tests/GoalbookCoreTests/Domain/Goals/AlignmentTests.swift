@@ -459,4 +459,36 @@ import Testing
             .carried.map(\.employeeId) == ["E100", "E102", "E103", "E103"], "--team includes its head; sam2 is dropped")
         #expect(try QuarterService(store).close(fixture.quarter, note: nil, early: true, actor: "hr", now: december).closed)
     }
+
+    /// A report reads its goals a chunk at a time, in id order, and puts their lines in people's
+    /// order. The chunks' size changes nothing in it: not the order, not the owners of aligned
+    /// goals read in other chunks, not the weights checked across chunks, not the trends, the
+    /// roll-ups or the changes, now and as of a past instant, and not a tree.
+    @Test(arguments: TestEngine.available)
+    func aReportReadInChunksIsTheReportReadWhole(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            // The head's second goal, made last: read in the last chunk, second in the report.
+            let late = try GoalService(store).add("E001", quarter: fixture.quarter, framework: .smart, rows: [2], actor: "grace", now: fixture.now)
+                .created[0].goalId
+            let past = PastView(effective: "2026-11-03T00:00:00.000Z")
+            for scope in [ReportScope.all, .team("E100"), .team("E100", below: true), .person("E103")] {
+                for asOf in [nil, past] {
+                    let whole = try ReportService(store).report(quarter: fixture.quarter, scope: scope, asOf: asOf, now: fixture.now)
+                    for chunk in [1, 2, 3] {
+                        let chunked = try ReportService(store, chunk: chunk).report(
+                            quarter: fixture.quarter, scope: scope, asOf: asOf, now: fixture.now)
+                        #expect(chunked == whole, "\(scope) as of \(asOf?.effective ?? "now"), \(chunk) a chunk")
+                    }
+                }
+            }
+            // What the comparisons cover is there, read one goal a chunk.
+            let report = try ReportService(store, chunk: 1).report(quarter: fixture.quarter, scope: .all, now: fixture.now)
+            #expect(report.goals.prefix(2).map(\.goalId) == [g["top"]!, late].map(GoalID.format))
+            #expect(report.goals.first { $0.goalId == GoalID.format(g["sam"]!) }?.alignedToLabel == "\(GoalID.format(g["ada"]!)) (E100)")
+            #expect(
+                report.figures.first { $0.employeeId == "E103" }?.weightWarning
+                    == "E103 in 2026Q4: goal weights add up to 71, not 100 (\(GoalID.format(g["kim2"]!)) has no weight and counts as 1)")
+            #expect(report.teams.contains { !$0.weekly.isEmpty } && !report.changes.isEmpty)
+        }
+    }
 }
