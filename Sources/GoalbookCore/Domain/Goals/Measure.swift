@@ -35,7 +35,12 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func parse(_ text: String, what: String, strict: Bool) throws -> Measure {
-        let expected = "\(what) must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '\(text)'"
+        // The message is made only for a value that fails: made for every value, it was half the
+        // cost of reading the values of a goal's history back.
+        func invalid(_ more: String = "") -> GoalbookError {
+            .invalidArgument(
+                "\(what) must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '\(text)'" + more)
+        }
         let t = text.trimmingBlanks()
         let bytes = Array(t.utf8)
         var index = 0
@@ -50,20 +55,20 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         if index < bytes.count, bytes[index] == 0x2E {
             index += 1
             fraction = digits()
-            guard fraction > 0 else { throw GoalbookError.invalidArgument(expected) }
+            guard fraction > 0 else { throw invalid() }
         }
-        guard whole + fraction > 0 else { throw GoalbookError.invalidArgument(expected) }
+        guard whole + fraction > 0 else { throw invalid() }
         if index < bytes.count, bytes[index] == 0x65 || bytes[index] == 0x45 {
             // An exponent needs its digits; `5 elephants` is 5 and a unit after a space.
             let mark = index
             index += 1
             if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B { index += 1 }
             if digits() == 0 {
-                guard !strict else { throw GoalbookError.invalidArgument(expected) }
+                guard !strict else { throw invalid() }
                 index = mark
             }
         }
-        guard let number = Double(String(decoding: bytes[..<index], as: UTF8.self)) else { throw GoalbookError.invalidArgument(expected) }
+        guard let number = Double(String(decoding: bytes[..<index], as: UTF8.self)) else { throw invalid() }
         guard number.isFinite, abs(number) < 1e15 else {
             throw GoalbookError.invalidArgument("\(what) '\(text)' is too large")
         }
@@ -73,12 +78,11 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
         if "0123456789.,+-_".unicodeScalars.contains(first) || unitText.count > 32
             || unitText.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" })
         {
-            throw GoalbookError.invalidArgument(expected)
+            throw invalid()
         }
         let spaced = rest.first.map { $0.isWhitespace } ?? false
         if strict && !spaced && !attachedUnits.contains(unitText) {
-            throw GoalbookError.invalidArgument(
-                expected + " (a unit other than \(["%", "ms", "k", "x"].joined(separator: ", ")) and the like goes after a space)")
+            throw invalid(" (a unit other than \(["%", "ms", "k", "x"].joined(separator: ", ")) and the like goes after a space)")
         }
         return Measure(number: number == 0 ? 0 : number, unit: unitText)
     }
