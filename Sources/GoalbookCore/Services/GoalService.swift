@@ -223,11 +223,27 @@ public struct GoalService {
             let today = Day(iso: String(asOf.prefix(10))) ?? Day(now)
             let checkins = Dictionary(
                 grouping: try tx.checkins(ofGoals: goals.map(\.id), recordedBy: filter.asOf?.recorded, through: today), by: \.goalId)
+            // Goals share a few quarters and due dates: each is read once, not once a goal.
+            var quarters: [String: (quarter: Quarter?, day: Day, through: String)] = [:]
+            var days: [String: Day] = [:]
             return goals.map { goal in
-                let quarter = Quarter(goal.quarter)
-                let day = quarter.map { min(today, $0.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)) } ?? today
-                let theirs = (checkins[goal.id] ?? []).filter { $0.checkedOn <= day.description }
-                let judged = ProgressRules.judge(goal, checkins: theirs, on: day, quarter: quarter, settings: settings)
+                let known =
+                    quarters[goal.quarter]
+                    ?? {
+                        let quarter = Quarter(goal.quarter)
+                        let day = quarter.map { min(today, $0.lastDay(fiscalYearStartMonth: settings.fiscalYearStartMonth)) } ?? today
+                        quarters[goal.quarter] = (quarter, day, day.description)
+                        return (quarter, day, day.description)
+                    }()
+                let theirs = (checkins[goal.id] ?? []).filter { $0.checkedOn <= known.through }
+                let judged = ProgressRules.judge(
+                    goal, checkins: theirs, on: known.day, quarter: known.quarter, settings: settings,
+                    parseDay: { text in
+                        if let day = days[text] { return day }
+                        let day = Day(iso: text)
+                        days[text] = day
+                        return day
+                    })
                 return (goal, GoalStanding(progress: judged.progress.clamped, track: judged.track))
             }
         }

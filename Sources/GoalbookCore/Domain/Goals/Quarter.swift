@@ -13,6 +13,22 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `2026Q4`, `2026-Q4`, `Q4 2026` and `q4-2026` (any case).
     public init?(_ text: String) {
+        // `2026Q4` as Goalbook stores it, read from its bytes: the general path below costs
+        // thousands of instructions, and listing goals reads one quarter for each.
+        let utf8 = text.utf8
+        if utf8.count == 6 {
+            var bytes = utf8.makeIterator()
+            var year = 0
+            var digits = 0
+            while digits < 4, let byte = bytes.next(), (0x30...0x39).contains(byte) {
+                year = year * 10 + Int(byte - 0x30)
+                digits += 1
+            }
+            if digits == 4, bytes.next() == UInt8(ascii: "Q"), let number = bytes.next(), (0x31...0x34).contains(number) {
+                self.init(year: year, number: Int(number - 0x30))
+                return
+            }
+        }
         let t = text.uppercased().filter { $0 != " " && $0 != "-" && $0 != "_" }
         let parts: (String, String)
         if t.hasPrefix("Q"), t.count == 6 {
