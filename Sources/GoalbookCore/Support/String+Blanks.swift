@@ -2,7 +2,13 @@
 extension StringProtocol {
     /// The text without leading or trailing spaces and tabs (a fast, Foundation-free trim for hot paths).
     public func trimmingBlanks() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpacesSubstring())
+        // Most text has no blank at either end, which its first and last bytes show: a blank
+        // Character is one byte, and a Character that only starts with one is not a blank.
+        let text = String(self)
+        if let first = text.utf8.first, first != 0x20, first != 0x09, let last = text.utf8.last, last != 0x20, last != 0x09, last != 0x0D {
+            return text
+        }
+        return String(drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpacesSubstring())
     }
 
     /// The text without trailing blanks (spaces, tabs, a carriage return).

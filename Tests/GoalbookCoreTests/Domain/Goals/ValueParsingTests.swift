@@ -45,6 +45,27 @@ import Testing
         #expect(try Quarter.parse("last quarter", today: Day(iso: "2026-02-01")!).description == "2025Q4")
         #expect(throws: GoalbookError.self) { try Quarter.parse("2026Q5", today: today) }
         #expect(throws: GoalbookError.self) { try Quarter.parse("Q4", today: today) }
+        // Six characters, as stored ones are, read by their bytes; the near misses fall through to
+        // the general reading, which takes the lower-case q and refuses the rest.
+        #expect(Quarter("2026q4")?.description == "2026Q4" && Quarter("2026Q4 ")?.description == "2026Q4")
+        #expect(Quarter("0001Q1")?.description == "1Q1")
+        for text in ["2026Q0", "2026Q5", "0000Q1", "20x6Q4", "2026 Q", "٢٠٢٦Q4", "２026Q4"] {
+            #expect(Quarter(text) == nil, "\(text)")
+        }
+    }
+
+    /// Blanks go from both ends, and only blanks: the quick path for text without them keeps
+    /// everything else as it is.
+    @Test func trimmingTakesBlanksFromTheEndsOnly() {
+        let cases: [(String, String)] = [
+            ("  a b\t", "a b"), ("\ta\r", "a"), ("a\r", "a"), ("a ", "a"), ("a\t", "a"), (" a", "a"), ("a", "a"), ("", ""), ("   ", ""),
+            ("a\r\n", "a\r\n"), (" \u{301}x", " \u{301}x"),
+            ("x \u{301}", "x \u{301}"), ("é ", "é"), ("\u{00A0}a\u{00A0}", "\u{00A0}a\u{00A0}"),
+        ]
+        for (text, trimmed) in cases {
+            #expect(text.trimmingBlanks() == trimmed, "\(text.debugDescription)")
+            #expect(text[...].trimmingBlanks() == trimmed, "\(text.debugDescription) as a substring")
+        }
     }
 
     @Test func quarterBoundsFollowTheCalendarOrAFiscalStart() {
