@@ -31,7 +31,8 @@ public struct ReportService {
 
     /// What a report is built from, read inside a transaction the caller holds. `only` keeps only
     /// the goals it selects (`goals tree` needs every person but few goals), and without
-    /// `changes` neither the changes nor the goals' trends are made (a tree shows none).
+    /// `changes` neither the changes, nor the goals' trends, nor the weight checks are made (a
+    /// tree shows none).
     static func read(
         _ tx: any EngineReader, quarter: Quarter, scope: ReportScope, asOf requested: PastView?, now: Date, only: GoalSelection? = nil,
         changes withChanges: Bool = true, chunk: Int = defaultChunk
@@ -105,13 +106,16 @@ public struct ReportService {
             quarter: quarter, reportDate: reportDate, settings: settings,
             weekEnds: withChanges ? ReportTrend.weekEnds(from: firstDay, through: reportDate).map(\.description) : nil)
         let ids = try tx.reportGoalIds(quarter: quarter, asOf: past, people: inScope.map(\.key), only: only)
-        lines.reserve(ids.count)
+        // As they are now, the goals read are the people's, and all are kept: room is made for
+        // them. As of a past instant they are all of the quarter's, for the owners they had then.
+        let expected = past == nil ? ids.count : 0
+        lines.reserve(expected)
         var keys: [(rank: Int, person: String, id: Int64)] = []
         var alignedTo: [Int64?] = []
         var weights: [GoalWeights.Member] = []
-        keys.reserveCapacity(ids.count)
-        alignedTo.reserveCapacity(ids.count)
-        weights.reserveCapacity(ids.count)
+        keys.reserveCapacity(expected)
+        alignedTo.reserveCapacity(expected)
+        if withChanges { weights.reserveCapacity(expected) }
         for start in stride(from: 0, to: ids.count, by: chunk) {
             let goals = try tx.reportGoals(Array(ids[start..<min(start + chunk, ids.count)]), asOf: past)
                 .filter { memberSet.contains($0.employeeId) }
@@ -121,7 +125,7 @@ public struct ReportService {
             for goal in goals {
                 keys.append((rank[goal.employeeId] ?? .max, goal.employeeId, goal.id))
                 alignedTo.append(goal.alignedTo)
-                weights.append(GoalWeights.Member(goal))
+                if withChanges { weights.append(GoalWeights.Member(goal)) }
                 lines.add(goal, checkins: checkins[goal.id])
             }
         }
