@@ -165,9 +165,10 @@ public protocol EngineReader {
     /// whole team, as they are now: what a goal tree reads.
     func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf]
     /// The ids of the quarter's goals, in order: as they are now, of `people` (keys from
-    /// ``people(asOf:)``), or as they were at `asOf`, all of the quarter's created by then. With
-    /// `only`, the goals it selects instead. Callers keep the people they want.
-    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Int64]
+    /// ``people(asOf:)``); or as they were at `asOf`, those created by then that `people` held
+    /// at some time up to it (their owners then are among them), all of them when `people` is
+    /// nil. With `only`, the goals it selects instead. Callers keep the people they want.
+    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64]?, only: GoalSelection?) throws -> [Int64]
     /// Goals by id, in id order, with items and slots but no template text: as they are now, or
     /// as they were at `asOf` (those that did not exist yet left out). A report reads its goals
     /// this way a few thousand at a time, so that it never holds all of them at once.

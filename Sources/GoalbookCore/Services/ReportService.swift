@@ -105,7 +105,10 @@ public struct ReportService {
         var lines = ReportBuilder.Lines(
             quarter: quarter, reportDate: reportDate, settings: settings,
             weekEnds: withChanges ? ReportTrend.weekEnds(from: firstDay, through: reportDate).map(\.description) : nil)
-        let ids = try tx.reportGoalIds(quarter: quarter, asOf: past, people: inScope.map(\.key), only: only)
+        // As of a past instant, everyone's goals are the whole quarter's: read as such, not
+        // through every person's history.
+        let holders = past != nil && scope == .all ? nil : inScope.map(\.key)
+        let ids = try tx.reportGoalIds(quarter: quarter, asOf: past, people: holders, only: only)
         // As they are now, the goals read are the people's, and all are kept: room is made for
         // them. As of a past instant they are all of the quarter's, for the owners they had then.
         let expected = past == nil ? ids.count : 0

@@ -26,12 +26,25 @@ extension SQLSession {
         return try sql.peopleAsOf(nil, within: (cte: "", condition: condition, []))
     }
 
-    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64], only: GoalSelection?) throws -> [Int64] {
+    func reportGoalIds(quarter: Quarter, asOf: PastView?, people: [Int64]?, only: GoalSelection?) throws -> [Int64] {
         // A selection holds only the quarter's goals: they are looked up by key, not by scanning the quarter.
         let selection = try only.map { "g.goal_id IN (\(try selectionSQL($0, quarter: quarter)))" }
         let condition: String
         let arguments: SQLArguments
-        if let asOf {
+        if let asOf, selection == nil, let people {
+            // A goal's owner at any instant holds one of its history rows up to then: the row of its
+            // creation, or of the change that gave it to them (`history.person_id` is the owner a
+            // change was made under). So a team's past goals are found through the team's history,
+            // not by reading every goal of the quarter (a 200-person team's report as of a day
+            // read all 500,000 goals of the 100k organization's quarter, 1.2 GB).
+            let list = idList(people)
+            condition = """
+                g.quarter = ? AND g.created_at <= ? AND g.goal_id IN (
+                    SELECT h.goal_id FROM (\(list.sql)) AS j CROSS JOIN history AS h
+                    WHERE h.person_id = j.value AND h.changed_at <= ? AND h.goal_id IS NOT NULL)
+                """
+            arguments = [quarter.description, asOf.effective, list.argument, asOf.effective]
+        } else if let asOf {
             condition = (selection ?? "g.quarter = ?") + " AND g.created_at <= ?"
             arguments = (selection == nil ? [quarter.description] : []) + [asOf.effective]
         } else if let selection {
@@ -40,7 +53,7 @@ extension SQLSession {
             condition = selection
             arguments = []
         } else {
-            let list = idList(people)
+            let list = idList(people ?? [])
             condition = "g.quarter = ? AND g.person_id IN (\(list.sql))"
             arguments = [quarter.description, list.argument]
         }

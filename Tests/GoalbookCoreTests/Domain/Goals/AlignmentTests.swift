@@ -491,4 +491,43 @@ import Testing
             #expect(report.teams.contains { !$0.weekly.isEmpty } && !report.changes.isEmpty)
         }
     }
+
+    /// A team's report as of an instant finds the team's goals through the history of the people
+    /// then in it: it holds what the whole organization's report as of that instant shows for
+    /// them, before and after a goal moved between teams, and with a goal moved there and back.
+    @Test(arguments: TestEngine.available)
+    func aTeamsPastReportHoldsTheGoalsItsPeopleOwnedThen(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, g in
+            func at(_ text: String) -> Date { ReportFixture.at(text) }
+            let service = GoalService(store)
+            // Lin's goal goes to Sam (Ada's team), and Kim's second goal to Lin and back to Kim.
+            _ = try service.set(g["lin"]!, [("owner", "E102")], item: nil, direction: nil, actor: "grace", now: at("2026-11-20T09:00:00Z"))
+            _ = try service.set(g["kim2"]!, [("owner", "E101")], item: nil, direction: nil, actor: "grace", now: at("2026-11-20T10:00:00Z"))
+            _ = try service.set(g["kim2"]!, [("owner", "E103")], item: nil, direction: nil, actor: "grace", now: at("2026-11-22T10:00:00Z"))
+            let now = at("2026-11-25T12:00:00Z")
+            let reports = ReportService(store)
+            func ids(_ report: Report) -> Set<String> { Set(report.goals.map(\.goalId)) }
+            for instant in ["2026-11-18T00:00:00.000Z", "2026-11-21T00:00:00.000Z", "2026-11-23T00:00:00.000Z"] {
+                let past = PastView(effective: instant)
+                let everyone = try reports.report(quarter: fixture.quarter, scope: .all, asOf: past, now: now)
+                for scope in [ReportScope.team("E100"), .team("E100", below: true), .person("E101"), .person("E103")] {
+                    let report = try reports.report(quarter: fixture.quarter, scope: scope, asOf: past, now: now)
+                    let members = Set(report.people.map(\.employeeId))
+                    let theirs = everyone.goals.filter { members.contains($0.employeeId) }
+                    #expect(report.goals.map(\.goalId) == theirs.map(\.goalId), "\(scope) as of \(instant)")
+                }
+            }
+            let lin = GoalID.format(g["lin"]!)
+            let kim2 = GoalID.format(g["kim2"]!)
+            func goals(_ scope: ReportScope, _ instant: String) throws -> Set<String> {
+                ids(try reports.report(quarter: fixture.quarter, scope: scope, asOf: PastView(effective: instant), now: now))
+            }
+            #expect(try goals(.person("E101"), "2026-11-18T00:00:00.000Z").contains(lin))
+            #expect(try !goals(.person("E101"), "2026-11-21T00:00:00.000Z").contains(lin))
+            #expect(try goals(.team("E100"), "2026-11-21T00:00:00.000Z").contains(lin))
+            #expect(try goals(.person("E101"), "2026-11-21T00:00:00.000Z").contains(kim2))
+            #expect(try !goals(.person("E103"), "2026-11-21T00:00:00.000Z").contains(kim2))
+            #expect(try goals(.person("E103"), "2026-11-23T00:00:00.000Z").contains(kim2))
+        }
+    }
 }
