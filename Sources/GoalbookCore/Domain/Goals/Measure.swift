@@ -35,8 +35,8 @@ public struct Measure: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func parse(_ text: String, what: String, strict: Bool) throws -> Measure {
-        // The message is made only for a value that fails: made for every value, it was half the
-        // cost of reading the values of a goal's history back.
+        // The message is made only for a value that fails: made for every value, it was a quarter
+        // of the cost of reading the values of a goal's history back.
         func invalid(_ more: String = "") -> GoalbookError {
             .invalidArgument(
                 "\(what) must be a plain decimal number, then a unit after a space, like 12, 12.5%, 40 ms, 1.5e3 or 3 features; got '\(text)'" + more)
