@@ -212,7 +212,7 @@ enum ReportBuilder {
         /// for the subtrees' weekly lines.
         let weekEnds: [String]?
         private let quarterText: String
-        private var days: [String: Day] = [:]
+        private var days = DayCache()
         private(set) var goals: [ReportGoal] = []
         /// Each goal's progress at each of `weekEnds`, in the order of `goals`.
         private(set) var weekly: WeeklyFigures
@@ -232,21 +232,13 @@ enum ReportBuilder {
             if weekEnds != nil { weekly.reserve(goals: count) }
         }
 
-        /// Due dates repeat across goals: each is parsed once.
-        private mutating func day(_ text: String) -> Day? {
-            if let known = days[text] { return known }
-            let parsed = Day(iso: text)
-            days[text] = parsed
-            return parsed
-        }
-
         /// Adds the goal's line: its progress, track and latest check-in, as the report shows them.
         /// Its aligned goal's owner is left for the caller, who knows every goal read.
         mutating func add(_ goal: Goal, checkins: [CheckIn]?) {
             let (items, progress, expected, track) = ProgressRules.judge(
                 goal, checkins: checkins ?? [], on: reportDate,
                 quarter: goal.quarter == quarterText ? quarter : Quarter(goal.quarter) ?? quarter,
-                settings: settings, parseDay: { day($0) })
+                settings: settings, parseDay: { days.day($0) })
             let total = goal.items.reduce(0) { $0 + $1.slots.count }
             let unfilled = goal.unfilledSlots
             let latest = CheckIn.latestNotes(checkins ?? [])

@@ -225,7 +225,7 @@ public struct GoalService {
                 grouping: try tx.checkins(ofGoals: goals.map(\.id), recordedBy: filter.asOf?.recorded, through: today), by: \.goalId)
             // Goals share a few quarters and due dates: each is read once, not once a goal.
             var quarters: [String: (quarter: Quarter?, day: Day, through: String)] = [:]
-            var days: [String: Day] = [:]
+            var days = DayCache()
             return goals.map { goal in
                 let known =
                     quarters[goal.quarter]
@@ -237,13 +237,7 @@ public struct GoalService {
                     }()
                 let theirs = (checkins[goal.id] ?? []).filter { $0.checkedOn <= known.through }
                 let judged = ProgressRules.judge(
-                    goal, checkins: theirs, on: known.day, quarter: known.quarter, settings: settings,
-                    parseDay: { text in
-                        if let day = days[text] { return day }
-                        let day = Day(iso: text)
-                        days[text] = day
-                        return day
-                    })
+                    goal, checkins: theirs, on: known.day, quarter: known.quarter, settings: settings, parseDay: { days.day($0) })
                 return (goal, GoalStanding(progress: judged.progress.clamped, track: judged.track))
             }
         }

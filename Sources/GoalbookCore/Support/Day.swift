@@ -145,3 +145,16 @@ public struct PastView: Sendable, Equatable {
         return (" AND COALESCE(\(alias).recorded_at, \(alias).changed_at) <= ?", [recorded])
     }
 }
+
+/// Days read from ISO text, each text read once: the due dates of many goals repeat, and a report
+/// or a goal list reads them all.
+struct DayCache {
+    private var days: [String: Day] = [:]
+
+    mutating func day(_ text: String) -> Day? {
+        if let known = days[text] { return known }
+        let parsed = Day(iso: text)
+        days[text] = parsed
+        return parsed
+    }
+}
