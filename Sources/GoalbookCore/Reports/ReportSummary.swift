@@ -64,13 +64,15 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         var unfilledSlots = 0
         var unfilledGoals: [String] = []
         var days: [String: Int] = [:]  // check-in days repeat: count each once
+        /// At risk or off track, with a progress to be behind by.
+        func isBehind(_ goal: ReportGoal) -> Bool { (goal.track == .atRisk || goal.track == .offTrack) && goal.progress != nil }
         // Room for the goals behind, counted first: grown by doubling, the list held up to twice
         // the room it needed at the report's peak.
-        behind.reserveCapacity(goals.indices.count { (goals[$0].track == .atRisk || goals[$0].track == .offTrack) && goals[$0].progress != nil })
+        behind.reserveCapacity(goals.indices.count { isBehind(goals[$0]) })
         for index in goals.indices {
             let goal = goals[index]
             onTrack[goal.track, default: []].append(goal.goalId)
-            if goal.track == .atRisk || goal.track == .offTrack, let progress = goal.progress {
+            if isBehind(goal), let progress = goal.progress {
                 behind.append(
                     Behind(
                         goalId: goal.goalId, employeeId: goal.employeeId, name: names[goal.employeeId] ?? goal.employeeId, track: goal.track,
