@@ -158,9 +158,13 @@ public protocol EngineReader {
     /// at T is the newest change at or before T; where the only changes came later, the value the
     /// first of them replaced; with no change at all, today's.
     func people(asOf: PastView?) throws -> [PersonAsOf]
-    /// `root` and everyone below them as they are now (those who left too): what a report of a
-    /// team reads, so that its cost follows the team and not the organization.
-    func people(under root: String) throws -> [PersonAsOf]
+    /// `root` and everyone below them (those who left too), as they are now or as they were at
+    /// `asOf` (as ``people(asOf:)`` has them), in the engine's key order: what a report of a team
+    /// reads, so that its cost follows the team and not the organization. A manager cycle ends the
+    /// walk.
+    func people(under root: String, asOf: PastView?) throws -> [PersonAsOf]
+    /// One person as they are now or as they were at `asOf`; nil when they were not in Goalbook yet.
+    func person(_ employeeId: String, asOf: PastView?) throws -> PersonAsOf?
     /// The owners of the goals `selection` picks in `quarter`, and for a team's selection the
     /// whole team, as they are now: what a goal tree reads.
     func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf]

@@ -47,12 +47,14 @@ public struct ReportService {
         let firstDay = quarter.firstDay(fiscalYearStartMonth: fiscal)
 
         // People as they were, less those created later or gone before the quarter began. A team's
-        // report as it is now reads only the team: the walk below its head passes only through
-        // people of the team, so it finds the same members. A tree's report as it is now reads the
-        // owners of its goals (and its team): its cost follows the tree, not the organization.
+        // report reads only the team as it was: the walk below its head passes only through people
+        // of the team, so it finds the same members. A person's reads that person. A tree's report
+        // as it is now reads the owners of its goals (and its team). Their cost follows the team,
+        // the person or the tree, not the organization.
         let read: [PersonAsOf]
         switch (scope, only) {
-        case (.team(let root, _), _) where past == nil: read = try tx.people(under: root)
+        case (.team(let root, _), _): read = try tx.people(under: root, asOf: past)
+        case (.person(let id), _): read = try tx.person(id, asOf: past).map { [$0] } ?? []
         case (.all, .some(let selection)) where past == nil: read = try tx.people(owning: selection, quarter: quarter)
         default: read = try tx.people(asOf: past)
         }

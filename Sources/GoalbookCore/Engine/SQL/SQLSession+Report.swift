@@ -7,8 +7,38 @@ extension SQLSession {
         try sql.peopleAsOf(asOf)
     }
 
-    func people(under root: String) throws -> [PersonAsOf] {
-        try sql.peopleAsOf(nil, within: (cte: try teamCTE(root, below: false), condition: "p.person_id IN (SELECT person_id FROM team)", []))
+    func people(under root: String, asOf: PastView?) throws -> [PersonAsOf] {
+        guard let asOf else {
+            return try sql.peopleAsOf(
+                nil, within: (cte: try teamCTE(root, below: false), condition: "p.person_id IN (SELECT person_id FROM team)", []))
+        }
+        // The team as it was is walked a level at a time. Whoever had a manager of the level then
+        // is among the people who have that manager now or whose manager changes name them; of
+        // those, the ones whose manager at `asOf` is in the level make the next level. Each level
+        // costs its own people's rows, not everyone's (a 200-person team's past report read all
+        // 1M people of an organization, and all their history).
+        var level = try people(keys: [try personKey(root)], asOf: asOf)
+        var team = level
+        var walked = Set(level.map(\.key))
+        while !level.isEmpty {
+            let managers = Set(level.map(\.person.employeeId))
+            let candidates = try sql.reportsAtSomeTime(of: level.map(\.key)).filter { !walked.contains($0) }
+            guard !candidates.isEmpty else { break }
+            level = try people(keys: candidates, asOf: asOf).filter { $0.person.managerId.map(managers.contains) ?? false }
+            walked.formUnion(level.map(\.key))
+            team += level
+        }
+        return team.sorted { $0.key < $1.key }
+    }
+
+    func person(_ employeeId: String, asOf: PastView?) throws -> PersonAsOf? {
+        try people(keys: [try personKey(employeeId)], asOf: asOf).first
+    }
+
+    /// People by key, as they are now or as they were at `asOf`.
+    private func people(keys: [Int64], asOf: PastView?) throws -> [PersonAsOf] {
+        let list = idList(keys)
+        return try sql.peopleAsOf(asOf, within: (cte: "", condition: "p.person_id IN (\(list.sql))", [list.argument]))
     }
 
     func people(owning selection: GoalSelection, quarter: Quarter) throws -> [PersonAsOf] {

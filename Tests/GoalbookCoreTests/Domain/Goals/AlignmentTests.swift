@@ -530,4 +530,64 @@ import Testing
             #expect(try goals(.person("E103"), "2026-11-23T00:00:00.000Z").contains(kim2))
         }
     }
+
+    /// A team's and a person's past reports read the team as it was, walked a level at a time
+    /// through manager changes: they hold exactly the people (and goals) that everyone's report as
+    /// of the same instant places there. Found only by today's managers, Sam under Lin on 11-21
+    /// (he is back under Ada now) and Ada under Grace on 11-18 (she is under Lin now) are lost.
+    @Test(arguments: TestEngine.available)
+    func aPastTeamIsWalkedThroughItsManagerChanges(engine: TestEngine) throws {
+        try AlignmentFixture.build(on: engine) { store, _, _ in
+            func at(_ text: String) -> Date { ReportFixture.at(text) }
+            let ic2 = "Machine Learning Engineer"
+            func move(_ id: String, _ name: String, to manager: String, function: String = ic2, level: String = "IC2", _ instant: String) throws {
+                _ = try PeopleService(store).write(
+                    [PersonInput(employeeId: id, name: name, email: nil, managerId: manager, family: nil, function: function, level: level)],
+                    file: "set", mode: .upsert, actor: "hr", command: "people set", now: at(instant))
+            }
+            try move("E102", "Sam Ortiz", to: "E101", "2026-11-20T09:00:00Z")
+            try move("E105", "Noa Berg", to: "E102", "2026-11-20T10:00:00Z")
+            try move("E100", "Ada Park", to: "E101", function: "AI / Machine Learning Engineering", level: "P2", "2026-11-22T09:00:00Z")
+            try move("E102", "Sam Ortiz", to: "E100", "2026-11-24T09:00:00Z")
+            let now = at("2026-11-25T12:00:00Z")
+            let reports = ReportService(store)
+            let views =
+                ["2026-11-18T00:00:00.000Z", "2026-11-21T00:00:00.000Z", "2026-11-23T00:00:00.000Z", "2026-11-25T00:00:00.000Z"]
+                .map { PastView(effective: $0) } + [PastView(effective: "2026-11-21T00:00:00.000Z", recorded: "2026-11-20T08:00:00.000Z")]
+            var teams: [String: [String]] = [:]
+            for past in views {
+                let everyone = try reports.report(quarter: fixture.quarter, scope: .all, asOf: past, now: now)
+                let chart = OrgChart(everyone.people.map { (employeeId: $0.employeeId, managerId: $0.managerId) })
+                for root in ["E001", "E100", "E101", "E102"] {
+                    for below in [false, true] {
+                        let report = try reports.report(quarter: fixture.quarter, scope: .team(root, below: below), asOf: past, now: now)
+                        let members = (below ? [] : [root]) + chart.below(root)
+                        let label = "\(root)\(below ? " below" : "") as of \(past.description)"
+                        #expect(report.people.map(\.employeeId).sorted() == members.sorted(), "\(label)")
+                        let byId = { (a: ReportPerson, b: ReportPerson) in a.employeeId < b.employeeId }
+                        #expect(
+                            report.people.sorted(by: byId) == everyone.people.filter { members.contains($0.employeeId) }.sorted(by: byId), "\(label)")
+                        let theirs = everyone.goals.filter { members.contains($0.employeeId) }.map(\.goalId)
+                        #expect(Set(report.goals.map(\.goalId)) == Set(theirs), "\(label)")
+                        if !below { teams["\(root) \(past.description)"] = report.people.map(\.employeeId).sorted() }
+                    }
+                    let one = try reports.report(quarter: fixture.quarter, scope: .person(root), asOf: past, now: now)
+                    #expect(one.people == everyone.people.filter { $0.employeeId == root }, "\(root) alone as of \(past.description)")
+                }
+            }
+            // The cases the walk must find through manager changes, not today's managers.
+            #expect(teams["E101 2026-11-21T00:00:00.000Z"] == ["E101", "E102", "E105"], "Sam (and Noa below him) under Lin then")
+            #expect(teams["E100 2026-11-21T00:00:00.000Z"] == ["E100", "E103"])
+            #expect(teams["E001 2026-11-18T00:00:00.000Z"] == ["E001", "E100", "E101", "E102", "E103"], "Ada under Grace then")
+            #expect(teams["E101 2026-11-23T00:00:00.000Z"] == ["E100", "E101", "E102", "E103", "E105"])
+            #expect(teams["E100 2026-11-25T00:00:00.000Z"] == ["E100", "E102", "E103", "E105"])
+            #expect(teams["E101 2026-11-18T00:00:00.000Z"] == ["E101"])
+            let recorded = PastView(effective: "2026-11-21T00:00:00.000Z", recorded: "2026-11-20T08:00:00.000Z")
+            #expect(teams["E100 \(recorded.description)"] == ["E100", "E102", "E103"], "Sam's move and Noa were not recorded yet")
+            #expect(throws: GoalbookError.refused("E105 was not in Goalbook yet at 2026-11-18T00:00:00.000Z")) {
+                _ = try reports.report(
+                    quarter: fixture.quarter, scope: .team("E105"), asOf: PastView(effective: "2026-11-18T00:00:00.000Z"), now: now)
+            }
+        }
+    }
 }
