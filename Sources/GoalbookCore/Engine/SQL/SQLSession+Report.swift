@@ -67,9 +67,12 @@ extension SQLSession {
             // change was made under). So a team's past goals are found through the team's history,
             // not by reading every goal of the quarter (a 200-person team's report as of a day
             // read all 500,000 goals of the 100k organization's quarter, 1.2 GB).
+            // `g.quarter || ''` keeps SQLite, which has no statistics, from reading the whole
+            // quarter through `goal_by_quarter` to test each goal against the list (0.62 s for one
+            // person at 1M people, against 4 ms when the goals are looked up from the history).
             let list = idList(people)
             condition = """
-                g.quarter = ? AND g.created_at <= ? AND g.goal_id IN (
+                g.quarter || '' = ? AND g.created_at <= ? AND g.goal_id IN (
                     SELECT h.goal_id FROM (\(list.sql)) AS j CROSS JOIN history AS h
                     WHERE h.person_id = j.value AND h.changed_at <= ? AND h.goal_id IS NOT NULL)
                 """
