@@ -186,8 +186,9 @@ public protocol EngineReader {
     func changes(ofGoals goalIds: [Int64], from start: String, through end: PastView, _ body: (RecordedChange) throws -> Void) throws
     /// The owners of goals, by goal id.
     func owners(of goalIds: [Int64]) throws -> [Int64: String]
-    /// Who gave each goal of a quarter its latest score up to `asOf`, and when.
-    func scorers(_ quarter: Quarter, through asOf: PastView) throws -> [Int64: (actor: String, at: String)]
+    /// Who gave each of the goals its latest score up to `asOf`, and when: looked up goal by goal,
+    /// so that a team's scores cost its goals and not the quarter's.
+    func scorers(ofGoals goalIds: [Int64], through asOf: PastView) throws -> [Int64: (actor: String, at: String)]
 }
 
 extension EngineReader {

@@ -44,11 +44,13 @@ public struct QuarterService {
         try engine.reading { tx in
             let lines = try ReportService.lines(tx, quarter: quarter, scope: team.map { .team($0, below: below) } ?? .all, asOf: nil, now: now)
             let settings = try tx.settings()
-            let scorers = try tx.scorers(quarter, through: PastView(effective: lines.asOf))
+            let scored = lines.goals.filter(\.status.isScored)
+            let ids = scored.map { try? GoalID.parse($0.goalId) }
+            let scorers = try tx.scorers(ofGoals: ids.compactMap { $0 }, through: PastView(effective: lines.asOf))
             let names = Dictionary(lines.people.map { ($0.employeeId, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return lines.goals.filter(\.status.isScored).map { goal in
+            return zip(scored, ids).map { goal, id in
                 let scale = settings.scale(goal.framework)
-                let scorer = (try? GoalID.parse(goal.goalId)).flatMap { scorers[$0] }
+                let scorer = id.flatMap { scorers[$0] }
                 return ScoreLine(
                     goalId: goal.goalId, personId: goal.employeeId, personName: names[goal.employeeId] ?? "",
                     framework: goal.framework, row: goal.rowNumber, title: goal.title, status: goal.status,

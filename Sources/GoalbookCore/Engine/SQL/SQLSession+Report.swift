@@ -154,14 +154,15 @@ extension SQLSession {
         return owners
     }
 
-    func scorers(_ quarter: Quarter, through asOf: PastView) throws -> [Int64: (actor: String, at: String)] {
+    func scorers(ofGoals goalIds: [Int64], through asOf: PastView) throws -> [Int64: (actor: String, at: String)] {
         var scorers: [Int64: (actor: String, at: String)] = [:]
         let recorded = asOf.recordedCondition("h")
+        let list = idList(goalIds)
         try sql.forEachRow(
             """
-            SELECT h.goal_id, h.actor, h.changed_at FROM history AS h JOIN goal AS g ON g.goal_id = h.goal_id
-            WHERE g.quarter = ? AND h.field = 'score' AND h.changed_at <= ?\(recorded.sql) ORDER BY h.changed_at, h.history_id
-            """, [quarter.description, asOf.effective] + recorded.arguments
+            SELECT h.goal_id, h.actor, h.changed_at FROM (\(list.sql)) AS j CROSS JOIN history AS h
+            WHERE h.goal_id = j.value AND h.field = 'score' AND h.changed_at <= ?\(recorded.sql) ORDER BY h.changed_at, h.history_id
+            """, [list.argument, asOf.effective] + recorded.arguments
         ) { row in
             scorers[row.int(0)] = (row.text(1), row.text(2))
         }

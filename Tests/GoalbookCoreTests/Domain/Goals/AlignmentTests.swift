@@ -322,6 +322,13 @@ import Testing
         let lines = try QuarterService(store).scores(fixture.quarter, team: nil, now: december)
         #expect(lines.map(\.goalId) == ["G1", "G2", "G4", "G6", "G7", "G3"], "in the report's order: Lin (E101) after Ada's subtree")
         #expect(lines.first { $0.goalId == "G6" }.map { "\($0.score!) \($0.scoredBy!)" } == "0.7 grace")
+        // A team's scores look their scorers up goal by goal: the same as everyone's, for its goals.
+        let team = try QuarterService(store).scores(fixture.quarter, team: "E100", now: december)
+        #expect(team.map(\.goalId) == ["G2", "G4", "G6", "G7"])
+        #expect(
+            team.map { "\($0.goalId) \($0.scoredBy ?? "-") \($0.scoredAt ?? "-")" }
+                == lines.filter { team.map(\.goalId).contains($0.goalId) }.map { "\($0.goalId) \($0.scoredBy ?? "-") \($0.scoredAt ?? "-")" })
+        #expect(team.compactMap(\.scoredBy) == ["grace", "grace"])
         let close = try QuarterService(store).close(fixture.quarter, note: nil, actor: "hr", now: ReportFixture.at("2026-12-31T18:00:00Z"))
         #expect(close.closed && close.unscored == ["G1 (E001)", "G3 (E101)", "G4 (E102)", "G7 (E103)"])
         let many = (1...25).map { "G\($0) (E1)" }
