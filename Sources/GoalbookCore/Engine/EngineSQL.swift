@@ -45,6 +45,14 @@ enum EngineSQL {
         FROM person AS p LEFT JOIN person AS m ON m.person_id = p.manager_person_id
         """
 
+    /// The people stored of those `list` (a subquery of employee ids) names, and everyone above
+    /// them, as ``storedPeopleSelect`` has them. UNION ends the walk up at a cycle.
+    static func storedPeople(named list: String) -> String {
+        "WITH RECURSIVE up(person_id) AS MATERIALIZED (SELECT person_id FROM person WHERE employee_id IN (\(list)) UNION "
+            + "SELECT p.manager_person_id FROM person AS p JOIN up ON p.person_id = up.person_id WHERE p.manager_person_id IS NOT NULL) "
+            + storedPeopleSelect + " WHERE p.person_id IN (SELECT person_id FROM up)"
+    }
+
     /// People ordered by id; with `root`, that person's team (``teamCTE(root:below:)``).
     static func people(root: Int64?, below: Bool) -> String {
         guard let root else { return personSelect + " ORDER BY p.employee_id" }

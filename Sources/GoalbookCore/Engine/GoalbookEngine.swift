@@ -142,8 +142,10 @@ public protocol EngineReader {
 
     /// Every frame of the canon, to resolve the frames people name.
     func frames() throws -> FrameIndex
-    /// Everyone stored, to check a batch of people against.
-    func storedPeople() throws -> [PeoplePlan.Stored]
+    /// The people stored that a batch is checked against: those `named` (when given) and everyone
+    /// above them, else everyone. A batch names its people and their managers: the checks of
+    /// ``PeoplePlan`` read no one else, as a cycle runs up through managers.
+    func storedPeople(named: Set<String>?) throws -> [PeoplePlan.Stored]
     /// People, ordered by id; with `team`, that manager and everyone below them at any depth
     /// (with `below`, only the people below them).
     func people(team: String?, below: Bool) throws -> [Person]

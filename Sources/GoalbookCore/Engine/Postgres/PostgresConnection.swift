@@ -202,6 +202,10 @@ extension PostgresConnection: SQLRunner {
     func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
         ("SELECT unnest(CAST(? AS bigint[])) AS value", .text("{" + ids.map(String.init).joined(separator: ",") + "}"))
     }
+
+    func textList(_ values: [String]) -> (sql: String, argument: SQLValue) {
+        ("SELECT value FROM json_array_elements_text(CAST(? AS json))", .text(JSONValue.array(values)))
+    }
 }
 
 /// A statement run many times; libpq parses it each time (one round trip either way).

@@ -68,6 +68,8 @@ protocol SQLRunner {
     /// list costs one parameter (`SELECT value FROM json_each(?)` on SQLite). Its one column is
     /// named `value`, so that it can also be joined as a table.
     func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue)
+    /// The same for text values, such as employee ids, passed as one JSON array.
+    func textList(_ values: [String]) -> (sql: String, argument: SQLValue)
 }
 
 extension SQLRunner {

@@ -9,8 +9,11 @@ extension SQLSession {
             })
     }
 
-    func storedPeople() throws -> [PeoplePlan.Stored] {
-        try sql.all(EngineSQL.storedPeopleSelect) { row in
+    func storedPeople(named employeeIds: Set<String>?) throws -> [PeoplePlan.Stored] {
+        // Each id as given and in NFC, as ``EngineSQL/personId(_:lookup:candidates:)`` looks them up.
+        let list = employeeIds.map { sql.textList(Set($0.flatMap { [$0, EmployeeID.normalized($0)] }).sorted()) }
+        return try sql.all(list.map { EngineSQL.storedPeople(named: $0.sql) } ?? EngineSQL.storedPeopleSelect, list.map { [$0.argument] } ?? []) {
+            row in
             let employeeId = row.text(1)
             remember(employeeId, key: row.int(0))
             return PeoplePlan.Stored(

@@ -18,6 +18,10 @@ struct SQLiteRunner: SQLRunner {
     func idList(_ ids: [Int64]) -> (sql: String, argument: SQLValue) {
         ("SELECT value FROM json_each(?)", .text("[" + ids.map(String.init).joined(separator: ",") + "]"))
     }
+
+    func textList(_ values: [String]) -> (sql: String, argument: SQLValue) {
+        ("SELECT value FROM json_each(?)", .text(JSONValue.array(values)))
+    }
 }
 
 /// What SQLite adds to the shared SQL: the reads of the canon, a closed quarter's figures and new

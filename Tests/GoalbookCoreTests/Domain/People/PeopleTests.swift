@@ -93,6 +93,57 @@ import Testing
         #expect(try anyDatabaseDump(path) == dump)
     }
 
+    /// A few rows are checked against the people they name and everyone above them, not against
+    /// everyone: the stored people read are exactly those, and every plan (or every problem) is
+    /// the one that reading everyone gives, cycles through stored managers included.
+    @Test(arguments: TestEngine.available) func aSmallBatchIsCheckedAgainstThePeopleItNamesAndThoseAbove(engine: TestEngine) throws {
+        let (store, _) = try makeStore(on: engine)
+        let ml = "AI / Machine Learning Engineering,P2"
+        let ic = "Machine Learning Engineer,IC2"
+        _ = try importStaff(
+            store,
+            Self.staff + """
+                E200,Noor Haddad,,E100,,\(ic)
+                E300,Kim Sato,,E200,,\(ic)
+                E400,Ines Roy,,,,\(ml)
+
+                """)
+        func stored(_ named: Set<String>?) throws -> [PeoplePlan.Stored] {
+            try store.reading { try $0.storedPeople(named: named) }.sorted { $0.employeeId < $1.employeeId }
+        }
+        #expect(try stored(["E102"]).map(\.employeeId) == ["E001", "E101", "E102"])
+        #expect(try stored(["E300", "E400", "E999"]).map(\.employeeId) == ["E001", "E100", "E200", "E300", "E400"])
+        #expect(try stored([]).isEmpty)
+        let everyone = try stored(nil)
+        #expect(everyone.count == 7)
+        #expect(try stored(["E300"]) == everyone.filter { ["E001", "E100", "E200", "E300"].contains($0.employeeId) })
+        let frames = try store.reading { try $0.frames() }
+        func plan(_ rows: String, _ mode: PeopleMode, stored: [PeoplePlan.Stored]) throws -> String {
+            let (inputs, _) = try StaffCSV.parse(bytes: Array((Self.header + rows).utf8), fileName: "staff.csv")
+            do {
+                return "\(try PeoplePlan.plan(inputs, file: "staff.csv", mode: mode, stored: stored, frames: frames))"
+            } catch GoalbookError.badInput(let issues) {
+                return issues.map(\.description).joined(separator: "\n")
+            }
+        }
+        let batches: [(rows: String, mode: PeopleMode, expected: String?)] = [
+            ("E300,Kim Sato,,E102,,\(ic)\n", .update, nil),
+            ("E001,Grace Hopper,grace@example.com,E300,,\(ml)\n", .upsert, "staff.csv:2: manager cycle: E001 → E300 → E200 → E100 → E001"),
+            ("E100,Ada Park,ada@example.com,E300,,\(ml)\n", .update, "staff.csv:2: manager cycle: E100 → E300 → E200 → E100"),
+            ("E500,Lee Moss,,E999,,\(ic)\n", .add, "staff.csv:2: unknown manager E999: not in the database nor in this file"),
+            ("E600,Ola Berg,,E700,,\(ic)\nE700,Ana Ruiz,,E102,,\(ic)\n", .add, nil),
+            ("E800,Nobody,,E001,,\(ic)\n", .update, "staff.csv:2: no person with id E800"),
+            ("E200,Noor Haddad,,E100,,\(ic)\n", .add, "staff.csv:2: E200 already exists: change them with goalbook people set"),
+        ]
+        for batch in batches {
+            let (inputs, _) = try StaffCSV.parse(bytes: Array((Self.header + batch.rows).utf8), fileName: "staff.csv")
+            let named = Set(inputs.flatMap { [$0.employeeId] + ($0.managerId.map { [$0] } ?? []) })
+            let few = try plan(batch.rows, batch.mode, stored: try stored(named))
+            #expect(few == (try plan(batch.rows, batch.mode, stored: everyone)), "\(batch.rows)")
+            if let expected = batch.expected { #expect(few == expected) }
+        }
+    }
+
     @Test(arguments: TestEngine.available) func theHeaderIsRequired(engine: TestEngine) throws {
         let (store, _) = try makeStore(on: engine)
         #expect(
