@@ -3,6 +3,7 @@ import GoalbookCore
 
 struct Goals: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "goals",
         abstract: "Create goals from templates, fill them, move them through their lives, and read their history.",
         discussion: """
             A goal is one template row of its person's job frame, with its own copy of the text. Its \
