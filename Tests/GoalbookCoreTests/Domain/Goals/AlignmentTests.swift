@@ -544,7 +544,7 @@ import Testing
     /// (he is back under Ada now) and Ada under Grace on 11-18 (she is under Lin now) are lost.
     @Test(arguments: TestEngine.available)
     func aPastTeamIsWalkedThroughItsManagerChanges(engine: TestEngine) throws {
-        try AlignmentFixture.build(on: engine) { store, _, _ in
+        try AlignmentFixture.build(on: engine) { store, path, _ in
             func at(_ text: String) -> Date { ReportFixture.at(text) }
             let ic2 = "Machine Learning Engineer"
             func move(_ id: String, _ name: String, to manager: String, function: String = ic2, level: String = "IC2", _ instant: String) throws {
@@ -591,6 +591,16 @@ import Testing
             #expect(teams["E101 2026-11-18T00:00:00.000Z"] == ["E101"])
             let recorded = PastView(effective: "2026-11-21T00:00:00.000Z", recorded: "2026-11-20T08:00:00.000Z")
             #expect(teams["E100 \(recorded.description)"] == ["E100", "E102", "E103"], "Sam's move and Noa were not recorded yet")
+            // The analyst's query of docs/schema.md finds the same direct reports as the report, each day.
+            let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/schema.md"), encoding: .utf8)
+            let start = try #require(text.range(of: "### Example: who reported to E101 at the end of 21 November 2026?"))
+            let query = String(text[start.upperBound...].components(separatedBy: "```sql\n")[1].prefix { $0 != "`" })
+            let raw = try RawDatabase(path)
+            for (day, expected) in [("2026-11-21", ["E102"]), ("2026-11-18", []), ("2026-11-23", ["E100", "E102"]), ("2026-11-25", ["E100"])] {
+                #expect(try raw.rows(query.replacingOccurrences(of: "2026-11-21T", with: "\(day)T")).map { $0[0] ?? "-" } == expected, "\(day)")
+                let then = try reports.report(quarter: fixture.quarter, scope: .all, asOf: PastView(effective: "\(day)T23:59:59.999Z"), now: now)
+                #expect(then.people.filter { $0.managerId == "E101" }.map(\.employeeId).sorted() == expected, "\(day)")
+            }
             #expect(throws: GoalbookError.refused("E105 was not in Goalbook yet at 2026-11-18T00:00:00.000Z")) {
                 _ = try reports.report(
                     quarter: fixture.quarter, scope: .team("E105"), asOf: PastView(effective: "2026-11-18T00:00:00.000Z"), now: now)
