@@ -16,21 +16,11 @@ public struct PeopleService {
     ) throws -> PeopleChangeSummary {
         try engine.writing(try WriteStamp(actor: actor, command: command, now: now, dated: dated, progress: progress), dryRun: false) { tx in
             let plan = try PeoplePlan.plan(
-                inputs, file: file, mode: mode, stored: try tx.storedPeople(named: Self.named(by: inputs)), frames: try tx.frames(),
+                inputs, file: file, mode: mode, stored: try tx.storedPeople(named: PeoplePlan.named(by: inputs)), frames: try tx.frames(),
                 inputProblems: inputProblems)
             try tx.apply(plan)
             return plan.summary
         }
-    }
-
-    /// Up to this many rows are checked against the people they name and those above them; more
-    /// (a staff file) against everyone, which then costs less than looking them up.
-    static let namedLimit = 1_000
-
-    /// The ids a batch names (its people and their managers), or nil for a batch read against everyone.
-    static func named(by inputs: [PersonInput]) -> Set<String>? {
-        guard inputs.count <= namedLimit else { return nil }
-        return Set(inputs.flatMap { [$0.employeeId] + ($0.managerId.map { [$0] } ?? []) })
     }
 
     /// Ends a person's employment on `date` (their last day); false when it was so already. They

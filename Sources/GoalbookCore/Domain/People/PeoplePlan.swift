@@ -57,6 +57,18 @@ public struct PeoplePlan: Sendable, Equatable {
         }
     }
 
+    /// Up to this many rows (or people) are looked up by id; more (a staff file of the whole
+    /// organization) are checked against everyone, which then costs less than looking them up.
+    public static let namedLimit = 1_000
+
+    /// The ids a batch names, its people and their managers: all that ``plan(_:file:mode:stored:frames:inputProblems:)``
+    /// reads of the stored people, with everyone above them. Nil for a batch of more than
+    /// ``namedLimit`` rows, to be checked against everyone.
+    public static func named(by inputs: [PersonInput]) -> Set<String>? {
+        guard inputs.count <= namedLimit else { return nil }
+        return Set(inputs.flatMap { [$0.employeeId] + ($0.managerId.map { [$0] } ?? []) })
+    }
+
     /// Checks every row: ids are unique, the mode's rule on existing ids holds, the frame exists,
     /// managers exist (in the batch or stored) and form no cycle. Every problem is reported at
     /// once, as `file:line: problem`, in line order, with `inputProblems` found reading the file.

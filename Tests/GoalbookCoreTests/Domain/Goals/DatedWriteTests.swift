@@ -155,6 +155,20 @@ import Testing
                 [PersonInput(employeeId: "E100", name: "Ada L.", email: nil, managerId: "E001", family: nil, function: Self.fn, level: "P2")],
                 file: "people set", mode: .update, actor: "hr", command: "people set", now: later.addingTimeInterval(1), dated: day("2026-10-01"))
         }
+        // A staff file, more rows than are looked up one by one, is checked by scanning: the same answers.
+        let many = (0..<PeoplePlan.namedLimit).map {
+            PersonInput(employeeId: "N\($0)", name: "N \($0)", email: nil, managerId: "E001", family: nil, function: Self.fn, level: "P2")
+        }
+        refused("E102's manager E101 was added at 2026-12-01T10:01:00.000Z, after --date 2026-10-02") {
+            _ = try PeopleService(store).write(
+                many + [PersonInput(employeeId: "E102", name: "Kim", email: nil, managerId: "E101", family: nil, function: Self.fn, level: "P2")],
+                file: "staff.csv", mode: .upsert, actor: "hr", command: "people import", now: later.addingTimeInterval(1), dated: day("2026-10-02"))
+        }
+        refused("--date 2026-10-01 comes before E100's last change (at 2026-10-02T10:00:00.000Z)") {
+            _ = try PeopleService(store).write(
+                [PersonInput(employeeId: "E100", name: "Ada L.", email: nil, managerId: "E001", family: nil, function: Self.fn, level: "P2")] + many,
+                file: "staff.csv", mode: .upsert, actor: "hr", command: "people import", now: later.addingTimeInterval(1), dated: day("2026-10-01"))
+        }
         #expect(try anyDatabaseDump(path) == withLin)
         // A day in a closed quarter takes no writes: Q3 closes, and a person dated into it is refused.
         _ = try QuarterService(store).close(Quarter("2026Q3")!, note: nil, actor: "hr", now: later)
