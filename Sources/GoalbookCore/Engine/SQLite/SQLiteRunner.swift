@@ -10,7 +10,7 @@ struct SQLiteRunner: SQLRunner {
     }
 
     func execute(_ sql: String, _ arguments: SQLArguments) throws {
-        try FastStatement(db, sql: sql).run(arguments.map { $0?.sqlValue ?? .null })
+        try FastStatement.run(db, sql: sql, arguments.map { $0?.sqlValue ?? .null })
     }
 
     func prepare(_ sql: String) throws -> FastStatement { try FastStatement(db, sql: sql) }
