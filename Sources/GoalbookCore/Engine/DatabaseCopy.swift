@@ -177,6 +177,10 @@ public enum DatabaseCopy {
                     }
                 }
                 try to.finishCopy()
+                // The copied tables' statistics, so that the first commands on the new database are
+                // planned on its rows (on PostgreSQL a team's past report took 3.7-4.4 s on a fresh
+                // copy of the 100k file before autovacuum came by); nothing on SQLite.
+                try to.refreshStatistics(counts.map(\.0))
                 return counts
             }
         }
