@@ -24,24 +24,21 @@ struct FastStatement: SQLStatement {
 
     /// Runs `sql` once with the values, through the connection's kept statement.
     static func run(_ db: Database, sql: String, _ values: [SQLValue]) throws {
-        let statement = try reusable(db, sql: sql)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        try bind(values, to: handle, db: db, sql: sql)
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        if code != SQLITE_DONE { throw failure(code, db: db, sql: sql) }
+        try runToEnd(try reusable(db, sql: sql).sqliteStatement, values, db: db, sql: sql)
     }
 
     /// Binds the values in order, runs the statement to its end and resets it.
     func run(_ values: [SQLValue]) throws {
-        let handle = statement.sqliteStatement
-        try Self.bind(values, to: handle, db: db, sql: statement.sql)
+        try Self.runToEnd(statement.sqliteStatement, values, db: db, sql: statement.sql)
+    }
+
+    private static func runToEnd(_ handle: OpaquePointer?, _ values: [SQLValue], db: Database, sql: @autoclosure () -> String) throws {
+        try bind(values, to: handle, db: db, sql: sql())
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         let reset = sqlite3_reset(handle)
-        if code != SQLITE_DONE { throw Self.failure(code, db: db, sql: statement.sql) }
-        if reset != SQLITE_OK { throw Self.failure(reset, db: db, sql: statement.sql) }
+        if code != SQLITE_DONE { throw failure(code, db: db, sql: sql()) }
+        if reset != SQLITE_OK { throw failure(reset, db: db, sql: sql()) }
     }
 
     /// Binds typed values straight to their positions, with no per-value boxing.
