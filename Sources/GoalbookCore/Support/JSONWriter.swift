@@ -37,15 +37,6 @@ enum JSONValue {
     case null
 
     static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    /// `["E100","E101"]`: texts as one JSON array.
-    static func array(_ values: [String]) -> String {
-        var out = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.write(",") }
-            JSONValue.string(value).append(to: &out)
-        }
-        return out + "]"
-    }
     /// A share to four decimals, in its shortest form.
     static func rounded(_ value: Double?) -> JSONValue { value.map { .number(($0 * 10_000).rounded() / 10_000) } ?? .null }
 

@@ -204,7 +204,7 @@ extension PostgresConnection: SQLRunner {
     }
 
     func textList(_ values: [String]) -> (sql: String, argument: SQLValue) {
-        ("SELECT value FROM json_array_elements_text(CAST(? AS json))", .text(JSONValue.array(values)))
+        ("SELECT value FROM json_array_elements_text(CAST(? AS json))", .text(JSONWriter.strings(values)))
     }
 }
 

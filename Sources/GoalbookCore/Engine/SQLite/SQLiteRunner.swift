@@ -20,7 +20,7 @@ struct SQLiteRunner: SQLRunner {
     }
 
     func textList(_ values: [String]) -> (sql: String, argument: SQLValue) {
-        ("SELECT value FROM json_each(?)", .text(JSONValue.array(values)))
+        ("SELECT value FROM json_each(?)", .text(JSONWriter.strings(values)))
     }
 }
 
