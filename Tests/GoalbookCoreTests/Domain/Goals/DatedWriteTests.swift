@@ -113,6 +113,29 @@ import Testing
         #expect(try reports.report(quarter: q4, scope: .all, now: typedIn).goals.first?.items.first?.target?.number == 30)
     }
 
+    @Test(arguments: TestEngine.available) func aChangeWrittenOutOfTimeOrderIsReplayedByWhenItTookEffect(engine: TestEngine) throws {
+        // Goalbook refuses a dated write before a goal's last change, so its own rows of one goal are
+        // written in time order. A row put in by hand (a history brought over from another tool) can
+        // come later and take effect earlier: the target 15 below, written last, took effect on
+        // 4 October, before the target 20 of 5 October.
+        let (store, path, goal) = try adopted(engine)
+        try RawDatabase(path).execute(
+            """
+            INSERT INTO history (changed_at, recorded_at, actor, command, person_id, goal_id, item, field, old_value, new_value)
+            SELECT '2026-10-04T09:00:00.000Z', '2026-12-01T11:00:00.000Z', 'import', 'import', person_id, goal_id, item, field, NULL, '15'
+            FROM history WHERE goal_id = \(goal) AND field = 'target' AND new_value = '20'
+            """)
+        let goals = GoalService(store)
+        let target = { (day: String) in try goals.goal(goal, asOf: PastView(effective: try self.bound(day))).items[0].slot(.target)?.value }
+        #expect(try target("2026-10-04") == "15")
+        #expect(try target("2026-10-10") == "20")
+        #expect(try target("2026-12-02") == "30")
+        let filter = GoalFilter(team: "E001", asOf: PastView(effective: try bound("2026-10-10")))
+        #expect(try goals.goals(filter).map { $0.items[0].slot(.target)?.value } == ["20"])
+        let report = try ReportService(store).report(quarter: q4, scope: .all, asOf: PastView(effective: try bound("2026-10-10")), now: typedIn)
+        #expect(report.goals.first?.items.first?.target?.number == 20)
+    }
+
     @Test(arguments: TestEngine.available) func aDatedWriteThatWouldContradictHistoryIsRefusedAndChangesNothing(engine: TestEngine) throws {
         let (store, path, goal) = try adopted(engine)
         let dump = try anyDatabaseDump(path)
