@@ -182,9 +182,9 @@ public protocol EngineReader {
     /// The check-ins of goals dated up to `day` (and recorded by `recorded`, when given), goal by
     /// goal (by id) and in date order within each.
     func checkins(ofGoals goalIds: [Int64], recordedBy recorded: String?, through day: Day) throws -> [CheckIn]
-    /// The changes a report lists (created, status, carried, a target moved) to goals that took
-    /// effect between two instants (and were recorded by `end.recorded`), oldest first, each
-    /// handed to `body` as it is read.
+    /// The changes a report lists (created; made done, dropped or carried; carried to; a target
+    /// moved) to goals that took effect between two instants (and were recorded by
+    /// `end.recorded`), oldest first, each handed to `body` as it is read.
     func changes(ofGoals goalIds: [Int64], from start: String, through end: PastView, _ body: (RecordedChange) throws -> Void) throws
     /// The owners of goals, by goal id.
     func owners(of goalIds: [Int64]) throws -> [Int64: String]

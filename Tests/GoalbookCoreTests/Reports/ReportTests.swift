@@ -45,6 +45,41 @@ import Testing
         }
     }
 
+    /// The changes a report lists, and no others: goals added, targets moved (not first set), and
+    /// goals made done, dropped or carried (not made active), in the order they took effect.
+    @Test(arguments: TestEngine.available)
+    func aReportListsTheChangesItNamesInTheOrderTheyTookEffect(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            _ = try GoalService(store).setStatus(
+                goals["sam-smart"]!, to: .done, note: "kept all quarter", actor: "grace", now: ReportFixture.at("2026-11-14T09:00:00Z"))
+            let report = try ReportService(store).report(quarter: ReportFixture.quarter, scope: .all, now: ReportFixture.now)
+            func id(_ name: String) -> String { "G\(goals[name]!)" }
+            #expect(
+                report.changes.map { "\($0.goalId) \($0.kind)" } == [
+                    "\(id("ada-okr")) added", "\(id("ada-smart")) added", "\(id("lin-mbo")) added", "\(id("sam-okr")) added",
+                    "\(id("sam-smart")) added", "\(id("kim-card")) added", "\(id("kim-card")) dropped", "\(id("ada-okr")) KR1 target moved",
+                    "\(id("sam-smart")) done",
+                ])
+        }
+    }
+
+    /// Check-ins read for many goals come goal by goal, oldest first in each (by date, then id), on
+    /// both engines, though they are stored item by item: Ada's OKR has KR1 on 20 October and
+    /// 5 November and KR2 on 1 November, and a correction of Ada's SMART check-in.
+    @Test(arguments: TestEngine.available)
+    func checkInsOfManyGoalsComeGoalByGoalOldestFirst(engine: TestEngine) throws {
+        try ReportFixture.build(on: engine) { store, _, goals in
+            let ids = [goals["ada-smart"]!, goals["ada-okr"]!, goals["lin-mbo"]!]
+            let read = try store.reading { try $0.checkins(ofGoals: ids, recordedBy: nil, through: Day(iso: "2026-12-31")!) }
+            #expect(
+                read.map { "\($0.goalId) \($0.item) \($0.checkedOn)" } == [
+                    "\(goals["ada-okr"]!) KR1 2026-10-20", "\(goals["ada-okr"]!) KR2 2026-11-01", "\(goals["ada-okr"]!) KR1 2026-11-05",
+                    "\(goals["ada-smart"]!) main 2026-11-01", "\(goals["ada-smart"]!) main 2026-11-01", "\(goals["lin-mbo"]!) main 2026-11-12",
+                ])
+            #expect(read.filter { $0.goalId == goals["ada-smart"]! }.map(\.corrects) == [nil, read.first { $0.goalId == goals["ada-smart"]! }?.id])
+        }
+    }
+
     /// A team's report as it is now reads only the team's people; it is the same report, byte
     /// for byte, as the one cut from the whole organization as of the same instant. A manager
     /// cycle made by hand in SQL does not make it (or an assign) loop.

@@ -3,15 +3,17 @@ import Foundation
 /// Check-ins, settings and closed quarters, on both engines.
 extension SQLRunner {
     /// Check-ins matching a condition on `checkin`, oldest first (by `checked_on`, then id); with
-    /// `byGoal`, goal by goal and oldest first within each, which costs less than one order across
-    /// all the goals, since SQLite reads an id list's goals in order (a quarter of a large report's
-    /// check-in read went to sorting them all).
+    /// `byGoal`, goal by goal and oldest first within each. That order is made here: the rows
+    /// come from the goals' index nearly in it, which Swift's sort (it finds runs) puts right in
+    /// a pass, where SQLite sorted each goal's rows in a temporary B-tree (342M instructions for a
+    /// 48k-goal team's check-ins in the shell, a fifth of their read). `checked_on` is an ASCII
+    /// date, which String's `<` orders as SQL's binary collation does.
     func checkins(where condition: String, _ arguments: SQLArguments, byGoal: Bool = false) throws -> [CheckIn] {
         var checkins: [CheckIn] = []
         try forEachRow(
             """
             SELECT checkin_id, goal_id, item, value, number, unit, checked_on, confidence, note, corrects_checkin_id, recorded_at, actor
-            FROM checkin WHERE \(condition) ORDER BY \(byGoal ? "goal_id, " : "")checked_on, checkin_id
+            FROM checkin WHERE \(condition)\(byGoal ? "" : " ORDER BY checked_on, checkin_id")
             """, arguments
         ) { row in
             checkins.append(
@@ -20,6 +22,7 @@ extension SQLRunner {
                     unit: row.textOrNil(5), checkedOn: row.text(6), confidence: row.intOrNil(7).map { Int($0) },
                     note: row.textOrNil(8), corrects: row.intOrNil(9), recordedAt: row.text(10), actor: row.text(11)))
         }
+        if byGoal { checkins.sort { ($0.goalId, $0.checkedOn, $0.id) < ($1.goalId, $1.checkedOn, $1.id) } }
         return checkins
     }
 
