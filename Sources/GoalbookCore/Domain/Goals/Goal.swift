@@ -63,8 +63,19 @@ public enum Keep: String, Sendable, CaseIterable, Codable {
 }
 
 /// The three kinds of placeholder.
-public enum SlotName: String, Sendable, CaseIterable, Codable {
+/// Ordered as an item shows its slots: baseline, target, date.
+public enum SlotName: String, Sendable, CaseIterable, Codable, Comparable {
     case baseline, target, date
+
+    public static func < (a: SlotName, b: SlotName) -> Bool { a.place < b.place }
+
+    private var place: Int {
+        switch self {
+        case .baseline: 0
+        case .target: 1
+        case .date: 2
+        }
+    }
 }
 
 /// One placeholder of one item, filled or not.
@@ -244,7 +255,12 @@ public struct Goal: Sendable, Equatable, Codable {
 
     /// The slots not filled yet, named `target` or `KR1.target`.
     public var unfilledSlots: [String] {
-        items.flatMap { item in item.slots.filter { $0.value == nil }.map { fieldName(item: item.name, $0.slot.rawValue) } }
+        // One array, no array per item: every line of a report asks.
+        var names: [String] = []
+        for item in items {
+            for slot in item.slots where slot.value == nil { names.append(fieldName(item: item.name, slot.slot.rawValue)) }
+        }
+        return names
     }
 
     /// How people name a field of an item: `target` where the goal has one item, `KR1.target`

@@ -61,23 +61,28 @@ public enum GoalTree {
         }.map(\.goalId)
     }
 
-    /// The trees drawn with lines, one goal a line, its title and roll-up under it.
+    /// The trees drawn with lines, one goal a line, its title and roll-up under it. Written as
+    /// UTF-8 bytes into one buffer as it goes (a 48k-goal tree's text is 8 MB, and appending to a
+    /// String cost five times as much).
     public static func text(_ trees: [GoalTreeNode], heading: String) -> String {
-        var lines = [heading]
+        var out: [UInt8] = []
+        func put(_ parts: String...) { for part in parts { out.append(contentsOf: part.utf8) } }
+        put(heading, "\n")
         func draw(_ node: GoalTreeNode, lead: String, branch: String, under: String) {
-            var line = "\(node.goal)  \(node.personId) \(node.personName) · \(node.framework.rowName(node.row)) · \(node.status.rawValue)"
-            line += node.status.counts ? " · \(ReportRenderer.percent(node.progress))" : " (not counted)"
-            if let weight = node.weight { line += " · weight \(Measure.format(weight))" }
-            if let score = node.score { line += " · score \(Measure.format(score))" }
-            lines.append(lead + branch + line)
-            lines.append(lead + under + "    " + LineBreaks.flattened(node.title))
+            put(
+                lead, branch, node.goal, "  ", node.personId, " ", node.personName, " · ", node.framework.rowName(node.row), " · ",
+                node.status.rawValue)
+            put(node.status.counts ? " · " + ReportRenderer.percent(node.progress) : " (not counted)")
+            if let weight = node.weight { put(" · weight ", Measure.format(weight)) }
+            if let score = node.score { put(" · score ", Measure.format(score)) }
+            put("\n", lead, under, "    ", LineBreaks.flattened(node.title), "\n")
             if !node.children.isEmpty {
                 var rolled = "rolled up: \(node.rolledUpProgress.map { ReportRenderer.percent($0) } ?? "none")"
                 rolled += " from \(counted(node.alignedCounted, "aligned goal", "aligned goals"))"
                 if node.alignedMissing > 0 { rolled += " (\(node.alignedMissing) not filled, left out)" }
                 let dropped = node.children.count - node.alignedCounted
                 if dropped > 0 { rolled += "; \(dropped) dropped, not counted" }
-                lines.append(lead + under + "    " + rolled)
+                put(lead, under, "    ", rolled, "\n")
             }
             for (index, child) in node.children.enumerated() {
                 let last = index == node.children.count - 1
@@ -85,10 +90,10 @@ public enum GoalTree {
             }
         }
         for tree in trees {
-            lines.append("")
+            put("\n")
             draw(tree, lead: "", branch: "", under: "")
         }
-        if trees.isEmpty { lines += ["", "No goals."] }
-        return lines.joined(separator: "\n") + "\n"
+        if trees.isEmpty { put("\nNo goals.\n") }
+        return String(decoding: out, as: UTF8.self)
     }
 }
