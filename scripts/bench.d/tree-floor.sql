@@ -1,25 +1,11 @@
 -- The least `goals tree --team TEAM -p 2026Q4` can take on SQLite: the rows its trees are drawn
 -- from, read and decoded, and nothing else. No output (one count per table), no trees, no
--- progress worked out. The team's goals of the quarter (not the goals outside it that they are
--- aligned to, which the tree also reads), each owner and template once, the goals' items and
--- slots (the baselines and targets that progress is measured by) and their check-ins. Anything
--- that draws the trees costs more than this.
-CREATE TEMP TABLE g AS
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id
-    WHERE p.left_on IS NULL OR p.left_on >= '2026-10-01')
-SELECT g.goal_id FROM team CROSS JOIN goal AS g WHERE g.person_id = team.person_id AND g.quarter = '2026Q4';
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id
-    WHERE p.left_on IS NULL OR p.left_on >= '2026-10-01')
+-- progress worked out. The team's goals of the quarter (floor-scope.sql, run first; not the goals
+-- outside it that they are aligned to, which the tree also reads), each owner and template once,
+-- the goals' items and slots (the baselines and targets that progress is measured by) and their
+-- check-ins. Anything that draws the trees costs more than this.
 SELECT 'people', count(*), sum(length(p.employee_id) + length(p.name) + COALESCE(p.manager_person_id, 0))
-FROM team CROSS JOIN person AS p WHERE p.person_id = team.person_id;
+FROM temp.team AS team CROSS JOIN person AS p WHERE p.person_id = team.person_id;
 SELECT 'goals', count(*), sum(length(g.framework) + g.row_number + length(g.status) + length(g.created_at)
                      + COALESCE(g.weight, 0) + COALESCE(g.score, 0) + COALESCE(g.aligned_to, 0) + g.person_id + g.template_id)
 FROM temp.g AS x CROSS JOIN goal AS g WHERE g.goal_id = x.goal_id;

@@ -1,26 +1,12 @@
 -- The least W3 can take on SQLite: the rows its document is made of, read and decoded, and
 -- nothing else. No output (one count per table), no sorting, no progress worked out, no JSON.
--- The scope, the quarter's goals and the changes are picked as w3.sql picks them; every column
--- the document shows is read (its length or value summed, so that SQLite decodes it), each person
--- and template once. Anything that makes the document costs more than this.
-CREATE TEMP TABLE g AS
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id
-    WHERE p.left_on IS NULL OR p.left_on >= '2026-10-01')
-SELECT g.goal_id FROM team CROSS JOIN goal AS g WHERE g.person_id = team.person_id AND g.quarter = '2026Q4';
+-- The scope (floor-scope.sql, run first) and the changes are picked as w3.sql picks them; every
+-- column the document shows is read (its length or value summed, so that SQLite decodes it), each
+-- person and template once. Anything that makes the document costs more than this.
 -- The people, each once with their frame and manager; the goals; their templates' titles, each once.
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id
-    WHERE p.left_on IS NULL OR p.left_on >= '2026-10-01')
 SELECT 'people', count(*), sum(length(p.employee_id) + length(p.name) + length(COALESCE(m.employee_id, ''))
                      + length(f.family) + length(f.function) + length(f.level_code))
-FROM team CROSS JOIN person AS p CROSS JOIN frame AS f LEFT JOIN person AS m ON m.person_id = p.manager_person_id
+FROM temp.team AS team CROSS JOIN person AS p CROSS JOIN frame AS f LEFT JOIN person AS m ON m.person_id = p.manager_person_id
 WHERE p.person_id = team.person_id AND f.frame_id = p.frame_id;
 SELECT 'goals', count(*), sum(length(g.quarter) + length(g.framework) + g.row_number + length(g.status) + length(g.created_at)
                      + COALESCE(g.carried_from, 0) + COALESCE(g.weight, 0) + COALESCE(g.score, 0) + COALESCE(g.aligned_to, 0)

@@ -5,19 +5,16 @@
 -- instant (the state it is folded from, as w4.sql reads it) and their check-ins up to its day
 -- (the progress and track the CSV shows, which w4.sql leaves out). Anything that makes the CSV
 -- costs more than this.
+CREATE TEMP TABLE team AS
+WITH RECURSIVE
+walk(person_id) AS MATERIALIZED (
+    SELECT person_id FROM person WHERE employee_id = 'TEAM'
+    UNION ALL
+    SELECT p.person_id FROM person AS p JOIN walk AS t ON p.manager_person_id = t.person_id)
+SELECT person_id FROM walk;
 CREATE TEMP TABLE g AS
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id)
-SELECT g.goal_id FROM team CROSS JOIN goal AS g WHERE g.person_id = team.person_id AND g.created_at <= 'ASOF';
-WITH RECURSIVE
-team(person_id) AS MATERIALIZED (
-    SELECT person_id FROM person WHERE employee_id = 'TEAM'
-    UNION ALL
-    SELECT p.person_id FROM person AS p JOIN team AS t ON p.manager_person_id = t.person_id)
-SELECT 'people', count(*), sum(length(p.employee_id) + length(p.name)) FROM team CROSS JOIN person AS p WHERE p.person_id = team.person_id;
+SELECT g.goal_id FROM temp.team AS t CROSS JOIN goal AS g WHERE g.person_id = t.person_id AND g.created_at <= 'ASOF';
+SELECT 'people', count(*), sum(length(p.employee_id) + length(p.name)) FROM temp.team AS team CROSS JOIN person AS p WHERE p.person_id = team.person_id;
 SELECT 'goals', count(*), sum(length(g.quarter) + length(g.framework) + g.row_number + length(g.created_at) + g.person_id + g.template_id)
 FROM temp.g AS x CROSS JOIN goal AS g WHERE g.goal_id = x.goal_id;
 SELECT 'templates', count(*), sum(length(t.title)) FROM goal_template AS t
