@@ -10,9 +10,10 @@ public enum LineBreaks {
     }
 
     /// Whether the text holds a line break (one of ``isBreak(_:)``'s). Read as UTF-8 bytes, a
-    /// tenth of the cost of a walk over scalars: every line of a tree and a table asks. LF to CR
-    /// are single bytes; NEL is C2 85, and the separators E2 80 A8 and E2 80 A9 (C2 and E2 only
-    /// ever lead a character, so the bytes before a match are its own).
+    /// third of the cost of a walk over scalars (every line of a tree and a table asks: 123M → 40M
+    /// instructions for a 48k-goal tree's titles). LF to CR are single bytes; NEL is C2 85, and
+    /// the separators E2 80 A8 and E2 80 A9 (C2 and E2 only ever lead a character, so the bytes
+    /// before a match are its own).
     public static func contains(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
