@@ -1,9 +1,10 @@
 -- The least W3 can take on SQLite: the rows its document is made of, read and decoded, and
 -- nothing else. No output (one count per table), no sorting, no progress worked out, no JSON.
--- The scope (floor-scope.sql, run first) and the changes are picked as w3.sql picks them; every
--- column the document shows is read (its length or value summed, so that SQLite decodes it), each
--- person and template once. Anything that makes the document costs more than this.
--- The people, each once with their frame and manager; the goals; their templates' titles, each once.
+-- The scope, the templates and the items come first (floor-subtree.sql); the changes are picked
+-- as w3.sql picks them. Every column the document shows is read (its length or value summed, so
+-- that SQLite decodes it), each person and template once. Anything that makes the document costs
+-- more than this.
+-- The people, each once with their frame and manager, and the goals.
 SELECT 'people', count(*), sum(length(p.employee_id) + length(p.name) + length(COALESCE(m.employee_id, ''))
                      + length(f.family) + length(f.function) + length(f.level_code))
 FROM temp.team AS team CROSS JOIN person AS p CROSS JOIN frame AS f LEFT JOIN person AS m ON m.person_id = p.manager_person_id
@@ -12,12 +13,7 @@ SELECT 'goals', count(*), sum(length(g.quarter) + length(g.framework) + g.row_nu
                      + COALESCE(g.carried_from, 0) + COALESCE(g.weight, 0) + COALESCE(g.score, 0) + COALESCE(g.aligned_to, 0)
                      + g.person_id + g.template_id)
 FROM temp.g AS x CROSS JOIN goal AS g WHERE g.goal_id = x.goal_id;
-SELECT 'templates', count(*), sum(length(t.title)) FROM goal_template AS t
-WHERE t.template_id IN (SELECT g.template_id FROM temp.g AS x CROSS JOIN goal AS g WHERE g.goal_id = x.goal_id);
--- Items, slots and check-ins.
-SELECT 'items', count(*), sum(length(i.item) + i.first_line + length(COALESCE(i.direction, '')) + COALESCE(i.weight, 0)
-                     + length(COALESCE(i.keep, '')) + COALESCE(i.tolerance, 0))
-FROM temp.g AS x CROSS JOIN goal_item AS i WHERE i.goal_id = x.goal_id;
+-- Slots and check-ins.
 SELECT 'slots', count(*), sum(length(s.item) + length(s.slot) + length(COALESCE(s.value, '')) + COALESCE(s.number, 0) + length(COALESCE(s.unit, '')))
 FROM temp.g AS x CROSS JOIN goal_slot AS s WHERE s.goal_id = x.goal_id;
 SELECT 'checkins', count(*), sum(length(c.item) + c.number + length(c.checked_on) + COALESCE(c.confidence, 0) + length(COALESCE(c.note, ''))
